@@ -1,0 +1,1 @@
+export { TerraError } from './terra-error.js';
