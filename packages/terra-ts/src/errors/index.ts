@@ -1,1 +1,15 @@
+export { AuthenticationError } from './authentication-error.js';
+export { BadRequestError } from './bad-request-error.js';
+export { InternalServerError } from './internal-server-error.js';
+export { NotFoundError } from './not-found-error.js';
+export { PayloadTooLargeError } from './payload-too-large-error.js';
+export { PermissionDeniedError } from './permission-denied-error.js';
+export { RateLimitError } from './rate-limit-error.js';
+export { TerraAbortError } from './terra-abort-error.js';
+export { TerraApiError, type TerraApiErrorInit, type TerraProblem } from './terra-api-error.js';
+export { TerraConnectionError } from './terra-connection-error.js';
 export { TerraError } from './terra-error.js';
+export { TerraInvalidArgumentError } from './terra-invalid-argument-error.js';
+export { TerraResponseParseError } from './terra-response-parse-error.js';
+export { TerraTimeoutError } from './terra-timeout-error.js';
+export { WebhookVerificationError, type WebhookVerificationReason } from './webhook-verification-error.js';

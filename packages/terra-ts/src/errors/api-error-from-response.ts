@@ -1,0 +1,77 @@
+import { AuthenticationError } from './authentication-error.js';
+import { BadRequestError } from './bad-request-error.js';
+import { InternalServerError } from './internal-server-error.js';
+import { NotFoundError } from './not-found-error.js';
+import { PayloadTooLargeError } from './payload-too-large-error.js';
+import { PermissionDeniedError } from './permission-denied-error.js';
+import { RateLimitError } from './rate-limit-error.js';
+import { TerraApiError, type TerraApiErrorInit, type TerraProblem } from './terra-api-error.js';
+
+/** What the request loop knows about a failed response. */
+export interface FailedResponse {
+  status: number;
+  headers: Headers;
+  /** The body text (already cleaned of anything secret). */
+  text: string;
+  /** `METHOD /path`, for the message. */
+  request: string;
+  /** Parsed `Retry-After`, in seconds. */
+  retryAfterSeconds: number | undefined;
+}
+
+/** Builds the {@link TerraApiError} subclass that matches a non-2xx response. */
+export function apiErrorFromResponse(res: FailedResponse): TerraApiError {
+  const body = parseBody(res.text);
+  const init: TerraApiErrorInit = {
+    status: res.status,
+    headers: res.headers,
+    body,
+    problem: problemOf(body),
+    request: res.request,
+  };
+  switch (res.status) {
+    case 400:
+      return new BadRequestError(init);
+    case 401:
+      return new AuthenticationError(init, 'Check the apiKey and devId (TERRA_API_KEY, TERRA_DEV_ID)');
+    case 403:
+      return new PermissionDeniedError(init);
+    case 404:
+      return new NotFoundError(init);
+    case 413:
+      return new PayloadTooLargeError(init);
+    case 429:
+      return new RateLimitError(init, ruleOf(res.headers), res.retryAfterSeconds);
+    default:
+      return res.status >= 500 ? new InternalServerError(init) : new TerraApiError(init);
+  }
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function problemOf(body: unknown): TerraProblem | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const b = body as Record<string, unknown>;
+  const problem: TerraProblem = {};
+  let found = false;
+  for (const key of ['type', 'title', 'instance', 'detail', 'status', 'message'] as const) {
+    const value = b[key];
+    if (typeof value === 'string') {
+      problem[key] = value;
+      found = true;
+    }
+  }
+  return found ? problem : undefined;
+}
+
+function ruleOf(headers: Headers): 'r1' | 'r2' | undefined {
+  const rule = headers.get('x-terra-ratelimit-rule')?.trim().toLowerCase();
+  return rule === 'r1' || rule === 'r2' ? rule : undefined;
+}
