@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const from = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+/** The workspace root (where node_modules/.bin holds bun, deno and workerd). */
+export const repoRoot = from('../../../../../');
+
+/** packages/terra-ts */
+export const packageDir = from('../../../');
+
+/** The runtime fixtures folder (scenario.mjs, run-scenario.mjs, worker.mjs). */
+export const fixturesDir = from('../fixtures/');
+
+/** The built files the runtime and packaging tests exercise. */
+export const dist = {
+  esm: from('../../../dist/index.js'),
+  cjs: from('../../../dist/index.cjs'),
+  testingEsm: from('../../../dist/testing.js'),
+};
+
+/**
+ * These tests run against the build on purpose (what users get), so a missing build is a clear failure,
+ * never a silent skip.
+ */
+export function assertBuilt(): void {
+  const missing = Object.values(dist).filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    throw new Error(
+      `terra-ts is not built (missing ${missing.join(', ')}). Run \`npm run build -w terra-ts\` first; ` +
+        '`npm test` does it for you.',
+    );
+  }
+}
