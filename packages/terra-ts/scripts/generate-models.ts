@@ -71,6 +71,14 @@ const HEADER =
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const LINE_WIDTH = 110;
 
+/**
+ * Names for numeric enums whose schema gives values but no titles. The names are Terra's own
+ * (from the data-model enums behind the OpenAPI spec); a value missing here keeps the schema a literal union.
+ */
+const UNTITLED_ENUM_NAMES: Record<string, Record<number, string>> = {
+  TimestampLocalization: { 0: 'UTC', 1: 'LOCAL' },
+};
+
 /** The schema directory used when none is given: `$TERRA_SCHEMAS_DIR`, else `<repo>/../shared/terra-openapi/schemas`. */
 export function defaultSchemaDir(): string {
   const fromEnv = process.env.TERRA_SCHEMAS_DIR;
@@ -111,6 +119,7 @@ export function toKebab(name: string): string {
 export function toEnumKey(label: string): string {
   const key = label
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .toUpperCase();
@@ -174,6 +183,11 @@ function classify(file: SchemaFile): ModelKind {
       return { kind: 'string-enum', members: dedupeKeys(fileName, members) };
     }
     if (schema.enum.every((v) => typeof v === 'number')) {
+      const names = UNTITLED_ENUM_NAMES[file.name];
+      if (names && schema.enum.every((v) => names[v as number] !== undefined)) {
+        const members = schema.enum.map((v) => ({ key: names[v as number] as string, value: v as number }));
+        return { kind: 'numeric-enum', members: dedupeKeys(fileName, members) };
+      }
       // Untitled numbers have no names to key an object by, so they stay a plain literal union.
       return { kind: 'literal-union', values: schema.enum, base: 'number' };
     }
@@ -317,19 +331,10 @@ function propertyKey(name: string): string {
   return IDENTIFIER.test(name) ? name : literal(name);
 }
 
-function isNullable(node: SchemaNode): boolean {
-  const variants = node.anyOf ?? node.oneOf;
-  if (variants)
-    return variants.some((v) => v.type === 'null' || (Array.isArray(v.type) && v.type.includes('null')));
-  return node.type === 'null' || (Array.isArray(node.type) && node.type.includes('null'));
-}
-
 function propertyLines(name: string, node: SchemaNode, required: boolean, ctx: Context): string[] {
   const lines: string[] = [];
   if (node.deprecated) lines.push('  /** @deprecated */');
-  // Nullable wire fields are also omitted by some providers, so `T | null` is always optional too.
-  const optional = !required || isNullable(node);
-  lines.push(`  ${propertyKey(name)}${optional ? '?' : ''}: ${typeOf(node, ctx)};`);
+  lines.push(`  ${propertyKey(name)}${required ? '' : '?'}: ${typeOf(node, ctx)};`);
   return lines;
 }
 

@@ -2,7 +2,7 @@
 
 /** Wire shape of `LabReportBiomarker` (generated from LabReportBiomarker.yaml). */
 export interface LabReportBiomarker {
-  key?: string | null;
+  key: string | null;
   display_name?: string;
   loinc_code?: string;
   panel_id?: number;

@@ -4,7 +4,7 @@ import type { LabReportAppliedRange } from './lab-report-applied-range.js';
 
 /** Wire shape of `LabReportInterpretation` (generated from LabReportInterpretation.yaml). */
 export interface LabReportInterpretation {
-  flag?: string | null;
+  flag: string | null;
   flag_raw?: string;
   source: string;
   applied_range?: LabReportAppliedRange;
