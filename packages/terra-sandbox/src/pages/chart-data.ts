@@ -1,0 +1,97 @@
+import {
+  type ActivityLike,
+  type DailyLike,
+  type HeartRateChart,
+  heartRateSeries,
+  type SleepChart,
+  type SleepLike,
+  type StepsChart,
+  sleepStageSeries,
+  stepsSeries,
+} from './chart-series.js';
+
+/** One user's data by UTC day, as the sandbox's generators produce it (activity and sleep with samples). */
+export interface ChartDataSource {
+  activity(day: string): readonly ActivityLike[];
+  sleep(day: string): readonly SleepLike[];
+  daily(day: string): readonly DailyLike[];
+}
+
+/** The body of `GET /dashboard/api/users/<user_id>/charts`. */
+export interface UserCharts {
+  user_id: string;
+  heart_rate: HeartRateChart;
+  sleep: SleepChart;
+  steps: StepsChart;
+}
+
+/** Fewest and most days the steps chart covers. */
+export const STEPS_DAYS = { min: 1, max: 30, default: 14 } as const;
+
+// How far back to look for a workout or a night with samples; users do not train every day.
+const LOOK_BACK_DAYS = 14;
+
+function shiftDay(day: string, by: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + by * 86_400_000).toISOString().slice(0, 10);
+}
+
+function latestDayWith<T>(
+  today: string,
+  records: (day: string) => readonly T[],
+  pick: (record: T) => boolean,
+) {
+  for (let back = 0; back < LOOK_BACK_DAYS; back++) {
+    const candidates = records(shiftDay(today, -back)).filter(pick);
+    const latest = candidates[candidates.length - 1];
+    if (latest !== undefined) return latest;
+  }
+  return undefined;
+}
+
+/**
+ * Builds the three dashboard charts for a user: heart rate of the latest workout, the latest night's
+ * hypnogram (naps skipped) and steps for the `days` days ending `today` (both UTC, `YYYY-MM-DD`).
+ */
+export function buildUserCharts(
+  userId: string,
+  source: ChartDataSource,
+  today: string,
+  days: number,
+): UserCharts {
+  const workout = latestDayWith(
+    today,
+    (d) => source.activity(d),
+    (a) => heartRateSeries(a).x.length > 1,
+  );
+  const night = latestDayWith(
+    today,
+    (d) => source.sleep(d),
+    (s) => s.metadata?.is_nap !== true && sleepStageSeries(s).x.length > 1,
+  );
+  const stepDays = [];
+  for (let back = days - 1; back >= 0; back--) {
+    const day = shiftDay(today, -back);
+    stepDays.push({ day, records: source.daily(day) });
+  }
+  return {
+    user_id: userId,
+    heart_rate: workout ? heartRateSeries(workout) : { x: [], y: [], workout: null, start_time: null },
+    sleep: night ? sleepStageSeries(night) : { x: [], y: [], start_time: null, end_time: null },
+    steps: stepsSeries(stepDays),
+  };
+}
+
+/**
+ * Reads the `days` query parameter: absent means {@link STEPS_DAYS}.default; anything but a whole number
+ * in range is an error message for a 400.
+ */
+export function parseStepsDays(raw: string | null): { days: number } | { error: string } {
+  if (raw === null || raw === '') return { days: STEPS_DAYS.default };
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < STEPS_DAYS.min || days > STEPS_DAYS.max) {
+    return {
+      error: `days must be a whole number from ${STEPS_DAYS.min} to ${STEPS_DAYS.max}, got ${JSON.stringify(raw)}`,
+    };
+  }
+  return { days };
+}

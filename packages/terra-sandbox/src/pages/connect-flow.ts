@@ -1,0 +1,164 @@
+import { HttpProblem } from '../http/problem.js';
+import type { ConnectSession, TerraUser } from '../state/types.js';
+import { type ConsentDecision, parseConsentDecision } from './consent-decision.js';
+import { renderErrorPage } from './error-page.js';
+import { htmlResponse, type PageResponse, redirectResponse } from './page-response.js';
+import { buildRedirectUrl } from './redirect-url.js';
+import { renderConnectResult, renderConsent, renderProviderChoice } from './widget-pages.js';
+
+/** The sandbox operations the connect pages use (implemented by the sandbox runtime). */
+export interface ConnectFlowBackend {
+  /** A live session, or undefined when unknown, used up or expired. */
+  getSession(sessionId: string): ConnectSession | undefined;
+  /** Creates the user, sends the `auth` webhook and ends the session. */
+  connectUser(sessionId: string, provider: string): { user: TerraUser };
+  /** Sends `auth_cancelled` with `reason` and ends the session. */
+  cancelConnect(sessionId: string, reason: string): unknown;
+}
+
+// Terra's reason when the user declines on the provider's consent screen.
+const DENIED_REASON = 'access_denied';
+
+function sessionMissing(): PageResponse {
+  return htmlResponse(
+    404,
+    renderErrorPage({
+      title: 'This connection link is not valid',
+      message: 'The session is unknown, was already used, or expired (sessions last 15 minutes).',
+      action:
+        'Ask the app you came from for a new link. Developers: create one with POST /v2/auth/generateWidgetSession or /v2/auth/authenticateUser.',
+    }),
+  );
+}
+
+function providerNotOffered(provider: string): PageResponse {
+  return htmlResponse(
+    404,
+    renderErrorPage({
+      title: 'This provider is not part of this connection',
+      message: `${provider} was not offered by this session.`,
+      action:
+        'Go back and choose one of the listed providers, or create a session that includes this provider.',
+    }),
+  );
+}
+
+function offeredProviders(session: ConnectSession, allProviders: readonly string[]): readonly string[] {
+  return session.providers.length > 0 ? session.providers : allProviders;
+}
+
+function findOffered(session: ConnectSession, allProviders: readonly string[], provider: string) {
+  const wanted = provider.trim().toUpperCase();
+  return offeredProviders(session, allProviders).find((p) => p.toUpperCase() === wanted);
+}
+
+/**
+ * `GET /widget/<session_id>`: the provider list, or straight to the consent screen for an
+ * authenticateUser session (made for one provider).
+ */
+export function showSession(
+  backend: ConnectFlowBackend,
+  sessionId: string,
+  allProviders: readonly string[],
+): PageResponse {
+  const session = backend.getSession(sessionId);
+  if (!session) return sessionMissing();
+  const offered = offeredProviders(session, allProviders);
+  const only = offered[0];
+  if (session.kind === 'auth_url' && only !== undefined)
+    return htmlResponse(200, renderConsent(session, only));
+  return htmlResponse(200, renderProviderChoice(session, offered));
+}
+
+/** `GET /widget/<session_id>/<PROVIDER>`: the simulated provider consent screen. */
+export function showConsent(
+  backend: ConnectFlowBackend,
+  sessionId: string,
+  provider: string,
+  allProviders: readonly string[],
+): PageResponse {
+  const session = backend.getSession(sessionId);
+  if (!session) return sessionMissing();
+  const offered = findOffered(session, allProviders, provider);
+  if (!offered) return providerNotOffered(provider);
+  return htmlResponse(200, renderConsent(session, offered));
+}
+
+function finish(
+  session: ConnectSession,
+  decision: ConsentDecision,
+  provider: string,
+  backend: ConnectFlowBackend,
+) {
+  if (decision === 'allow') {
+    const { user } = backend.connectUser(session.session_id, provider);
+    const target = buildRedirectUrl(session.auth_success_redirect_url, {
+      user_id: user.user_id,
+      resource: provider,
+      reference_id: user.reference_id,
+    });
+    if (target) return redirectResponse(target);
+    return htmlResponse(
+      200,
+      renderConnectResult(session, {
+        connected: true,
+        provider,
+        userId: user.user_id,
+        referenceId: user.reference_id,
+      }),
+    );
+  }
+  backend.cancelConnect(session.session_id, DENIED_REASON);
+  const target = buildRedirectUrl(session.auth_failure_redirect_url, {
+    resource: provider,
+    reference_id: session.reference_id,
+    reason: DENIED_REASON,
+  });
+  if (target) return redirectResponse(target);
+  return htmlResponse(
+    200,
+    renderConnectResult(session, { connected: false, provider, referenceId: session.reference_id }),
+  );
+}
+
+/**
+ * `POST /widget/<session_id>/<PROVIDER>` with `decision=allow|deny`: connects the simulated account
+ * (auth webhook, success redirect) or cancels (auth_cancelled webhook, failure redirect). Without a
+ * usable redirect URL the outcome is shown as a page.
+ */
+export function decideConsent(
+  backend: ConnectFlowBackend,
+  sessionId: string,
+  provider: string,
+  formBody: string,
+  allProviders: readonly string[],
+): PageResponse {
+  const session = backend.getSession(sessionId);
+  if (!session) return sessionMissing();
+  const offered = findOffered(session, allProviders, provider);
+  if (!offered) return providerNotOffered(provider);
+  const decision = parseConsentDecision(formBody);
+  if (!decision) {
+    return htmlResponse(
+      400,
+      renderErrorPage({
+        title: 'No decision received',
+        message: 'The consent form must be sent with decision=allow or decision=deny.',
+        action: 'Go back to the consent screen and press Allow or Deny.',
+      }),
+    );
+  }
+  try {
+    return finish(session, decision, offered, backend);
+  } catch (error) {
+    if (!(error instanceof HttpProblem)) throw error;
+    return htmlResponse(
+      error.status,
+      renderErrorPage({
+        title: 'The connection could not be completed',
+        message: error.detail,
+        action: 'Start again with a new connection link.',
+      }),
+    );
+  }
+}

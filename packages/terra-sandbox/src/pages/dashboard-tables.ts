@@ -1,0 +1,77 @@
+import type { Delivery, DeliveryStatus, TerraUser } from '../state/types.js';
+import { html, type SafeHtml } from './html.js';
+import { formatBytes, previewPayload } from './payload-preview.js';
+import { providerDisplayName } from './provider-names.js';
+
+/** How many deliveries the dashboard lists (newest first); the JSON API has them all. */
+export const RECENT_DELIVERIES = 50;
+
+/** The users table: one row per connection, each with a button that shows its charts. */
+export function renderUsersTable(users: readonly TerraUser[], selectedUserId: string | undefined): SafeHtml {
+  if (users.length === 0) {
+    return html`<p class="empty">No users yet. Open a widget session URL and connect a provider, or start the sandbox with pre-connected users.</p>`;
+  }
+  const rows = users.map(
+    (
+      user,
+    ) => html`<tr data-user-id="${user.user_id}"${user.user_id === selectedUserId ? html` class="selected"` : null}>
+<td>${providerDisplayName(user.provider)} <span class="pill">${user.provider}</span></td>
+<td class="mono">${user.user_id}</td>
+<td class="mono">${user.reference_id ?? '—'}</td>
+<td>${user.created_at}</td>
+<td>${user.active ? html`<span class="pill ok">active</span>` : html`<span class="pill bad">inactive</span>`}</td>
+<td><button type="button" class="secondary" data-chart-user="${user.user_id}" aria-pressed="${user.user_id === selectedUserId ? 'true' : 'false'}">Charts</button></td>
+</tr>
+`,
+  );
+  return html`<div class="table-scroll"><table>
+<caption class="status-line">${users.length} ${users.length === 1 ? 'connection' : 'connections'}</caption>
+<thead><tr><th scope="col">Provider</th><th scope="col">user_id</th><th scope="col">reference_id</th><th scope="col">created_at</th><th scope="col">Active</th><th scope="col"><span class="visually-hidden">Charts</span></th></tr></thead>
+<tbody>
+${rows}</tbody>
+</table></div>`;
+}
+
+const STATUS_CLASS: Record<DeliveryStatus, string> = {
+  delivered: 'ok',
+  failed: 'bad',
+  pending: 'wait',
+  retrying: 'wait',
+};
+
+function lastResponse(delivery: Delivery): string {
+  const last = delivery.attempts[delivery.attempts.length - 1];
+  if (!last) return '—';
+  if (last.status !== undefined) return last.error ? `${last.status}: ${last.error}` : String(last.status);
+  return last.error ?? '—';
+}
+
+function renderDeliveryRow(delivery: Delivery): SafeHtml {
+  const preview = previewPayload(delivery.payload);
+  return html`<tr data-delivery-id="${delivery.id}" data-delivery-type="${delivery.type}" data-delivery-status="${delivery.status}">
+<td>${delivery.created_at}</td>
+<td><span class="pill">${delivery.type}</span></td>
+<td class="mono">${delivery.user_id ?? '—'}</td>
+<td><span class="pill ${STATUS_CLASS[delivery.status] ?? ''}">${delivery.status}</span></td>
+<td>${delivery.attempts.length}</td>
+<td class="mono">${lastResponse(delivery)}</td>
+<td><details data-delivery-id="${delivery.id}"><summary>Payload (${formatBytes(preview.bytes)})</summary>
+<pre>${preview.text}</pre>
+${preview.truncated ? html`<p class="truncated">Showing the first ${preview.text.length.toLocaleString('en')} characters. The full payload: <a href="/dashboard/api/deliveries/${encodeURIComponent(delivery.id)}">/dashboard/api/deliveries/${delivery.id}</a></p>` : null}</details></td>
+</tr>
+`;
+}
+
+/** The recent deliveries table, newest first. */
+export function renderDeliveriesTable(deliveries: readonly Delivery[]): SafeHtml {
+  if (deliveries.length === 0) {
+    return html`<p class="empty">No webhooks sent yet. Connect a user or request data with <code>to_webhook=true</code>.</p>`;
+  }
+  const recent = deliveries.slice(-RECENT_DELIVERIES).reverse();
+  return html`<div class="table-scroll"><table>
+<caption class="status-line">${deliveries.length} ${deliveries.length === 1 ? 'delivery' : 'deliveries'}${deliveries.length > recent.length ? `, showing the latest ${recent.length}` : ''}</caption>
+<thead><tr><th scope="col">Created</th><th scope="col">Type</th><th scope="col">user_id</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last response</th><th scope="col">Payload</th></tr></thead>
+<tbody>
+${recent.map(renderDeliveryRow)}</tbody>
+</table></div>`;
+}
