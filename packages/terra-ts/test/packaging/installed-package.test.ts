@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeTerraApi, startFakeTerraApi } from '../runtimes/support/fake-terra-api.js';
+import { assertBuilt } from '../runtimes/support/paths.js';
+import { sleepPayload } from '../runtimes/support/payloads.js';
+import { runProcess } from '../runtimes/support/run-process.js';
+import { buildScenarioInput } from '../runtimes/support/scenario-input.js';
+import { addRunnableConsumers, addTypeScriptConsumers } from './support/consumer-project.js';
+import { installIntoNewProject, packTerraTs } from './support/npm.js';
+
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+describe('the packed terra-ts installed into a fresh project', () => {
+  let workDir: string;
+  let projectDir: string;
+  let api: FakeTerraApi;
+
+  beforeAll(async () => {
+    assertBuilt();
+    workDir = mkdtempSync(join(tmpdir(), 'terra-ts-pack-'));
+    projectDir = join(workDir, 'consumer');
+    const tarball = await packTerraTs(workDir);
+    mkdirSync(projectDir);
+    await installIntoNewProject(projectDir, tarball);
+    addRunnableConsumers(projectDir);
+    api = await startFakeTerraApi();
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  async function runConsumer(file: string): Promise<Record<string, unknown>> {
+    const { apiKey, devId, secret, unknownUserId, baseUrl } = buildScenarioInput(api.baseUrl);
+    const input = { apiKey, devId, secret, unknownUserId, baseUrl, sleepBody: JSON.stringify(sleepPayload) };
+    const arg = Buffer.from(JSON.stringify(input)).toString('base64');
+    const result = await runProcess(process.execPath, [file, arg], { cwd: projectDir });
+    if (result.code !== 0) throw new Error(`${file} failed (${result.code}):\n${result.stderr}`);
+    return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '') as Record<string, unknown>;
+  }
+
+  const expectedFacts = {
+    providers: ['GARMIN', 'FITBIT', 'OURA'],
+    notFound: 'NotFoundError',
+    webhookType: 'sleep',
+    eventIsDataReturned: true,
+  };
+
+  it("works through `import { Terra } from 'terra-ts'` (ESM) and loads the .js build", async () => {
+    const facts = await runConsumer('esm-consumer.mjs');
+    expect(facts).toMatchObject(expectedFacts);
+    expect(facts.resolved).toMatch(/\/node_modules\/terra-ts\/dist\/index\.js$/);
+    expect(facts.resolvedTesting).toMatch(/\/node_modules\/terra-ts\/dist\/testing\.js$/);
+  });
+
+  it("works through `require('terra-ts')` (CommonJS) and loads the .cjs build", async () => {
+    const facts = await runConsumer('cjs-consumer.cjs');
+    expect(facts).toMatchObject(expectedFacts);
+    expect(facts.resolved).toMatch(/\/node_modules\/terra-ts\/dist\/index\.cjs$/);
+    expect(facts.resolvedTesting).toMatch(/\/node_modules\/terra-ts\/dist\/testing\.cjs$/);
+  });
+
+  it('type-checks a TypeScript consumer with moduleResolution node16 and bundler', async () => {
+    const setups = addTypeScriptConsumers(projectDir);
+    const results = await Promise.all(
+      setups.map(async ({ name, tsconfig }) => {
+        const result = await runProcess(process.execPath, [tsc, '-p', tsconfig], { cwd: projectDir });
+        return { name, code: result.code, output: result.stdout + result.stderr };
+      }),
+    );
+    expect(results).toEqual(setups.map(({ name }) => ({ name, code: 0, output: '' })));
+  });
+});
