@@ -1,0 +1,55 @@
+import type { FaultConfig } from './faults/types.js';
+
+/** A user to have connected when the sandbox starts. */
+export interface InitialUser {
+  provider: string;
+  user_id?: string;
+  reference_id?: string;
+}
+
+/** Options of {@link startSandbox}. Every field is optional. */
+export interface SandboxOptions {
+  /** Port to listen on; 0 picks a free one (tests). Default 4610. */
+  port?: number;
+  /** Interface to bind. Default 127.0.0.1. */
+  host?: string;
+  /** The x-api-key clients must send. Default 'sandbox-api-key'. */
+  apiKey?: string;
+  /** The dev-id clients must send. Default 'sandbox-dev-id'. */
+  devId?: string;
+  /** Webhook signing secret. Default 'sandbox-signing-secret'. */
+  secret?: string;
+  /** Where data and events are delivered; without it `to_webhook=true` answers 400. */
+  webhookUrl?: string;
+  /** Seed of the data generators: data is a pure function of (seed, user_id, day, type). Default 42. */
+  seed?: number;
+  /** JSON file that keeps users and deliveries across restarts. */
+  dataFile?: string;
+  /** Users connected at start; default three demo users (GARMIN, OURA, FITBIT). Pass `[]` for none. */
+  users?: InitialUser[];
+  /** Global fault modes from the start. */
+  faults?: FaultConfig;
+  /** First webhook retry waits this long, doubling each time (Terra: 30 s; default 1000 ms). */
+  webhookRetryBaseMs?: number;
+  /** How long a webhook receiver may take to answer. Default 8000 ms. */
+  webhookTimeoutMs?: number;
+}
+
+/** Defaults shared by `startSandbox` and the `terra-sandbox` command. */
+export const DEFAULTS = {
+  port: 4610,
+  host: '127.0.0.1',
+  apiKey: 'sandbox-api-key',
+  devId: 'sandbox-dev-id',
+  secret: 'sandbox-signing-secret',
+  seed: 42,
+  webhookRetryBaseMs: 1000,
+  webhookTimeoutMs: 8000,
+} as const;
+
+/** The pre-connected demo users: fixed ids so docs, tests and the CLI can name them. */
+export const DEMO_USERS: readonly Required<InitialUser>[] = [
+  { provider: 'GARMIN', user_id: 'a8f1c2d4-5b6e-4f70-8a91-0b2c3d4e5f01', reference_id: 'demo-garmin' },
+  { provider: 'OURA', user_id: 'b9e2d3c5-6c7f-4081-9ba2-1c3d4e5f6a02', reference_id: 'demo-oura' },
+  { provider: 'FITBIT', user_id: 'c0f3e4d6-7d80-4192-acb3-2d4e5f6a7b03', reference_id: 'demo-fitbit' },
+];

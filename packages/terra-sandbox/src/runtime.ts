@@ -1,0 +1,216 @@
+import { athleteFor, type DataType, type GeneratorContext, recordsForDay } from './data/source.js';
+import { FaultState } from './faults/state.js';
+import { badRequest, notFound } from './http/problem.js';
+import { DEFAULTS, DEMO_USERS, type SandboxOptions } from './options.js';
+import { RateLimiter } from './rate-limit/limiter.js';
+import { DeliveryStore } from './state/deliveries.js';
+import { loadSnapshot, type Snapshot, SnapshotWriter } from './state/persistence.js';
+import { SessionStore } from './state/sessions.js';
+import type { ConnectSession, Delivery, NewUser, TerraUser } from './state/types.js';
+import { UserStore } from './state/users.js';
+import { DeliveryQueue } from './webhooks/delivery-queue.js';
+import {
+  accessRevokedBody,
+  authCancelledBody,
+  authSuccessBody,
+  connectionErrorBody,
+  deauthBody,
+  permissionChangeBody,
+  type TriggerableEvent,
+  userReauthBody,
+} from './webhooks/event-payloads.js';
+import { EventService } from './webhooks/events.js';
+
+/**
+ * Everything one running sandbox knows: configuration, stores, the webhook machinery and the
+ * operations routes and pages share (connect a user, trigger an event, generate data). Routes
+ * stay thin by calling these.
+ */
+export class SandboxRuntime {
+  readonly apiKey: string;
+  readonly devId: string;
+  readonly secret: string;
+  readonly seed: number;
+  /** Origin (`http://127.0.0.1:<port>`), set once the server listens. */
+  origin = '';
+  webhookUrl: string | undefined;
+  readonly users = new UserStore();
+  readonly sessions = new SessionStore();
+  readonly deliveries = new DeliveryStore();
+  readonly faults: FaultState;
+  readonly rateLimiter = new RateLimiter();
+  readonly queue: DeliveryQueue;
+  readonly events: EventService;
+  private readonly writer: SnapshotWriter | undefined;
+
+  constructor(options: SandboxOptions) {
+    this.apiKey = options.apiKey ?? DEFAULTS.apiKey;
+    this.devId = options.devId ?? DEFAULTS.devId;
+    this.secret = options.secret ?? DEFAULTS.secret;
+    this.seed = options.seed ?? DEFAULTS.seed;
+    this.webhookUrl = options.webhookUrl;
+    this.faults = new FaultState(options.faults);
+    const retryBaseMs = options.webhookRetryBaseMs ?? DEFAULTS.webhookRetryBaseMs;
+    const timeoutMs = options.webhookTimeoutMs ?? DEFAULTS.webhookTimeoutMs;
+    this.queue = new DeliveryQueue(this.deliveries, () => ({ secret: this.secret, retryBaseMs, timeoutMs }));
+    this.events = new EventService(this.deliveries, this.queue, () => this.webhookUrl);
+
+    const snapshot = options.dataFile ? loadSnapshot(options.dataFile) : undefined;
+    if (snapshot) this.restore(snapshot);
+    else for (const u of options.users ?? DEMO_USERS) this.users.create(u);
+
+    if (options.dataFile) {
+      this.writer = new SnapshotWriter(options.dataFile, () => this.snapshot());
+      this.deliveries.onChange(() => this.writer?.schedule());
+      this.writer.schedule();
+    }
+  }
+
+  private restore(snapshot: Snapshot): void {
+    for (const user of snapshot.users) this.users.restore(user);
+    for (const delivery of snapshot.deliveries) {
+      this.deliveries.add(delivery);
+      // Deliveries cut off by the last shutdown resume, so a restart loses nothing.
+      if (delivery.status === 'pending' || delivery.status === 'retrying') this.queue.enqueue(delivery);
+    }
+  }
+
+  /** What the data file holds. */
+  snapshot(): Snapshot {
+    return { version: 1, users: this.users.list(), deliveries: this.deliveries.list() };
+  }
+
+  /** Marks users as changed so the data file is rewritten. */
+  usersChanged(): void {
+    this.writer?.schedule();
+  }
+
+  /** Creates a connected user (control API, CLI, connect flow). */
+  createUser(input: NewUser): TerraUser {
+    if (typeof input.provider !== 'string' || input.provider.trim() === '') {
+      throw badRequest('provider is required (e.g. "GARMIN")');
+    }
+    if (input.user_id !== undefined && this.users.get(input.user_id)) {
+      throw badRequest(`user_id ${input.user_id} already exists`);
+    }
+    const user = this.users.create(input);
+    this.usersChanged();
+    return user;
+  }
+
+  /** The user, or a 404 problem naming the id. */
+  requireUser(userId: string): TerraUser {
+    const user = this.users.get(userId);
+    if (!user) throw notFound(`user not found: no user with user_id ${userId}`);
+    return user;
+  }
+
+  /** A live connect session by id (undefined when unknown or expired). */
+  getSession(sessionId: string): ConnectSession | undefined {
+    return this.sessions.get(sessionId);
+  }
+
+  /**
+   * Completes a connect flow: creates the user (with the id authenticateUser promised, if any),
+   * sends the `auth` success event, and ends the session.
+   */
+  connectUser(sessionId: string, provider: string): { user: TerraUser; delivery: Delivery } {
+    const session = this.sessions.get(sessionId);
+    if (!session) throw notFound(`widget session not found or expired: ${sessionId}`);
+    const input: NewUser = { provider, reference_id: session.reference_id };
+    if (session.user_id) input.user_id = session.user_id;
+    const user = this.createUser(input);
+    this.sessions.delete(sessionId);
+    const delivery = this.events.sendEvent('auth', authSuccessBody(user, session.session_id), { user });
+    return { user, delivery };
+  }
+
+  /** Ends a connect flow that failed or was cancelled, sending `auth_cancelled`. */
+  cancelConnect(sessionId: string, reason = 'auth_cancelled'): Delivery {
+    const session = this.sessions.get(sessionId);
+    if (!session) throw notFound(`widget session not found or expired: ${sessionId}`);
+    this.sessions.delete(sessionId);
+    return this.events.sendEvent(
+      'auth_cancelled',
+      authCancelledBody(session.reference_id, reason, sessionId),
+    );
+  }
+
+  /** Deletes a user and sends `deauth` (DELETE auth/deauthenticateUser). */
+  deauthenticate(userId: string): Delivery {
+    const user = this.requireUser(userId);
+    this.removeUser(user);
+    return this.events.sendEvent('deauth', deauthBody(user), { user });
+  }
+
+  private removeUser(user: TerraUser): void {
+    this.users.delete(user.user_id);
+    this.rateLimiter.forget(user.user_id);
+    this.usersChanged();
+  }
+
+  /**
+   * Fires an event about a user on demand, with the side effects the real event implies:
+   * deauth removes the user, access_revoked deactivates it, user_reauth replaces it with a new id.
+   */
+  triggerEvent(type: TriggerableEvent, userId: string): Delivery {
+    const user = this.requireUser(userId);
+    switch (type) {
+      case 'auth':
+        return this.events.sendEvent('auth', authSuccessBody(user, null), { user });
+      case 'auth_cancelled':
+        return this.events.sendEvent(
+          'auth_cancelled',
+          authCancelledBody(user.reference_id, 'auth_cancelled', null),
+        );
+      case 'deauth':
+        return this.deauthenticate(userId);
+      case 'access_revoked':
+        user.active = false;
+        this.usersChanged();
+        return this.events.sendEvent('access_revoked', accessRevokedBody(user), { user });
+      case 'connection_error':
+        return this.events.sendEvent('connection_error', connectionErrorBody(user), { user });
+      case 'permission_change': {
+        const removed = user.scopes.split(',').pop() ?? '';
+        user.scopes = user.scopes
+          .split(',')
+          .filter((s) => s !== removed)
+          .join(',');
+        this.usersChanged();
+        return this.events.sendEvent('permission_change', permissionChangeBody(user, '', removed), { user });
+      }
+      case 'user_reauth': {
+        const fresh = this.users.create({
+          provider: user.provider,
+          reference_id: user.reference_id,
+          scopes: user.scopes,
+        });
+        this.removeUser(user);
+        return this.events.sendEvent('user_reauth', userReauthBody(fresh, user), { user: fresh });
+      }
+    }
+  }
+
+  /** The generator context for a user. */
+  generatorContext(user: TerraUser): GeneratorContext {
+    return { seed: this.seed, user };
+  }
+
+  /** Records of `type` for one UTC day. */
+  recordsForDay(type: DataType, user: TerraUser, day: string, withSamples: boolean): unknown[] {
+    return recordsForDay(type, this.generatorContext(user), day, { withSamples });
+  }
+
+  /** The athlete profile of a user. */
+  athlete(user: TerraUser): unknown {
+    return athleteFor(this.generatorContext(user));
+  }
+
+  /** Stops webhook delivery and writes the data file one last time. */
+  async close(): Promise<void> {
+    this.queue.close();
+    this.writer?.schedule();
+    await this.writer?.flush();
+  }
+}

@@ -1,0 +1,107 @@
+import type { AddressInfo } from 'node:net';
+import type { FaultConfig } from './faults/types.js';
+import { DEFAULTS, type SandboxOptions } from './options.js';
+import { SandboxRuntime } from './runtime.js';
+import { buildRouter, createSandboxServer } from './server.js';
+import type { Delivery, NewUser, TerraUser } from './state/types.js';
+import type { TriggerableEvent } from './webhooks/event-payloads.js';
+
+/** A running sandbox. Everything the control API can do is also a method here. */
+export interface Sandbox {
+  /** Origin, e.g. `http://127.0.0.1:4610`. */
+  readonly url: string;
+  /** Terra API base URL: `url + '/v2'` (also served under `/api/v2`). */
+  readonly baseUrl: string;
+  /** The x-api-key the sandbox accepts. */
+  readonly apiKey: string;
+  /** The dev-id the sandbox accepts. */
+  readonly devId: string;
+  /** The webhook signing secret. */
+  readonly secret: string;
+  /** Where webhooks go, if configured. */
+  readonly webhookUrl: string | undefined;
+  /** Connects a user directly (no widget), returning the wire user. */
+  createUser(input: NewUser): TerraUser;
+  /** Removes a user without sending any event; true when it existed. */
+  deleteUser(userId: string): boolean;
+  /** All connected users. */
+  users(): TerraUser[];
+  /** Sends an event about a user now (deauth also removes the user, user_reauth replaces it). */
+  triggerEvent(type: TriggerableEvent, userId: string): Delivery;
+  /** Every delivery so far, oldest first. */
+  deliveries(): Delivery[];
+  /** Replaces the global fault modes; `{}` switches them off. */
+  setFaults(faults: FaultConfig): void;
+  /** The global fault modes in force (with `times` left). */
+  faults(): FaultConfig;
+  /** Changes (or with `undefined`, removes) the webhook URL. */
+  setWebhookUrl(url: string | undefined): void;
+  /**
+   * Resolves with all deliveries once `predicate` holds for them; rejects after `timeoutMs`
+   * (default 10 s) with the deliveries' states in the message.
+   */
+  waitForDeliveries(predicate: (deliveries: Delivery[]) => boolean, timeoutMs?: number): Promise<Delivery[]>;
+  /** Stops the server and webhook delivery, and writes the data file. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a local Terra: every v2 endpoint under `/v2` and `/api/v2`, signed webhooks, the connect
+ * widget and dashboard, fault modes and a control API.
+ *
+ * @example
+ * ```ts
+ * const sandbox = await startSandbox({ port: 0, webhookUrl: 'http://127.0.0.1:3000/hooks' });
+ * const terra = new Terra({ apiKey: sandbox.apiKey, devId: sandbox.devId, baseUrl: sandbox.baseUrl });
+ * await sandbox.close();
+ * ```
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const runtime = new SandboxRuntime(options);
+  const server = createSandboxServer(runtime, buildRouter(runtime));
+  const host = options.host ?? DEFAULTS.host;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULTS.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  runtime.origin = `http://${urlHost}:${port}`;
+  let closing: Promise<void> | undefined;
+
+  return {
+    url: runtime.origin,
+    baseUrl: `${runtime.origin}/v2`,
+    apiKey: runtime.apiKey,
+    devId: runtime.devId,
+    secret: runtime.secret,
+    get webhookUrl() {
+      return runtime.webhookUrl;
+    },
+    createUser: (input) => runtime.createUser(input),
+    deleteUser: (userId) => {
+      const existed = runtime.users.delete(userId);
+      runtime.usersChanged();
+      return existed;
+    },
+    users: () => runtime.users.list(),
+    triggerEvent: (type, userId) => runtime.triggerEvent(type, userId),
+    deliveries: () => runtime.deliveries.list(),
+    setFaults: (faults) => runtime.faults.set(faults),
+    faults: () => runtime.faults.current(),
+    setWebhookUrl: (url) => {
+      runtime.webhookUrl = url;
+    },
+    waitForDeliveries: (predicate, timeoutMs = 10_000) => runtime.deliveries.waitFor(predicate, timeoutMs),
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => runtime.close());
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import type { DeliveryStore } from '../state/deliveries.js';
+import type { Delivery } from '../state/types.js';
+import { signatureHeader } from './sign.js';
+import { postWebhook } from './transport.js';
+
+/** Terra gives up on a webhook after this many attempts. */
+export const MAX_ATTEMPTS = 10;
+
+/** Settings the queue reads on every attempt, so changes apply at once. */
+export interface DeliverySettings {
+  secret: string;
+  /** First retry waits this long; each further retry doubles it. */
+  retryBaseMs: number;
+  /** How long a receiver may take to answer one attempt. */
+  timeoutMs: number;
+}
+
+/**
+ * Sends deliveries one at a time, in the order they were queued (so a large request's
+ * `large_request_sending` arrives before its chunks), and retries failures with exponential backoff.
+ * Each attempt is signed afresh so a late retry still passes a receiver's timestamp tolerance.
+ */
+export class DeliveryQueue {
+  private readonly queue: Delivery[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private running = false;
+  private closed = false;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly store: DeliveryStore,
+    private readonly settings: () => DeliverySettings,
+  ) {}
+
+  /** Queues a delivery for its next attempt now. */
+  enqueue(delivery: Delivery): void {
+    if (this.closed) return;
+    this.queue.push(delivery);
+    void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (let next = this.queue.shift(); next && !this.closed; next = this.queue.shift()) {
+        await this.attempt(next);
+      }
+    } finally {
+      this.running = false;
+      if (this.queue.length === 0) this.notifyIdle();
+    }
+  }
+
+  private async attempt(delivery: Delivery): Promise<void> {
+    const { secret, retryBaseMs, timeoutMs } = this.settings();
+    const now = Date.now();
+    const signature = signatureHeader(secret, delivery.payload, now);
+    delivery.headers = {
+      ...delivery.headers,
+      'terra-signature': signature,
+      'x-terra-signature': signature,
+    };
+    delivery.next_attempt_at = null;
+    const outcome = await postWebhook(delivery.url, delivery.headers, delivery.payload, timeoutMs);
+    const record: Delivery['attempts'][number] = { at: new Date(now).toISOString() };
+    if (outcome.status !== undefined) record.status = outcome.status;
+    if (!outcome.ok) record.error = outcome.error;
+    delivery.attempts.push(record);
+    if (outcome.ok) {
+      delivery.status = 'delivered';
+    } else if (delivery.attempts.length >= MAX_ATTEMPTS || this.closed) {
+      delivery.status = 'failed';
+    } else {
+      delivery.status = 'retrying';
+      this.scheduleRetry(delivery, retryBaseMs * 2 ** (delivery.attempts.length - 1));
+    }
+    this.store.changed();
+  }
+
+  private scheduleRetry(delivery: Delivery, delayMs: number): void {
+    delivery.next_attempt_at = new Date(Date.now() + delayMs).toISOString();
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.enqueue(delivery);
+    }, delayMs);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  /** Resolves when nothing is queued or in flight (scheduled retries do not count). */
+  idle(): Promise<void> {
+    if (!this.running && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private notifyIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /** Stops sending: cancels scheduled retries and drops queued attempts (their records stay). */
+  close(): void {
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.queue.length = 0;
+    this.notifyIdle();
+  }
+}
