@@ -69,6 +69,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 th, td { text-align: left; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; white-space: nowrap; }
 td.mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.82rem; overflow-wrap: anywhere; }
+td button { padding: 0.2rem 0.8rem; font-size: 0.85rem; }
 tr.selected td { background: #f5f9ff; }
 .empty { color: var(--muted); font-style: italic; }
 .pill { display: inline-block; padding: 0.05rem 0.55rem; border-radius: 999px; font-size: 0.8rem; font-weight: 600;
@@ -83,6 +84,7 @@ details pre { max-height: 24rem; overflow: auto; background: var(--wash); border
 label { font-weight: 600; font-size: 0.9rem; }
 select { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid var(--line); max-width: 100%; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; margin-top: 0.75rem; }
+figure.chart { margin: 0; }
 .chart { border: 1px solid var(--line); border-radius: var(--radius); padding: 0.75rem; min-width: 0; }
 .chart h3 { font-size: 0.95rem; margin: 0 0 0.15rem; }
 .chart .caption { color: var(--muted); font-size: 0.8rem; margin: 0 0 0.5rem; }

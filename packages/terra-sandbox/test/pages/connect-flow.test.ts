@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { type Sandbox, startSandbox } from 'terra-sandbox';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, type TestBrowser } from './support/browser.js';
+import { callTerra, generateWidgetSession } from './support/terra-api.js';
+import {
+  hasValidTerraSignature,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from './support/webhook-receiver.js';
+
+const API_KEY = `pages-test-key-${randomUUID()}`;
+const SECRET = `pages-test-secret-${randomUUID()}`;
+
+let sandbox: Sandbox;
+let receiver: WebhookReceiver;
+let browser: TestBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+  sandbox = await startSandbox({
+    port: 0,
+    apiKey: API_KEY,
+    secret: SECRET,
+    webhookUrl: receiver.webhookUrl,
+    users: [],
+  });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+  await receiver?.close();
+});
+
+beforeEach(async () => {
+  page = await browser.context.newPage();
+});
+
+afterEach(async () => {
+  await page.close();
+});
+
+function expectNoSecrets(markup: string): void {
+  expect(markup).not.toContain(API_KEY);
+  expect(markup).not.toContain(SECRET);
+}
+
+describe('widget connect flow', () => {
+  it('lists the requested providers, connects one on Allow and lands on the success URL like Terra', async () => {
+    const referenceId = `ref-${randomUUID()}`;
+    const session = await generateWidgetSession(sandbox, {
+      providers: 'GARMIN,OURA',
+      reference_id: referenceId,
+      auth_success_redirect_url: `${receiver.url}/success`,
+      auth_failure_redirect_url: `${receiver.url}/failure`,
+    });
+    expect(session.url).toBe(`${sandbox.url}/widget/${session.session_id}`);
+
+    const response = await page.goto(session.url);
+    expect(response?.status()).toBe(200);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator('a.provider').allInnerTexts()).toEqual(['Garmin', 'Oura']);
+    expectNoSecrets(await page.content());
+
+    await page.getByRole('link', { name: 'Connect Garmin' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Garmin Connect (sandbox)');
+    await expect(page.getByText('Allow Terra to read your data?').count()).resolves.toBe(1);
+    expectNoSecrets(await page.content());
+
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL((url) => url.pathname === '/success');
+    const landed = new URL(page.url());
+    expect(landed.origin).toBe(receiver.url);
+    const userId = landed.searchParams.get('user_id');
+    expect(userId).toBeTruthy();
+    expect(landed.searchParams.get('resource')).toBe('GARMIN');
+    expect(landed.searchParams.get('reference_id')).toBe(referenceId);
+
+    const info = await callTerra(sandbox, 'GET', `/userInfo?user_id=${userId}`);
+    expect(info.status).toBe(200);
+    const { user } = info.json as { user: { user_id: string; provider: string; reference_id: string } };
+    expect(user).toMatchObject({ user_id: userId, provider: 'GARMIN', reference_id: referenceId });
+
+    const hook = await receiver.waitFor(
+      (h) => h.json.type === 'auth' && (h.json.user as { user_id?: string })?.user_id === userId,
+    );
+    expect(hasValidTerraSignature(hook, SECRET)).toBe(true);
+    expect(hook.json).toMatchObject({
+      type: 'auth',
+      status: 'success',
+      widget_session_id: session.session_id,
+      user: { user_id: userId, provider: 'GARMIN', reference_id: referenceId },
+    });
+  });
+
+  it('sends auth_cancelled and lands on the failure URL when the user denies', async () => {
+    const referenceId = `deny-${randomUUID()}`;
+    const session = await generateWidgetSession(sandbox, {
+      providers: 'FITBIT',
+      reference_id: referenceId,
+      auth_success_redirect_url: `${receiver.url}/success`,
+      auth_failure_redirect_url: `${receiver.url}/failure`,
+    });
+    await page.goto(session.url);
+    await page.getByRole('link', { name: 'Connect Fitbit' }).click();
+    await page.getByRole('button', { name: 'Deny' }).click();
+    await page.waitForURL((url) => url.pathname === '/failure');
+    const landed = new URL(page.url());
+    expect(landed.searchParams.get('reference_id')).toBe(referenceId);
+    expect(landed.searchParams.get('resource')).toBe('FITBIT');
+    expect(landed.searchParams.get('user_id')).toBeNull();
+
+    const hook = await receiver.waitFor(
+      (h) => h.json.type === 'auth_cancelled' && h.json.reference_id === referenceId,
+    );
+    expect(hasValidTerraSignature(hook, SECRET)).toBe(true);
+    expect(hook.json).toMatchObject({ type: 'auth_cancelled', status: 'error', reason: 'access_denied' });
+    expect(hook.json.user).toBeUndefined();
+    expect(sandbox.users().filter((u) => u.reference_id === referenceId)).toEqual([]);
+  });
+
+  it('shows a result page instead of redirecting when the session has no redirect URLs', async () => {
+    const session = await generateWidgetSession(sandbox, { providers: 'OURA', reference_id: 'no-redirect' });
+    await page.goto(session.url);
+    await page.getByRole('link', { name: 'Connect Oura' }).click();
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Connected');
+    const userId = await page.locator('[data-field="user_id"]').textContent();
+    expect(sandbox.users().find((u) => u.user_id === userId)?.reference_id).toBe('no-redirect');
+  });
+
+  it('ends the session once used, so the link shows an error page', async () => {
+    const session = await generateWidgetSession(sandbox, { providers: 'POLAR' });
+    await page.goto(session.url);
+    await page.getByRole('link', { name: 'Connect Polar' }).click();
+    await page.getByRole('button', { name: 'Deny' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Connection cancelled');
+    const again = await page.goto(session.url);
+    expect(again?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('This connection link is not valid');
+  });
+
+  it('shows a clear 404 error page for an unknown session', async () => {
+    const response = await page.goto(`${sandbox.url}/widget/${randomUUID()}`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('This connection link is not valid');
+    expect(await page.locator('main').textContent()).toContain('generateWidgetSession');
+  });
+
+  it('offers every provider when the session requested none', async () => {
+    const session = await generateWidgetSession(sandbox, {});
+    await page.goto(session.url);
+    const names = await page.locator('a.provider').allInnerTexts();
+    expect(names).toEqual(expect.arrayContaining(['Garmin', 'Fitbit', 'Oura', 'WHOOP', 'Polar', 'Withings']));
+  });
+
+  it('speaks the session language', async () => {
+    const session = await generateWidgetSession(sandbox, { providers: 'GARMIN', language: 'es' });
+    await page.goto(session.url);
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    expect(await page.locator('h1').textContent()).toBe('Conecta tu dispositivo');
+    await page.locator('a.provider').click();
+    await expect(page.getByRole('button', { name: 'Permitir' }).count()).resolves.toBe(1);
+  });
+
+  it('escapes attacker-controlled reference ids and never follows a non-http redirect URL', async () => {
+    const referenceId =
+      '"><img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>';
+    const session = await generateWidgetSession(sandbox, {
+      providers: 'GARMIN',
+      reference_id: referenceId,
+      auth_success_redirect_url: 'javascript:document.title="pwned"',
+    });
+    await page.goto(session.url);
+    await page.locator('a.provider').click();
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Connected');
+    expect(new URL(page.url()).origin).toBe(sandbox.url);
+    expect(await page.locator('[data-field="reference_id"]').textContent()).toBe(referenceId);
+    expect(await page.title()).not.toBe('pwned');
+    expect(await page.locator('img[src="x"], main script').count()).toBe(0);
+  });
+});
+
+describe('authenticateUser connect flow', () => {
+  it('opens the provider consent screen directly and creates the user_id it promised', async () => {
+    const { status, json } = await callTerra(sandbox, 'POST', '/auth/authenticateUser?resource=WHOOP', {
+      reference_id: 'auth-url-ref',
+      auth_success_redirect_url: `${receiver.url}/success`,
+    });
+    expect(status).toBe(200);
+    const { auth_url: authUrl, user_id: promised } = json as { auth_url: string; user_id: string };
+    await page.goto(authUrl);
+    expect(await page.locator('h1').textContent()).toBe('WHOOP Connect (sandbox)');
+    expect(await page.getByRole('link', { name: 'Choose another service' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL((url) => url.pathname === '/success');
+    const landed = new URL(page.url());
+    expect(landed.searchParams.get('user_id')).toBe(promised);
+    expect(landed.searchParams.get('resource')).toBe('WHOOP');
+    expect(landed.searchParams.get('reference_id')).toBe('auth-url-ref');
+  });
+});
+
+describe('consent form endpoint', () => {
+  it('answers 400 and changes nothing when the form carries no decision', async () => {
+    const session = await generateWidgetSession(sandbox, { providers: 'GARMIN' });
+    const before = sandbox.deliveries().length;
+    const response = await fetch(`${session.url}/GARMIN`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'decision=maybe',
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('decision=allow or decision=deny');
+    expect(sandbox.deliveries().length).toBe(before);
+    expect((await fetch(session.url)).status).toBe(200);
+  });
+
+  it('refuses a provider the session did not offer', async () => {
+    const session = await generateWidgetSession(sandbox, { providers: 'GARMIN' });
+    const response = await fetch(`${session.url}/OURA`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('OURA was not offered by this session');
+  });
+
+  it('redirects with 303 so the browser follows the POST with a GET', async () => {
+    const session = await generateWidgetSession(sandbox, {
+      providers: 'GARMIN',
+      auth_success_redirect_url: `${receiver.url}/success?from=test`,
+    });
+    const response = await fetch(`${session.url}/GARMIN`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'decision=allow',
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get('location') ?? '');
+    expect(location.searchParams.get('from')).toBe('test');
+    expect(location.searchParams.get('resource')).toBe('GARMIN');
+  });
+});
