@@ -1,0 +1,173 @@
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { type DataType, parseDateRange, splitDateRange, type Terra } from 'terra-ts';
+import { type App, action } from '../app.js';
+import { UsageError } from '../cli-error.js';
+import type { CommandContext } from '../context.js';
+import { chartRecords } from '../data/chart-records.js';
+import { dateSeconds, parseCliDate } from '../data/cli-date.js';
+import { ACK_COLUMNS, ATHLETE_SUMMARY, DATA_COLUMNS } from '../data/columns.js';
+import { chartSeriesFor } from '../data/series.js';
+import { isDryRunStop } from '../http/dry-run.js';
+import { getPath } from '../output/fields.js';
+import { ProgressBar } from '../output/progress.js';
+
+/** The data types `terra data` fetches. */
+export const DATA_TYPES = [
+  'activity',
+  'body',
+  'daily',
+  'sleep',
+  'nutrition',
+  'menstruation',
+  'athlete',
+] as const;
+
+interface DataOptions {
+  user: string;
+  from?: string;
+  to?: string;
+  samples?: boolean;
+  webhook?: boolean;
+  chart?: string | true;
+  chunkDays?: number;
+  concurrency?: number;
+}
+
+function positiveInteger(max: number) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1 || number > max) {
+      throw new InvalidArgumentError(`expected a whole number from 1 to ${max}`);
+    }
+    return number;
+  };
+}
+
+/** Records of one chunk's answer: the data array, or the acknowledgement itself when it went to the webhook. */
+function recordsOf(json: unknown): unknown[] {
+  const data = getPath(json, 'data');
+  if (Array.isArray(data)) return data;
+  return getPath(json, 'reference') !== undefined ? [json] : [];
+}
+
+async function fetchAthlete(context: CommandContext, terra: Terra, userId: string, toWebhook: boolean) {
+  const response = await terra.getAthleteForUser(userId, { toWebhook });
+  const json = response.getJson();
+  if (toWebhook)
+    context.printer.object(
+      json,
+      ACK_COLUMNS.map((column) => [column, column] as const),
+    );
+  else context.printer.object(json, ATHLETE_SUMMARY);
+}
+
+/** Prints the request of every chunk under `--dry-run` (each one is intercepted before it is sent). */
+async function dryRunChunks(
+  terra: Terra,
+  userId: string,
+  type: DataType,
+  request: Parameters<Terra['getDataForUser']>[2],
+) {
+  const { start, end } = parseDateRange(request.startDate, request.endDate);
+  for (const chunk of splitDateRange(start, end ?? start, request.chunkDays ?? 30)) {
+    try {
+      await terra.getDataForUser(userId, type, {
+        ...request,
+        startDate: chunk.start,
+        endDate: chunk.end,
+        chunkDays: undefined,
+      });
+    } catch (error) {
+      if (!isDryRunStop(error)) throw error;
+    }
+  }
+}
+
+/** `terra data <type> --user <id> --from <date>`: fetch a user's data, chunked, with progress and an optional chart. */
+export function registerData(parent: Command, app: App): void {
+  parent
+    .command('data')
+    .description("fetch a user's data; long ranges are split into chunks, with a progress bar on a terminal")
+    .argument('<type>', DATA_TYPES.join(' | '))
+    .requiredOption('--user <id>', "Terra's user id")
+    .option(
+      '--from <date>',
+      'start: YYYY-MM-DD, unix seconds, ISO time, today, yesterday or 30d (30 days ago)',
+    )
+    .option('--to <date>', 'end, sent as end_date (default: tomorrow, so the range includes today)')
+    .option('--samples', 'include detailed samples (heart rate, steps, sleep stages...)')
+    .option('--webhook', 'ask Terra to deliver the data to your webhook; prints the acknowledgements')
+    .option(
+      '--chart [series]',
+      'draw samples as a chart: heart-rate, steps or sleep-stages (implies --samples)',
+    )
+    .option('--chunk-days <n>', 'days per request (default 30, or 7 with samples)', positiveInteger(1825))
+    .option('--concurrency <n>', 'requests in flight at once (default 4)', positiveInteger(16))
+    .action(
+      action<DataOptions>(app, async (context, options, [type]) => {
+        if (!(DATA_TYPES as readonly string[]).includes(type as string)) {
+          throw new UsageError(`unknown data type "${type}"`, `use one of: ${DATA_TYPES.join(', ')}`);
+        }
+        const toWebhook = options.webhook === true;
+        const series =
+          options.chart === undefined ? undefined : chartSeriesFor(type as string, options.chart);
+        if (series !== undefined && (context.printer.format !== 'table' || toWebhook)) {
+          throw new UsageError(
+            '--chart draws on the terminal',
+            'drop --chart, or drop --json/--ndjson/--csv/--webhook',
+          );
+        }
+        const terra = await context.client();
+        if (type === 'athlete') {
+          await fetchAthlete(context, terra, options.user, toWebhook);
+          return;
+        }
+        if (options.from === undefined) {
+          throw new UsageError(`${type} data needs --from`, `e.g. terra data ${type} --user <id> --from 30d`);
+        }
+        const startDate = parseCliDate(options.from, '--from');
+        const endDate = parseCliDate(options.to ?? 'tomorrow', '--to');
+        const withSamples = options.samples === true || series !== undefined;
+        const chunkDays = options.chunkDays ?? (withSamples ? 7 : 30);
+        const request = {
+          startDate,
+          endDate,
+          chunkDays,
+          withSamples,
+          toWebhook,
+          concurrency: options.concurrency,
+        };
+        if (context.dryRun) {
+          await dryRunChunks(terra, options.user, type as DataType, request);
+          return;
+        }
+        const span = Math.max(0, dateSeconds(endDate) - dateSeconds(startDate));
+        const total = Math.max(1, Math.ceil(span / (chunkDays * 86_400)));
+        const progress = new ProgressBar(context.printer.statusStream, type as string, total);
+        const writer = context.printer.records({
+          columns: toWebhook ? ACK_COLUMNS : DATA_COLUMNS[type as string],
+          emptyMessage: `No ${type} data in this range.`,
+        });
+        const charted: unknown[] = [];
+        let done = 0;
+        let count = 0;
+        try {
+          for await (const response of terra.iterateDataForUser(options.user, type as DataType, request)) {
+            for (const record of recordsOf(response.getJson())) {
+              if (series === undefined) writer.write(record);
+              else charted.push(record);
+              count += 1;
+            }
+            done += 1;
+            progress.update(done, `${count} record${count === 1 ? '' : 's'}`);
+          }
+        } finally {
+          progress.finish();
+          if (series === undefined) writer.end();
+        }
+        if (series !== undefined)
+          context.printer.out(chartRecords(charted, series, context.printer.width ?? 80));
+      }),
+    );
+}

@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { type App, action } from '../app.js';
+
+/** The table columns of a TerraUser. */
+export const USER_COLUMNS = [
+  'user_id',
+  'provider',
+  'reference_id',
+  'active',
+  'created_at',
+  'last_webhook_update',
+];
+
+/** `terra users list`: every connected user, all pages, streamed. */
+export function registerUsersList(parent: Command, app: App): void {
+  parent
+    .command('list')
+    .description('list every connected user (all pages of /subscriptions)')
+    .action(
+      action(app, async (context) => {
+        const terra = await context.client();
+        const writer = context.printer.records({
+          columns: USER_COLUMNS,
+          emptyMessage: 'No connected users.',
+        });
+        try {
+          for await (const user of terra.iterateUsers()) writer.write(user.json);
+        } finally {
+          // Whatever arrived before a failure is still printed (and the JSON array closed).
+          writer.end();
+        }
+      }),
+    );
+}

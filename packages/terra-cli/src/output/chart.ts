@@ -1,0 +1,114 @@
+/** One point of a numeric series (time in ms since the epoch). */
+export interface SeriesPoint {
+  time: number;
+  value: number;
+}
+
+/** Settings of a chart. */
+export interface ChartOptions {
+  /** Total width in terminal columns, axis labels included. */
+  width: number;
+  /** Rows of bars (each row has 8 steps of resolution). */
+  height?: number;
+  /** Shown above the chart, e.g. "heart rate (bpm)". */
+  title: string;
+}
+
+const EIGHTHS = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+function bucketIndex(time: number, start: number, span: number, columns: number): number {
+  return span === 0 ? 0 : Math.min(columns - 1, Math.floor(((time - start) / span) * columns));
+}
+
+function timeLabel(time: number): string {
+  return new Date(time).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/**
+ * Draws a numeric series as a compact bar chart: time runs left to right, each column is the mean of the samples
+ * that fall in it, columns without samples stay blank (a gap in the recording shows as a gap).
+ */
+export function renderSeriesChart(points: readonly SeriesPoint[], options: ChartOptions): string {
+  if (points.length === 0) return `${options.title}: no samples\n`;
+  const height = options.height ?? 6;
+  const values = points.map((point) => point.value);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const labelWidth = Math.max(formatNumber(min).length, formatNumber(max).length);
+  const columns = Math.max(10, options.width - labelWidth - 3);
+  const times = points.map((point) => point.time);
+  const start = Math.min(...times);
+  const span = Math.max(...times) - start;
+  const sums = new Array<number>(columns).fill(0);
+  const counts = new Array<number>(columns).fill(0);
+  for (const point of points) {
+    const index = bucketIndex(point.time, start, span, columns);
+    sums[index] = (sums[index] ?? 0) + point.value;
+    counts[index] = (counts[index] ?? 0) + 1;
+  }
+  // Bars start one step above empty so the minimum is still visible.
+  const levels = sums.map((sum, i) => {
+    const count = counts[i] ?? 0;
+    if (count === 0) return -1;
+    const ratio = max === min ? 1 : (sum / count - min) / (max - min);
+    return 1 + Math.round(ratio * (height * 8 - 1));
+  });
+  const lines = [`${options.title}  min ${formatNumber(min)} · max ${formatNumber(max)}`];
+  for (let row = height - 1; row >= 0; row -= 1) {
+    const label = row === height - 1 ? formatNumber(max) : row === 0 ? formatNumber(min) : '';
+    const cells = levels.map((level) =>
+      level < 0 ? ' ' : (EIGHTHS[Math.max(0, Math.min(8, level - row * 8))] ?? ' '),
+    );
+    lines.push(`${label.padStart(labelWidth)} │${cells.join('').trimEnd()}`);
+  }
+  lines.push(`${' '.repeat(labelWidth)} └${'─'.repeat(columns)}`);
+  const from = timeLabel(start);
+  const to = timeLabel(start + span);
+  const gap = Math.max(1, columns + 2 - from.length - to.length);
+  lines.push(`${' '.repeat(labelWidth)}${from}${' '.repeat(gap)}${to}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** One sample of a categorical series, such as a sleep stage. */
+export interface StagePoint {
+  time: number;
+  stage: string;
+}
+
+/**
+ * Draws a categorical series (a hypnogram) as one row per stage, in the order given: a block marks the columns where
+ * that stage was the most frequent one.
+ */
+export function renderStageChart(
+  points: readonly StagePoint[],
+  stages: readonly string[],
+  options: ChartOptions,
+): string {
+  if (points.length === 0) return `${options.title}: no samples\n`;
+  const labelWidth = Math.max(...stages.map((stage) => stage.length));
+  const columns = Math.max(10, options.width - labelWidth - 3);
+  const times = points.map((point) => point.time);
+  const start = Math.min(...times);
+  const span = Math.max(...times) - start;
+  const tallies = Array.from({ length: columns }, () => new Map<string, number>());
+  for (const point of points) {
+    const tally = tallies[bucketIndex(point.time, start, span, columns)];
+    tally?.set(point.stage, (tally.get(point.stage) ?? 0) + 1);
+  }
+  const dominant = tallies.map((tally) => [...tally].sort((a, b) => b[1] - a[1])[0]?.[0]);
+  const lines = [options.title];
+  for (const stage of stages) {
+    const cells = dominant.map((winner) => (winner === stage ? '█' : ' ')).join('');
+    lines.push(`${stage.padStart(labelWidth)} │${cells.trimEnd()}`);
+  }
+  lines.push(`${' '.repeat(labelWidth)} └${'─'.repeat(columns)}`);
+  const from = timeLabel(start);
+  const to = timeLabel(start + span);
+  const gap = Math.max(1, columns + 2 - from.length - to.length);
+  lines.push(`${' '.repeat(labelWidth)}${from}${' '.repeat(gap)}${to}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,181 @@
+import pc from 'picocolors';
+import type { CliIO, OutputStream } from '../io.js';
+import { csvLine } from './csv.js';
+import { formatCell, getPath, inferColumns, pickFields } from './fields.js';
+import type { OutputFormat } from './format.js';
+import type { Redactor } from './redactor.js';
+import { renderSummary, renderTable } from './table.js';
+
+/** Colour functions; all identity when colour is off. */
+export type Colors = ReturnType<typeof pc.createColors>;
+
+/** How a command's records should be shown. */
+export interface RecordsOptions {
+  /** Columns for the table and CSV when `--fields` is not given; inferred from the first record when absent. */
+  columns?: readonly string[];
+  /** Printed on a terminal instead of an empty table. */
+  emptyMessage?: string;
+}
+
+/** Streams records in the chosen format. Call {@link RecordWriter.end} once after the last record. */
+export interface RecordWriter {
+  /** Prints (or, for a table, buffers) one record. */
+  write(record: unknown): void;
+  /** Finishes the output: closes the JSON array, draws the table. */
+  end(): void;
+  /** How many records were written. */
+  readonly count: number;
+}
+
+/** Settings of a {@link Printer}. */
+export interface PrinterOptions {
+  format: OutputFormat;
+  fields?: readonly string[];
+  redactor: Redactor;
+  color?: boolean;
+  /** Under `--dry-run` the printed request is the whole output: empty record lists print nothing. */
+  dryRun?: boolean;
+}
+
+/**
+ * The one way commands print. Everything goes through the redactor; records go to stdout in the chosen format,
+ * messages for people go to stderr so pipes carry only data.
+ */
+export class Printer {
+  /** The output format chosen by the flags. */
+  readonly format: OutputFormat;
+  /** Colours for stdout (off on a pipe, with NO_COLOR or --no-color). */
+  readonly colors: Colors;
+  /** Colours for stderr. */
+  readonly errorColors: Colors;
+  readonly #io: CliIO;
+  readonly #fields: readonly string[] | undefined;
+  readonly #redactor: Redactor;
+  readonly #dryRun: boolean;
+
+  /** @param io - the process streams; @param options - format, fields, redactor and colour switch. */
+  constructor(io: CliIO, options: PrinterOptions) {
+    this.#io = io;
+    this.format = options.format;
+    this.#fields = options.fields;
+    this.#redactor = options.redactor;
+    this.#dryRun = options.dryRun === true;
+    const colorAllowed = options.color !== false && io.env.NO_COLOR === undefined;
+    const forced = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
+    this.colors = pc.createColors(colorAllowed && (forced || io.stdout.isTTY === true));
+    this.errorColors = pc.createColors(colorAllowed && (forced || io.stderr.isTTY === true));
+  }
+
+  /** True when stdout is a terminal (tables fit its width, charts may be drawn). */
+  get isTerminal(): boolean {
+    return this.#io.stdout.isTTY === true;
+  }
+
+  /** The stderr stream, for live displays such as the progress bar. */
+  get statusStream(): OutputStream {
+    return {
+      write: (chunk) => this.#io.stderr.write(this.#redactor.redact(chunk)),
+      isTTY: this.#io.stderr.isTTY,
+      columns: this.#io.stderr.columns,
+    };
+  }
+
+  /** Writes text to stdout, redacted. */
+  out(text: string): void {
+    this.#io.stdout.write(this.#redactor.redact(text));
+  }
+
+  /** Writes text to stderr, redacted. */
+  err(text: string): void {
+    this.#io.stderr.write(this.#redactor.redact(text));
+  }
+
+  /** Prints a status line for people on stderr (never mixed into data on stdout). */
+  note(text: string): void {
+    this.err(`${text}\n`);
+  }
+
+  /** The terminal width to fit tables and charts into, when stdout is a terminal. */
+  get width(): number | undefined {
+    return this.isTerminal ? (this.#io.stdout.columns ?? 80) : undefined;
+  }
+
+  /** Starts printing a stream of records (a list command). */
+  records(options: RecordsOptions = {}): RecordWriter {
+    const fields = this.#fields;
+    let count = 0;
+    let columns: readonly string[] | undefined = fields ?? options.columns;
+    const rows: string[][] = [];
+    const select = (record: unknown) => (fields ? pickFields(record, fields) : record);
+    const write = (record: unknown) => {
+      if (columns === undefined) columns = inferColumns(record);
+      const active = columns;
+      switch (this.format) {
+        case 'ndjson':
+          this.out(`${JSON.stringify(select(record))}\n`);
+          break;
+        case 'json':
+          this.out(`${count === 0 ? '[\n' : ',\n'}${indent(JSON.stringify(select(record), null, 2))}`);
+          break;
+        case 'csv':
+          if (count === 0) this.out(csvLine(active));
+          this.out(csvLine(active.map((column) => getPath(record, column))));
+          break;
+        case 'table':
+          rows.push(active.map((column) => formatCell(getPath(record, column))));
+          break;
+      }
+      count += 1;
+    };
+    const end = () => {
+      if (count === 0 && this.#dryRun) return;
+      if (this.format === 'json') this.out(count === 0 ? '[]\n' : '\n]\n');
+      if (this.format === 'csv' && count === 0 && columns) this.out(csvLine(columns));
+      if (this.format !== 'table') return;
+      if (count === 0) {
+        this.note(this.errorColors.dim(options.emptyMessage ?? 'No records.'));
+        return;
+      }
+      this.out(renderTable(columns ?? [], rows, { maxWidth: this.width, header: this.colors.bold }));
+    };
+    return {
+      write,
+      end,
+      get count() {
+        return count;
+      },
+    };
+  }
+
+  /**
+   * Prints one object (the answer of a single request). On a terminal it is a summary of the given
+   * label/path pairs; the machine formats print the whole object (or the `--fields` selection).
+   */
+  object(value: unknown, summary: ReadonlyArray<readonly [string, string]>): void {
+    const fields = this.#fields;
+    const selected = fields ? pickFields(value, fields) : value;
+    switch (this.format) {
+      case 'json':
+        this.out(`${JSON.stringify(selected, null, 2)}\n`);
+        return;
+      case 'ndjson':
+        this.out(`${JSON.stringify(selected)}\n`);
+        return;
+      case 'csv': {
+        const columns = fields ?? summary.map(([, path]) => path);
+        this.out(csvLine(columns) + csvLine(columns.map((column) => getPath(value, column))));
+        return;
+      }
+      case 'table': {
+        const entries = fields
+          ? fields.map((field) => [field, formatCell(getPath(value, field))] as const)
+          : summary.map(([label, path]) => [label, formatCell(getPath(value, path))] as const);
+        this.out(renderSummary(entries, this.colors.dim));
+      }
+    }
+  }
+}
+
+function indent(text: string): string {
+  return text.replace(/^/gm, '  ');
+}

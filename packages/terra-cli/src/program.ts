@@ -1,0 +1,76 @@
+import { Command } from 'commander';
+import type { App } from './app.js';
+import { registerAuthUrl } from './commands/auth-url.js';
+import { registerAuthWidget } from './commands/auth-widget.js';
+import { registerData } from './commands/data.js';
+import { registerProviders } from './commands/providers.js';
+import { registerSandbox } from './commands/sandbox.js';
+import { registerUsersDeauth } from './commands/users-deauth.js';
+import { registerUsersInfo } from './commands/users-info.js';
+import { registerUsersList } from './commands/users-list.js';
+import { registerWebhooksListen } from './commands/webhooks-listen.js';
+import { registerWebhooksSend } from './commands/webhooks-send.js';
+import { registerWebhooksSign } from './commands/webhooks-sign.js';
+import { registerWebhooksVerify } from './commands/webhooks-verify.js';
+import { addGlobalOptions } from './global-options.js';
+import { CLI_VERSION } from './version.js';
+
+const EXIT_CODES_HELP = `
+Credentials: --api-key/--dev-id/--secret, else TERRA_API_KEY, TERRA_DEV_ID, TERRA_WEBHOOK_SECRET
+(and TERRA_BASE_URL), else a .env file in the current directory. --sandbox needs none.
+
+Exit codes:
+  0  ok                       4  rate limited (429)
+  1  usage error              5  network or server error
+  2  authentication (401/403) 6  webhook verification failed
+  3  not found (404)
+
+Examples:
+  terra providers --sandbox
+  terra users list --json
+  terra data sleep --user <id> --from 2024-01-01 --to 2024-03-01 --chart
+  terra webhooks verify --secret <secret> --header 't=...,v1=...' < payload.json
+  terra sandbox`;
+
+/**
+ * Builds the `terra` command tree. Settings (output routing, exit override) are applied to the root before the
+ * subcommands are created, so every subcommand inherits them.
+ */
+export function createProgram(app: App): Command {
+  const program = new Command('terra')
+    .description(
+      "Terra's health and wearables API from a terminal: users, data, webhooks and a local sandbox.",
+    )
+    .version(CLI_VERSION, '-v, --version')
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (text) => app.io.stdout.write(app.redactor.redact(text)),
+      writeErr: (text) => app.io.stderr.write(app.redactor.redact(text)),
+      outputError: (text, write) => write(`${text.trimEnd()} (hint: run with --help for usage)\n`),
+    })
+    .addHelpText('after', EXIT_CODES_HELP);
+  addGlobalOptions(program);
+
+  registerProviders(program, app);
+
+  const users = program.command('users').description('connected users');
+  registerUsersList(users, app);
+  registerUsersInfo(users, app);
+  registerUsersDeauth(users, app);
+
+  const auth = program.command('auth').description('connect a user to a wearable');
+  registerAuthUrl(auth, app);
+  registerAuthWidget(auth, app);
+
+  registerData(program, app);
+
+  const webhooks = program.command('webhooks').description('verify, sign, receive and send Terra webhooks');
+  registerWebhooksVerify(webhooks, app);
+  registerWebhooksSign(webhooks, app);
+  registerWebhooksListen(webhooks, app);
+  registerWebhooksSend(webhooks, app);
+
+  registerSandbox(program, app);
+  return program;
+}
