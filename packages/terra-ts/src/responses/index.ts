@@ -17,7 +17,7 @@ export {
 } from './lab-reports.js';
 export { NoDataReturned, type NoDataReturnedJson } from './no-data-returned.js';
 export { type AthleteResponse, type DataResponse, parseDataBody } from './parse-data-body.js';
-export { PlannedWorkoutDetails, PlannedWorkoutList, type PlannedWorkoutSummary } from './planned-workouts.js';
+export { PlannedWorkoutInfo, PlannedWorkoutList, type PlannedWorkoutSummary } from './planned-workouts.js';
 export { ProvidersResponse, type ProvidersResponseJson } from './providers-response.js';
 export { SentToWebhook, type SentToWebhookJson } from './sent-to-webhook.js';
 export { SubscribedUsers, type SubscribedUsersJson } from './subscribed-users.js';

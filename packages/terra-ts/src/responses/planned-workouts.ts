@@ -35,7 +35,7 @@ export class PlannedWorkoutList {
 }
 
 /** One planned workout (`GET`/`PATCH /plannedWorkouts/{id}`). */
-export class PlannedWorkoutDetails {
+export class PlannedWorkoutInfo {
   /** Discriminant. */
   readonly kind = 'planned_workout' as const;
   /** The wire body. */

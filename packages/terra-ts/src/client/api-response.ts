@@ -1,0 +1,78 @@
+import { parseRateLimit, type RateLimitInfo } from './rate-limit.js';
+
+/** The wire type a parsed class wraps (its `json` field). */
+export type JsonOf<T> = T extends { json: infer J } ? J : unknown;
+
+/** What {@link TerraApiResponse} is built from. */
+export interface TerraApiResponseInit<T> {
+  status: number;
+  headers: Headers;
+  /** The body text; omitted for a response merged from chunks (serialised on demand). */
+  rawBody: string | undefined;
+  json: unknown;
+  parsed: T;
+  chunks?: readonly TerraApiResponse<T>[];
+}
+
+/**
+ * The result of every terra-ts call: the HTTP status and headers, the body, and the body parsed
+ * into a class with a `kind` discriminant. `getJson()` is the very object `JSON.parse` produced.
+ *
+ * @typeParam T - the parsed class (or union of classes) for this endpoint.
+ * @example
+ * ```ts
+ * const res = await terra.listProviders();
+ * res.status;                        // 200
+ * res.getParsedResponse().providers; // ['GARMIN', ...]
+ * res.rateLimit.remaining;           // from X-Terra-RateLimit-Remaining
+ * ```
+ */
+export class TerraApiResponse<T> {
+  /** HTTP status (of the last chunk, for a merged response). */
+  readonly status: number;
+  /** Response headers (of the last chunk, for a merged response). */
+  readonly headers: Headers;
+  /** For a range terra-ts split into several requests: every chunk's response, in order. */
+  readonly chunks: readonly TerraApiResponse<T>[] | undefined;
+  #rawBody: string | undefined;
+  readonly #json: unknown;
+  readonly #parsed: T;
+  #rateLimit: RateLimitInfo | undefined;
+
+  /** @param init - the response parts (kept by reference). */
+  constructor(init: TerraApiResponseInit<T>) {
+    this.status = init.status;
+    this.headers = init.headers;
+    this.chunks = init.chunks;
+    this.#rawBody = init.rawBody;
+    this.#json = init.json;
+    this.#parsed = init.parsed;
+  }
+
+  /** The body text as received (for a merged response, the merged JSON serialised on first use). */
+  get rawBody(): string {
+    this.#rawBody ??= this.#json === undefined ? '' : JSON.stringify(this.#json);
+    return this.#rawBody;
+  }
+
+  /** The parsed JSON body, exactly as `JSON.parse` produced it (undefined for an empty 204 body). */
+  getJson(): JsonOf<T> {
+    return this.#json as JsonOf<T>;
+  }
+
+  /** The body as a parsed class; switch on its `kind`. */
+  getParsedResponse(): T {
+    return this.#parsed;
+  }
+
+  /** Terra's rate-limit budget headers; fields are undefined when Terra did not send them. */
+  get rateLimit(): RateLimitInfo {
+    this.#rateLimit ??= parseRateLimit(this.headers);
+    return this.#rateLimit;
+  }
+
+  /** The `terra-reference` header: ties a request to the webhooks it causes; quote it to Terra support. */
+  get reference(): string | undefined {
+    return this.headers.get('terra-reference') ?? undefined;
+  }
+}

@@ -1,0 +1,98 @@
+import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
+import { optionalInteger } from './arguments.js';
+import { canSetUserAgent, readEnv } from './environment.js';
+import type { TerraOptions } from './options.js';
+import { VERSION } from './version.js';
+
+/** The default API root, as shipped by every Terra SDK. */
+export const DEFAULT_BASE_URL = 'https://api.tryterra.co/v2';
+
+/** Client settings after defaults and environment fallbacks, computed once per client. */
+export interface ClientConfig {
+  readonly baseUrl: string;
+  /** Headers of body-less requests (built once: the hot path reuses this object). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Headers of JSON-body requests. */
+  readonly jsonHeaders: Readonly<Record<string, string>>;
+  readonly fetch: typeof fetch;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly retryBaseDelayMs: number;
+  readonly maxRetryDelayMs: number;
+  readonly maxRetryAfterSeconds: number;
+  /** Only used to scrub it out of any text that ends up in an error. */
+  readonly apiKey: string;
+}
+
+/** Resolves options, environment variables and defaults; throws on anything unusable. */
+export function resolveConfig(options: TerraOptions): ClientConfig {
+  const apiKey = credential(options.apiKey, 'apiKey', 'TERRA_API_KEY');
+  const devId = credential(options.devId, 'devId', 'TERRA_DEV_ID');
+  const headers: Record<string, string> = {
+    'x-api-key': apiKey,
+    'dev-id': devId,
+    accept: 'application/json',
+  };
+  if (canSetUserAgent()) headers['user-agent'] = `terra-ts/${VERSION}`;
+  return {
+    baseUrl: baseUrlOf(options.baseUrl ?? readEnv('TERRA_BASE_URL') ?? DEFAULT_BASE_URL),
+    headers,
+    jsonHeaders: { ...headers, 'content-type': 'application/json' },
+    fetch: fetchOf(options.fetch),
+    timeoutMs: optionalInteger(options.timeoutMs, 'timeoutMs', 1) ?? 60_000,
+    maxRetries: optionalInteger(options.maxRetries, 'maxRetries', 0, 10) ?? 2,
+    retryBaseDelayMs: optionalInteger(options.retryBaseDelayMs, 'retryBaseDelayMs', 0) ?? 500,
+    maxRetryDelayMs: optionalInteger(options.maxRetryDelayMs, 'maxRetryDelayMs', 0) ?? 8_000,
+    maxRetryAfterSeconds: optionalInteger(options.maxRetryAfterSeconds, 'maxRetryAfterSeconds', 0) ?? 60,
+    apiKey,
+  };
+}
+
+function credential(value: unknown, option: string, envName: string): string {
+  if (value !== undefined && typeof value !== 'string') {
+    throw new TerraInvalidArgumentError(option, `${option} must be a string; got a ${typeof value}`);
+  }
+  const resolved = value || readEnv(envName);
+  if (!resolved || resolved.trim() === '') {
+    throw new TerraInvalidArgumentError(
+      option,
+      `No Terra ${option}: pass new Terra({ ${option}: '...' }) or set the ${envName} environment variable (find it in the Terra dashboard under API settings)`,
+    );
+  }
+  return resolved;
+}
+
+function baseUrlOf(value: unknown): string {
+  if (typeof value !== 'string' || !/^https?:\/\//i.test(value)) {
+    throw new TerraInvalidArgumentError(
+      'baseUrl',
+      `baseUrl must be an http(s) URL such as ${DEFAULT_BASE_URL}; got ${JSON.stringify(value)}`,
+    );
+  }
+  try {
+    new URL(value);
+  } catch {
+    throw new TerraInvalidArgumentError('baseUrl', `baseUrl ${JSON.stringify(value)} is not a valid URL`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function fetchOf(value: unknown): typeof fetch {
+  if (value !== undefined) {
+    if (typeof value !== 'function') {
+      throw new TerraInvalidArgumentError(
+        'fetch',
+        `fetch must be a function compatible with the global fetch`,
+      );
+    }
+    return value as typeof fetch;
+  }
+  if (typeof globalThis.fetch !== 'function') {
+    throw new TerraInvalidArgumentError(
+      'fetch',
+      'This runtime has no global fetch (Node < 18?); pass new Terra({ fetch }) with a fetch implementation',
+    );
+  }
+  // Called unbound, global fetch throws "Illegal invocation" in some runtimes (workerd, browsers).
+  return globalThis.fetch.bind(globalThis);
+}

@@ -1,0 +1,201 @@
+import { apiErrorFromResponse } from '../errors/api-error-from-response.js';
+import { RateLimitError } from '../errors/rate-limit-error.js';
+import { TerraAbortError } from '../errors/terra-abort-error.js';
+import { TerraConnectionError } from '../errors/terra-connection-error.js';
+import { TerraError } from '../errors/terra-error.js';
+import { TerraResponseParseError } from '../errors/terra-response-parse-error.js';
+import { TerraTimeoutError } from '../errors/terra-timeout-error.js';
+import { TerraApiResponse } from './api-response.js';
+import type { ClientConfig } from './config.js';
+import type { RequestOptions } from './options.js';
+import { backoffMs, isRetryableStatus, isSafeToRepeatPost, parseRetryAfter, wasNeverSent } from './retry.js';
+
+/** One endpoint call, as the resources describe it. */
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'DELETE' | 'PATCH';
+  /** Path under the base URL, starting with `/`. */
+  path: string;
+  /** A query string built by `buildQuery` (no leading `?`). */
+  query?: string;
+  /** A JSON-serialisable body, or `FormData` for uploads. */
+  body?: unknown;
+  /** A POST that is safe to send twice (a read such as `/bulkUserInfo`). GET, PATCH and DELETE always are. */
+  idempotent?: boolean;
+  /** The endpoint answers 204 with no body. */
+  allowEmptyBody?: boolean;
+}
+
+/** Turns the parsed JSON (undefined for an empty body) into the endpoint's class. */
+export type ParseBody<T> = (json: unknown, status: number) => T;
+
+const EXCERPT_LENGTH = 200;
+
+/**
+ * The one request loop: sends the request, enforces the per-attempt timeout, honours the caller's signal,
+ * retries what is safe to retry, and parses the body once (`text()` + `JSON.parse`, no copies).
+ */
+export async function request<T>(
+  config: ClientConfig,
+  spec: RequestSpec,
+  parse: ParseBody<T>,
+  options?: RequestOptions,
+): Promise<TerraApiResponse<T>> {
+  const url = spec.query ? `${config.baseUrl}${spec.path}?${spec.query}` : config.baseUrl + spec.path;
+  const label = `${spec.method} ${spec.path}`;
+  const signal = options?.signal;
+  const timeoutMs = options?.timeoutMs ?? config.timeoutMs;
+  const maxRetries = options?.maxRetries ?? config.maxRetries;
+  const idempotent = spec.method !== 'POST' || spec.idempotent === true;
+  let headers = config.headers;
+  let body: BodyInit | undefined;
+  if (spec.body instanceof FormData) {
+    body = spec.body;
+  } else if (spec.body !== undefined) {
+    body = JSON.stringify(spec.body);
+    headers = config.jsonHeaders;
+  }
+
+  for (let attempt = 0; ; attempt++) {
+    if (signal?.aborted) throw abortError(signal, label);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const forwardAbort = () => controller.abort();
+    signal?.addEventListener('abort', forwardAbort);
+    let failure: TerraError;
+    let retryable: boolean;
+    let retryAfterSeconds: number | undefined;
+    try {
+      const res = await config.fetch(url, { method: spec.method, headers, body, signal: controller.signal });
+      // Reading the body inside the try keeps it under the same timeout and abort as the headers.
+      const text = await res.text();
+      if (res.status >= 200 && res.status < 300) return toResponse(res, text, spec, parse, config, label);
+      retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'));
+      failure = apiErrorFromResponse({
+        status: res.status,
+        headers: res.headers,
+        text: scrub(text, config),
+        request: label,
+        retryAfterSeconds,
+      });
+      retryable =
+        isRetryableStatus(res.status) &&
+        (idempotent || isSafeToRepeatPost(res.status)) &&
+        !(failure instanceof RateLimitError && failure.rule === 'r1') &&
+        (retryAfterSeconds === undefined || retryAfterSeconds <= config.maxRetryAfterSeconds);
+    } catch (error) {
+      if (signal?.aborted) throw abortError(signal, label);
+      if (error instanceof TerraError) throw error;
+      if (controller.signal.aborted) {
+        failure = new TerraTimeoutError(
+          `${label} timed out after ${timeoutMs} ms (per attempt, body included); raise timeoutMs or ask for a shorter range`,
+          timeoutMs,
+        );
+        retryable = idempotent;
+      } else {
+        failure = new TerraConnectionError(`${label} failed before Terra answered: ${describeCause(error)}`, {
+          cause: error,
+        });
+        retryable = idempotent || wasNeverSent(error);
+      }
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forwardAbort);
+    }
+    if (!retryable || attempt >= maxRetries) throw failure;
+    const delay =
+      retryAfterSeconds !== undefined
+        ? retryAfterSeconds * 1000
+        : backoffMs(attempt, config.retryBaseDelayMs, config.maxRetryDelayMs);
+    await sleep(delay, signal, label);
+  }
+}
+
+function toResponse<T>(
+  res: Response,
+  text: string,
+  spec: RequestSpec,
+  parse: ParseBody<T>,
+  config: ClientConfig,
+  label: string,
+): TerraApiResponse<T> {
+  let json: unknown;
+  if (text === '') {
+    if (!spec.allowEmptyBody) {
+      throw new TerraResponseParseError(
+        `${label} answered ${res.status} with an empty body where Terra sends JSON; check baseUrl points at Terra's API`,
+        res.status,
+        '',
+      );
+    }
+  } else {
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new TerraResponseParseError(
+        `${label} answered ${res.status} with a body that is not JSON: ${notJsonHint(text)}`,
+        res.status,
+        excerpt(text, config),
+        { cause: error },
+      );
+    }
+  }
+  let parsed: T;
+  try {
+    parsed = parse(json, res.status);
+  } catch (error) {
+    if (error instanceof TerraError) throw error;
+    throw new TerraResponseParseError(
+      `${label} answered ${res.status} with JSON of an unexpected shape (${(error as Error).message}); the API may have changed, or baseUrl points at another service`,
+      res.status,
+      excerpt(text, config),
+      { cause: error },
+    );
+  }
+  return new TerraApiResponse({ status: res.status, headers: res.headers, rawBody: text, json, parsed });
+}
+
+function notJsonHint(text: string): string {
+  const start = text.trimStart();
+  if (start.startsWith('<')) {
+    return 'it is HTML, usually a proxy or login page or a wrong baseUrl (it should end in /v2)';
+  }
+  if (start.startsWith('{') || start.startsWith('[')) {
+    return 'it is cut short or malformed JSON, usually a connection dropped mid-body; try the call again';
+  }
+  return 'check that baseUrl points at Terra (it should end in /v2)';
+}
+
+// Terra never echoes the key, but a misconfigured proxy might; an error must not carry it either way.
+function scrub(text: string, config: ClientConfig): string {
+  return text.includes(config.apiKey) ? text.split(config.apiKey).join('[redacted]') : text;
+}
+
+function excerpt(text: string, config: ClientConfig): string {
+  const short = text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
+  return scrub(short, config);
+}
+
+function describeCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  if (typeof cause?.message === 'string') return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function abortError(signal: AbortSignal, label: string): TerraAbortError {
+  return new TerraAbortError(`${label} was aborted by your signal`, { cause: signal.reason });
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined, label: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal as AbortSignal, label));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

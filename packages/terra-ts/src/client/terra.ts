@@ -1,0 +1,277 @@
+import type { Activity, Body, Daily, Menstruation, Nutrition, Sleep } from '../models/index.js';
+import {
+  type AuthenticationUrlParams,
+  deauthenticateUser,
+  generateAuthenticationUrl,
+  generateAuthToken,
+  generateWidgetSession,
+  type WidgetSessionParams,
+} from '../resources/auth.js';
+import { getAthlete, getData, iterateData } from '../resources/data.js';
+import type {
+  AthleteRequestOptions,
+  DataIterateOptions,
+  DataRequestOptions,
+  DataType,
+  DataTypeRecords,
+} from '../resources/data-options.js';
+import { listProviders, listProvidersDetailed } from '../resources/integrations.js';
+import { LabReports } from '../resources/lab-reports.js';
+import { PlannedWorkouts } from '../resources/planned-workouts.js';
+import type { UserRef } from '../resources/user-id.js';
+import {
+  bulkUserInfo,
+  checkUserInfoQuery,
+  fromUserId,
+  getUserInfoById,
+  getUsersByReference,
+  iterateUsers,
+  type ListUsersParams,
+  listUsers,
+} from '../resources/users.js';
+import { Workouts } from '../resources/workouts.js';
+import type { AthleteResponse, DataResponse } from '../responses/parse-data-body.js';
+import type { UserInfo } from '../responses/user-info.js';
+import type { UserList } from '../responses/user-list.js';
+import type { User } from '../user.js';
+import type { TerraApiResponse } from './api-response.js';
+import { resolveConfig } from './config.js';
+import type { ClientContext } from './context.js';
+import { readEnv } from './environment.js';
+import type { RequestOptions, TerraOptions } from './options.js';
+
+/**
+ * The Terra API client.
+ *
+ * Credentials come from the options or the `TERRA_API_KEY` / `TERRA_DEV_ID` environment variables.
+ * Every call resolves to a {@link TerraApiResponse}; failures reject with a `TerraError` subclass.
+ *
+ * @example
+ * ```ts
+ * const terra = new Terra({ apiKey: process.env.TERRA_API_KEY, devId: 'my-dev-id' });
+ * const { auth_url } = (await terra.generateAuthenticationUrl({ resource: 'GARMIN' })).getParsedResponse();
+ * ```
+ */
+export class Terra {
+  /** Workout templates: create, list, get, delete, plan. */
+  readonly workouts: Workouts;
+  /** Planned workouts on users' calendars: list, get, update, delete. */
+  readonly plannedWorkouts: PlannedWorkouts;
+  /** Lab reports: upload, list, get, delete, deliveries, files. */
+  readonly labReports: LabReports;
+  // Private: the context holds the API key, which must never show up when the client is logged.
+  readonly #ctx: ClientContext;
+  /** Signing secret(s) and tolerance for the webhook helpers. */
+  readonly #webhookOptions: { secret: string | string[] | undefined; toleranceSeconds: number | undefined };
+
+  /**
+   * @param options - credentials and settings; see {@link TerraOptions}.
+   * @throws TerraInvalidArgumentError when the API key or dev id is missing, or an option is malformed.
+   */
+  constructor(options: TerraOptions = {}) {
+    const config = resolveConfig(options);
+    this.#ctx = { config, terra: this };
+    this.#webhookOptions = {
+      secret: options.secret ?? readEnv('TERRA_WEBHOOK_SECRET'),
+      toleranceSeconds: options.webhookToleranceSeconds,
+    };
+    this.workouts = new Workouts(this.#ctx);
+    this.plannedWorkouts = new PlannedWorkouts(this.#ctx);
+    this.labReports = new LabReports(this.#ctx);
+  }
+
+  /** The API root requests go to (no trailing slash). */
+  get baseUrl(): string {
+    return this.#ctx.config.baseUrl;
+  }
+
+  // --- integrations ---
+
+  /** `GET /integrations`: the providers Terra supports. Python: `list_providers()`. */
+  listProviders(options?: RequestOptions) {
+    return listProviders(this.#ctx, options);
+  }
+
+  /** `GET /integrations/detailed`: providers with names, icons and data types. */
+  listProvidersDetailed(params?: { sdk?: boolean }, options?: RequestOptions) {
+    return settle(() => listProvidersDetailed(this.#ctx, params, options));
+  }
+
+  // --- authentication ---
+
+  /**
+   * `POST /auth/authenticateUser`: a link that connects one provider. Python: `generate_authentication_url(...)`.
+   *
+   * @example
+   * ```ts
+   * const res = await terra.generateAuthenticationUrl({ resource: 'GARMIN', referenceId: 'user-42' });
+   * redirect(res.getParsedResponse().auth_url);
+   * ```
+   */
+  generateAuthenticationUrl(params: AuthenticationUrlParams, options?: RequestOptions) {
+    return settle(() => generateAuthenticationUrl(this.#ctx, params, options));
+  }
+
+  /** `POST /auth/generateWidgetSession`: a Terra Connect widget link. Python: `generate_widget_session(...)`. */
+  generateWidgetSession(params?: WidgetSessionParams, options?: RequestOptions) {
+    return settle(() => generateWidgetSession(this.#ctx, params, options));
+  }
+
+  /** `DELETE /auth/deauthenticateUser`: disconnects a user and deletes Terra's records of them. */
+  deauthenticateUser(user: UserRef, options?: RequestOptions) {
+    return settle(() => deauthenticateUser(this.#ctx, user, options));
+  }
+
+  /** `POST /auth/generateAuthToken`: a short-lived token for the mobile SDKs. */
+  generateAuthToken(options?: RequestOptions) {
+    return generateAuthToken(this.#ctx, options);
+  }
+
+  // --- users ---
+
+  /** `GET /userInfo?user_id=`: one user. Python: `get_user_info(user)`. */
+  getUserInfo(query: { userId: string }, options?: RequestOptions): Promise<TerraApiResponse<UserInfo>>;
+  /** `GET /userInfo?reference_id=`: every connection with your reference id. */
+  getUserInfo(query: { referenceId: string }, options?: RequestOptions): Promise<TerraApiResponse<UserList>>;
+  getUserInfo(
+    query: { userId: string } | { referenceId: string },
+    options?: RequestOptions,
+  ): Promise<TerraApiResponse<UserInfo> | TerraApiResponse<UserList>> {
+    try {
+      const q = checkUserInfoQuery(query);
+      return q.userId !== undefined
+        ? getUserInfoById(this.#ctx, q.userId, options)
+        : getUsersByReference(this.#ctx, q.referenceId, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /**
+   * A {@link User} filled from `GET /userInfo`, bound to this client. Python: `from_user_id(user_id)`.
+   *
+   * @throws NotFoundError when Terra does not know the user.
+   */
+  fromUserId(userId: string, options?: RequestOptions): Promise<User> {
+    return fromUserId(this.#ctx, userId, options);
+  }
+
+  /** `POST /bulkUserInfo`: several users by id. */
+  bulkUserInfo(userIds: readonly string[], options?: RequestOptions) {
+    return settle(() => bulkUserInfo(this.#ctx, userIds, options));
+  }
+
+  /** `GET /subscriptions`: your connected users, bound to this client. Python: `list_users()`. */
+  listUsers(params?: ListUsersParams, options?: RequestOptions) {
+    return settle(() => listUsers(this.#ctx, params, options));
+  }
+
+  /**
+   * Every connected user, walking every page of `/subscriptions`.
+   *
+   * @example
+   * ```ts
+   * for await (const user of terra.iterateUsers({ perPage: 500 })) console.log(user.user_id);
+   * ```
+   */
+  iterateUsers(
+    params?: { perPage?: number },
+    options?: RequestOptions,
+  ): AsyncGenerator<User, void, undefined> {
+    return iterateUsers(this.#ctx, params, options);
+  }
+
+  // --- data (one implementation; User.getSleep() etc. call these) ---
+
+  /** `GET /activity` for a user. Python: `get_activity_for_user(user, ...)`. */
+  getActivityForUser(
+    user: UserRef,
+    options: DataRequestOptions,
+  ): Promise<TerraApiResponse<DataResponse<Activity>>> {
+    return settle(() => getData<Activity>(this.#ctx, user, 'activity', options));
+  }
+
+  /** `GET /body` for a user. Python: `get_body_for_user(user, ...)`. */
+  getBodyForUser(user: UserRef, options: DataRequestOptions): Promise<TerraApiResponse<DataResponse<Body>>> {
+    return settle(() => getData<Body>(this.#ctx, user, 'body', options));
+  }
+
+  /** `GET /daily` for a user. Python: `get_daily_for_user(user, ...)`. */
+  getDailyForUser(
+    user: UserRef,
+    options: DataRequestOptions,
+  ): Promise<TerraApiResponse<DataResponse<Daily>>> {
+    return settle(() => getData<Daily>(this.#ctx, user, 'daily', options));
+  }
+
+  /**
+   * `GET /sleep` for a user. Python: `get_sleep_for_user(user, ...)`.
+   *
+   * @example
+   * ```ts
+   * // A year, 13 monthly requests at most 4 at a time, merged in order:
+   * const res = await terra.getSleepForUser(userId, { startDate: '2024-01-01', endDate: '2025-01-01', toWebhook: false, chunkDays: 30 });
+   * ```
+   */
+  getSleepForUser(
+    user: UserRef,
+    options: DataRequestOptions,
+  ): Promise<TerraApiResponse<DataResponse<Sleep>>> {
+    return settle(() => getData<Sleep>(this.#ctx, user, 'sleep', options));
+  }
+
+  /** `GET /nutrition` for a user. Python: `get_nutrition_for_user(user, ...)`. */
+  getNutritionForUser(
+    user: UserRef,
+    options: DataRequestOptions,
+  ): Promise<TerraApiResponse<DataResponse<Nutrition>>> {
+    return settle(() => getData<Nutrition>(this.#ctx, user, 'nutrition', options));
+  }
+
+  /** `GET /menstruation` for a user. Python: `get_menstruation_for_user(user, ...)`. */
+  getMenstruationForUser(
+    user: UserRef,
+    options: DataRequestOptions,
+  ): Promise<TerraApiResponse<DataResponse<Menstruation>>> {
+    return settle(() => getData<Menstruation>(this.#ctx, user, 'menstruation', options));
+  }
+
+  /** `GET /athlete` for a user. Python: `get_athlete_for_user(user, to_webhook=True)`. */
+  getAthleteForUser(
+    user: UserRef,
+    options?: AthleteRequestOptions,
+  ): Promise<TerraApiResponse<AthleteResponse>> {
+    return settle(() => getAthlete(this.#ctx, user, options));
+  }
+
+  /**
+   * Streams one data type chunk by chunk (default 30 days each), in order, keeping up to `concurrency`
+   * (default 4) requests ahead. Defaults to `toWebhook: false`.
+   *
+   * @example
+   * ```ts
+   * for await (const chunk of terra.iterateDataForUser(user, 'sleep', { startDate, endDate })) {
+   *   const parsed = chunk.getParsedResponse();
+   *   if (parsed.kind === 'data_returned') save(parsed.data);
+   * }
+   * ```
+   */
+  iterateDataForUser<K extends DataType>(
+    user: UserRef,
+    type: K,
+    options: DataIterateOptions,
+  ): AsyncGenerator<TerraApiResponse<DataResponse<DataTypeRecords[K]>>, void, undefined> {
+    return iterateData<DataTypeRecords[K]>(this.#ctx, user, type, options);
+  }
+
+  // --- webhooks (delegates to this.webhooks) ---
+}
+
+/** Turns a synchronous validation throw into a rejected promise, so every call fails the same way. */
+function settle<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return call();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
