@@ -4,10 +4,12 @@ import { badRequest, notFound } from './http/problem.js';
 import { DEFAULTS, DEMO_USERS, type SandboxOptions } from './options.js';
 import { RateLimiter } from './rate-limit/limiter.js';
 import { DeliveryStore } from './state/deliveries.js';
+import { LabReportStore } from './state/lab-reports.js';
 import { loadSnapshot, type Snapshot, SnapshotWriter } from './state/persistence.js';
 import { SessionStore } from './state/sessions.js';
 import type { ConnectSession, Delivery, NewUser, TerraUser } from './state/types.js';
 import { UserStore } from './state/users.js';
+import { WorkoutStore } from './state/workouts.js';
 import { DeliveryQueue } from './webhooks/delivery-queue.js';
 import {
   accessRevokedBody,
@@ -39,6 +41,8 @@ export class SandboxRuntime {
   readonly deliveries = new DeliveryStore();
   readonly faults: FaultState;
   readonly rateLimiter = new RateLimiter();
+  readonly workouts = new WorkoutStore();
+  readonly labReports = new LabReportStore();
   readonly queue: DeliveryQueue;
   readonly events: EventService;
   private readonly writer: SnapshotWriter | undefined;

@@ -8,18 +8,20 @@ function tooLarge(limit: number): HttpProblem {
   return new HttpProblem(
     413,
     `request body exceeds the ${Math.round(limit / (1024 * 1024))} MB limit; send a smaller file`,
-    { connection: 'close' },
   );
 }
 
 /**
  * Reads the whole body, refusing (413) as soon as it is known to exceed `limit` bytes: up front from
- * Content-Length, or while reading a chunked body. The socket is not drained on refusal; the
- * `connection: close` header tells the client not to reuse it.
+ * Content-Length, or while reading a chunked body. The rest of a refused body is read and
+ * discarded, so the client finishes sending and sees the 413 instead of a broken pipe.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge(limit));
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    return Promise.reject(tooLarge(limit));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -29,7 +31,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       size += chunk.length;
       if (size > limit) {
         done = true;
-        req.pause();
+        chunks.length = 0;
         reject(tooLarge(limit));
         return;
       }

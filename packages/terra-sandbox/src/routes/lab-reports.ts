@@ -1,5 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { parseDateParam } from '../data/date-range.js';
+import { labReportFileType } from '../data/file-type.js';
+import { readBody } from '../http/body.js';
+import type { RequestContext } from '../http/context.js';
+import { parseMultipart } from '../http/multipart.js';
+import { badRequest, HttpProblem, notFound } from '../http/problem.js';
+import { send, sendEmpty, sendJson } from '../http/respond.js';
 import type { Router } from '../http/router.js';
 import type { SandboxRuntime } from '../runtime.js';
+import type { LabReport } from '../state/lab-reports.js';
 
-/** `/lab-reports` endpoints. */
-export function registerLabReportRoutes(_router: Router, _sandbox: SandboxRuntime): void {}
+/** Terra refuses lab report uploads over 20 MB. */
+export const LAB_REPORT_LIMIT = 20 * 1024 * 1024;
+/** Presigned download URLs are valid this long. */
+const FILE_URL_LIFETIME_MS = 15 * 60 * 1000;
+
+const deliveryBySession = new WeakMap<LabReport, string>();
+
+async function upload(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void> {
+  // The multipart envelope adds a little over the file itself; allow for it.
+  const body = await readBody(ctx.req, LAB_REPORT_LIMIT + 64 * 1024);
+  const file = parseMultipart(body, ctx.req.headers['content-type']).find((p) => p.name === 'file');
+  if (!file || file.data.length === 0)
+    throw badRequest('multipart field "file" is required and must not be empty');
+  if (file.data.length > LAB_REPORT_LIMIT) {
+    throw new HttpProblem(413, 'file exceeds the 20 MB limit; upload a smaller file');
+  }
+  const type = labReportFileType(file.data);
+  if (!type) throw badRequest('unsupported file type; upload a PDF, PNG, JPEG, GIF or WebP file');
+  const referenceId = ctx.query.get('reference_id');
+  const input: Parameters<typeof sandbox.labReports.add>[0] = {
+    filename: file.filename ?? 'report',
+    contentType: type,
+    data: file.data,
+  };
+  if (referenceId) input.referenceId = referenceId;
+  const report = sandbox.labReports.add(input);
+  await sendJson(ctx, 202, { upload_id: report.session.upload_id, current_status: 'processing' });
+  setImmediate(() => complete(sandbox, report));
+}
+
+/** Finishes processing: the report completes and, with a webhook configured, is sent. */
+function complete(sandbox: SandboxRuntime, report: LabReport): void {
+  const { session } = report;
+  const now = new Date().toISOString();
+  session.current_status = 'completed';
+  session.updated_at = now;
+  session.status_history.push({ status: 'completed', timestamp: now });
+  if (!sandbox.webhookUrl) return;
+  const data: Record<string, unknown> = { session_id: session.session_id, results_count: 0, results: [] };
+  if (session.reference_id) data.reference_id = session.reference_id;
+  const delivery = sandbox.events.sendEvent('lab_report.completed', {
+    event_id: `evt_${randomUUID()}`,
+    occurred_at: now,
+    upload_id: session.upload_id,
+    data,
+  });
+  deliveryBySession.set(report, delivery.id);
+  session.current_status = 'sent';
+  session.status_history.push({ status: 'sent', timestamp: now });
+}
+
+function dateFilter(ctx: RequestContext, name: string): string | undefined {
+  const value = ctx.query.get(name);
+  if (value === null || value === '') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw badRequest(`invalid ${name}: ${value}; send YYYY-MM-DD`);
+  parseDateParam(name, value);
+  return value;
+}
+
+function summaryOf(report: LabReport): Record<string, unknown> {
+  const { results: _results, panels: _panels, ...summary } = report.session;
+  return summary;
+}
+
+function list(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void> {
+  const q = ctx.query;
+  const referenceId = q.get('reference_id');
+  const uploadId = q.get('upload_id');
+  const reportFrom = dateFilter(ctx, 'report_date_from');
+  const reportTo = dateFilter(ctx, 'report_date_to');
+  const uploadedFrom = dateFilter(ctx, 'uploaded_at_from');
+  const uploadedTo = dateFilter(ctx, 'uploaded_at_to');
+  const inRange = (day: string, from?: string, to?: string) =>
+    (from === undefined || day >= from) && (to === undefined || day <= to);
+  const sessions = sandbox.labReports
+    .list()
+    .filter(({ session: s }) => !referenceId || s.reference_id === referenceId)
+    .filter(({ session: s }) => !uploadId || s.upload_id === uploadId)
+    .filter(({ session: s }) => inRange(s.report_date, reportFrom, reportTo))
+    .filter(({ session: s }) => inRange(s.uploaded_at.slice(0, 10), uploadedFrom, uploadedTo))
+    .map(summaryOf);
+  return sendJson(ctx, 200, { sessions });
+}
+
+function report(sandbox: SandboxRuntime, ctx: RequestContext): LabReport {
+  const id = ctx.params.sessionId as string;
+  if (!/^\d+$/.test(id)) throw badRequest(`session_id must be a numeric snowflake id, got ${id}`);
+  const found = sandbox.labReports.get(id);
+  if (!found) throw notFound(`lab report session not found: ${id}`);
+  return found;
+}
+
+function deliveries(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void> {
+  const found = report(sandbox, ctx);
+  const deliveryId = deliveryBySession.get(found);
+  const delivery = deliveryId ? sandbox.deliveries.get(deliveryId) : undefined;
+  if (!delivery) return sendJson(ctx, 200, { deliveries: [] });
+  const last = delivery.attempts.at(-1);
+  return sendJson(ctx, 200, {
+    deliveries: [
+      {
+        destination_id: 'webhook',
+        destination_type: 'webhook',
+        status: delivery.status,
+        attempt_count: delivery.attempts.length,
+        last_error: last?.error ?? null,
+      },
+    ],
+  });
+}
+
+function files(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void> {
+  const found = report(sandbox, ctx);
+  const expires = Date.now() + FILE_URL_LIFETIME_MS;
+  const url = `${sandbox.origin}/sandbox/files/${found.session.session_id}/${found.token}?expires=${expires}`;
+  return sendJson(ctx, 200, {
+    files: [{ filename: found.filename, presigned_url: url }],
+    thumbnail: null,
+    expires_at: new Date(expires).toISOString(),
+  });
+}
+
+function download(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void> {
+  const found = sandbox.labReports.get(ctx.params.sessionId as string);
+  const expires = Number(ctx.query.get('expires'));
+  if (!found || found.token !== ctx.params.token || !(expires > Date.now())) {
+    throw notFound('file not found or its link expired; list the files again for a fresh URL');
+  }
+  return send(
+    ctx,
+    200,
+    {
+      'content-type': found.contentType,
+      'content-disposition': `attachment; filename="${found.filename.replace(/"/g, '')}"`,
+    },
+    found.data,
+  );
+}
+
+/** `/lab-reports`: upload (multipart, 20 MB), list, get, delete, deliveries, files. */
+export function registerLabReportRoutes(router: Router, sandbox: SandboxRuntime): void {
+  const path = '/lab-reports/:sessionId';
+  router.addApi({ method: 'POST', path: '/lab-reports', handler: (ctx) => upload(sandbox, ctx) });
+  router.addApi({ method: 'GET', path: '/lab-reports', handler: (ctx) => list(sandbox, ctx) });
+  router.addApi({ method: 'GET', path, handler: (ctx) => sendJson(ctx, 200, report(sandbox, ctx).session) });
+  router.addApi({
+    method: 'DELETE',
+    path,
+    handler: (ctx) => {
+      sandbox.labReports.delete(report(sandbox, ctx).session.session_id);
+      return sendEmpty(ctx, 204);
+    },
+  });
+  router.addApi({ method: 'GET', path: `${path}/deliveries`, handler: (ctx) => deliveries(sandbox, ctx) });
+  router.addApi({ method: 'GET', path: `${path}/files`, handler: (ctx) => files(sandbox, ctx) });
+  // The "presigned" download URL: public, guarded by an unguessable token and an expiry.
+  router.add({
+    method: 'GET',
+    path: '/sandbox/files/:sessionId/:token',
+    handler: (ctx) => download(sandbox, ctx),
+  });
+}

@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+import { FaultParseError, parseFaults } from './faults/parse.js';
+import { DEFAULTS, type SandboxOptions } from './options.js';
+
+/** Usage text of the `terra-sandbox` command. */
+export const USAGE = `Usage: terra-sandbox [options]
+
+  --port <n>            port to listen on (default ${DEFAULTS.port}; 0 picks a free one)
+  --host <addr>         interface to bind (default ${DEFAULTS.host})
+  --api-key <key>       x-api-key to accept (default ${DEFAULTS.apiKey})
+  --dev-id <id>         dev-id to accept (default ${DEFAULTS.devId})
+  --secret <secret>     webhook signing secret (default ${DEFAULTS.secret})
+  --webhook-url <url>   where webhooks are delivered
+  --seed <n>            data generator seed (default ${DEFAULTS.seed})
+  --data <file>         keep users and deliveries in this JSON file across restarts
+  --fault <spec>        global faults, e.g. "status=503;times=2" or "latency=200"
+  --retry-base <ms>     first webhook retry delay, doubling (default ${DEFAULTS.webhookRetryBaseMs})
+  --no-demo-users       start without the three demo users
+  -h, --help            show this help`;
+
+/** Thrown for bad command-line input; the message says what to fix. */
+export class CliArgsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliArgsError';
+  }
+}
+
+function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new CliArgsError(
+      `--${name} must be an integer between ${min} and ${max}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
+}
+
+/** Parses the command line into sandbox options; `help: true` when usage was asked for. */
+export function parseCliArgs(argv: string[]): { help: boolean; options: SandboxOptions } {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'api-key': { type: 'string' },
+        'dev-id': { type: 'string' },
+        secret: { type: 'string' },
+        'webhook-url': { type: 'string' },
+        seed: { type: 'string' },
+        data: { type: 'string' },
+        fault: { type: 'string' },
+        'retry-base': { type: 'string' },
+        'no-demo-users': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    throw new CliArgsError(`${(err as Error).message}\n\n${USAGE}`);
+  }
+  const str = (k: string) => values[k] as string | undefined;
+  const options: SandboxOptions = {};
+  const port = integer('port', str('port'), 0, 65535);
+  if (port !== undefined) options.port = port;
+  const seed = integer('seed', str('seed'), 0, Number.MAX_SAFE_INTEGER);
+  if (seed !== undefined) options.seed = seed;
+  const retryBase = integer('retry-base', str('retry-base'), 1, 3_600_000);
+  if (retryBase !== undefined) options.webhookRetryBaseMs = retryBase;
+  if (str('host') !== undefined) options.host = str('host');
+  if (str('api-key') !== undefined) options.apiKey = str('api-key');
+  if (str('dev-id') !== undefined) options.devId = str('dev-id');
+  if (str('secret') !== undefined) options.secret = str('secret');
+  if (str('data') !== undefined) options.dataFile = str('data');
+  const webhookUrl = str('webhook-url');
+  if (webhookUrl !== undefined) {
+    try {
+      if (!/^https?:$/.test(new URL(webhookUrl).protocol)) throw new Error('not http');
+    } catch {
+      throw new CliArgsError(`--webhook-url must be an http(s) URL, got ${JSON.stringify(webhookUrl)}`);
+    }
+    options.webhookUrl = webhookUrl;
+  }
+  const fault = str('fault');
+  if (fault !== undefined) {
+    try {
+      options.faults = parseFaults(fault);
+    } catch (err) {
+      if (err instanceof FaultParseError) throw new CliArgsError(`--fault: ${err.message}`);
+      throw err;
+    }
+  }
+  if (values['no-demo-users']) options.users = [];
+  return { help: Boolean(values.help), options };
+}
