@@ -1,0 +1,114 @@
+import { WebhookVerificationError } from '../../errors/webhook-verification-error.js';
+import type { WebhookDeduplicator } from '../dedupe.js';
+import { webhookDedupeKey } from '../dedupe.js';
+import type { HeadersLike } from '../delivery-headers.js';
+import { dispatchWebhookEvent, type WebhookHandler, type WebhookHandlers } from '../dispatcher.js';
+import type { TerraWebhookResponse } from '../webhook-response.js';
+
+/** Options shared by the Fetch and Node webhook handlers. */
+export interface WebhookHandlerOptions {
+  /**
+   * Runs each delivery once (keyed on `X-Terra-Trace-Id`). A duplicate of a handled delivery is answered
+   * 200 without calling handlers; one arriving while the first is still running is answered 409, so
+   * Terra retries it later.
+   */
+  dedupe?: WebhookDeduplicator;
+  /**
+   * Called with every error behind a non-2xx answer: verification failures (with their `reason`) and
+   * errors thrown by your handlers. When absent, handler errors and `payload_not_raw` (a set-up mistake)
+   * go to `console.error`; verification failures caused by the sender stay quiet.
+   */
+  onError?: (error: unknown) => void;
+}
+
+/** A framework-neutral view of one incoming request. */
+export interface IncomingDelivery {
+  method: string | undefined;
+  headers: HeadersLike;
+  readBody(): Promise<unknown>;
+}
+
+/** A framework-neutral answer. */
+export interface DeliveryAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Verifies and parses one delivery; the adapters pass their `TerraWebhooks.receive`. */
+export type ReceiveDelivery = (payload: unknown, headers: HeadersLike) => Promise<TerraWebhookResponse>;
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+function answer(status: number, body: object, headers: Record<string, string> = {}): DeliveryAnswer {
+  return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+}
+
+function statusFor(error: WebhookVerificationError): number {
+  switch (error.reason) {
+    case 'signature_mismatch':
+    case 'timestamp_too_old':
+    case 'timestamp_in_future':
+      return 401;
+    case 'missing_secret':
+      return 500;
+    default:
+      return 400;
+  }
+}
+
+function report(options: WebhookHandlerOptions, error: unknown, setupMistake: boolean): void {
+  if (options.onError) {
+    options.onError(error);
+  } else if (setupMistake) {
+    console.error('[terra-ts] webhook delivery failed:', error);
+  }
+}
+
+/**
+ * The one request pipeline behind every adapter: method check, raw body, verification, parsing,
+ * optional de-duplication, dispatch, and the status code that tells Terra whether to retry.
+ * 405 non-POST; 400 missing or malformed header or body; 401 bad signature or timestamp; 409 still
+ * being handled; 500 only when a handler throws.
+ */
+export async function handleDelivery(
+  receive: ReceiveDelivery,
+  handlers: WebhookHandlers | WebhookHandler,
+  options: WebhookHandlerOptions,
+  request: IncomingDelivery,
+): Promise<DeliveryAnswer> {
+  if (request.method?.toUpperCase() !== 'POST') {
+    return answer(
+      405,
+      { error: 'method_not_allowed', message: 'Terra delivers webhooks with POST.' },
+      { allow: 'POST' },
+    );
+  }
+  let delivery: TerraWebhookResponse;
+  try {
+    delivery = await receive(await request.readBody(), request.headers);
+  } catch (error) {
+    if (!(error instanceof WebhookVerificationError)) {
+      report(options, error, true);
+      return answer(400, { error: 'unreadable_request', message: 'The request body could not be read.' });
+    }
+    const setupMistake = error.reason === 'payload_not_raw' || error.reason === 'missing_secret';
+    report(options, error, setupMistake);
+    return answer(statusFor(error), { error: error.reason, message: error.message });
+  }
+  try {
+    const run = () => dispatchWebhookEvent(handlers, delivery);
+    const result = options.dedupe ? await options.dedupe.run(webhookDedupeKey(delivery), run) : undefined;
+    if (!options.dedupe) await run();
+    if (result?.status === 'in_progress') {
+      return answer(409, {
+        error: 'in_progress',
+        message: 'This delivery is already being handled; retry later.',
+      });
+    }
+    return answer(200, result?.status === 'duplicate' ? { ok: true, duplicate: true } : { ok: true });
+  } catch (error) {
+    report(options, error, true);
+    return answer(500, { error: 'handler_failed', message: 'The webhook handler threw; Terra will retry.' });
+  }
+}

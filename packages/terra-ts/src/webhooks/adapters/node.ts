@@ -1,0 +1,54 @@
+import type { WebhookHandler, WebhookHandlers } from '../dispatcher.js';
+import { assertWebhookHandlers } from '../dispatcher.js';
+import {
+  type DeliveryAnswer,
+  handleDelivery,
+  type ReceiveDelivery,
+  type WebhookHandlerOptions,
+} from './handle-delivery.js';
+import { type NodeRequestLike, readNodeRequestBody } from './node-request.js';
+
+/**
+ * Where the answer goes: a `node:http` `ServerResponse` (also Express's `res`), or a Fastify `reply`.
+ * Structural, so terra-ts imports nothing from Node or the frameworks.
+ */
+export interface NodeResponseLike {
+  statusCode?: number;
+  setHeader?(name: string, value: string): unknown;
+  end?(body?: string): unknown;
+  code?(status: number): unknown;
+  header?(name: string, value: string): unknown;
+  send?(body?: unknown): unknown;
+}
+
+function writeAnswer(res: NodeResponseLike, result: DeliveryAnswer): void {
+  if (typeof res.code === 'function' && typeof res.header === 'function' && typeof res.send === 'function') {
+    res.code(result.status);
+    for (const [name, value] of Object.entries(result.headers)) res.header(name, value);
+    res.send(result.body);
+    return;
+  }
+  res.statusCode = result.status;
+  for (const [name, value] of Object.entries(result.headers)) res.setHeader?.(name, value);
+  res.end?.(result.body);
+}
+
+/**
+ * A Node webhook endpoint, `(req, res) => Promise<void>`, for `node:http`, Express (with or without
+ * `express.raw`) and Fastify (with a `parseAs: 'buffer'` JSON parser in the route's scope).
+ */
+export function createNodeWebhookHandler(
+  receive: ReceiveDelivery,
+  handlers: WebhookHandlers | WebhookHandler,
+  options: WebhookHandlerOptions = {},
+): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
+  assertWebhookHandlers(handlers);
+  return async (req, res) => {
+    const result = await handleDelivery(receive, handlers, options, {
+      method: req.method,
+      headers: req.headers,
+      readBody: () => readNodeRequestBody(req),
+    });
+    writeAnswer(res, result);
+  };
+}
