@@ -36,3 +36,4 @@ export type { ListUsersParams, UserInfoQuery } from './resources/users.js';
 export { type PlanWorkoutParams, Workouts } from './resources/workouts.js';
 export * from './responses/index.js';
 export { User } from './user.js';
+export * from './webhooks/index.js';

@@ -34,6 +34,11 @@ import type { AthleteResponse, DataResponse } from '../responses/parse-data-body
 import type { UserInfo } from '../responses/user-info.js';
 import type { UserList } from '../responses/user-list.js';
 import type { User } from '../user.js';
+import type { NodeRequestLike } from '../webhooks/adapters/node-request.js';
+import type { HeadersLike } from '../webhooks/delivery-headers.js';
+import type { WebhookPayload } from '../webhooks/raw-payload.js';
+import { TerraWebhooks } from '../webhooks/terra-webhooks.js';
+import type { TerraWebhookResponse } from '../webhooks/webhook-response.js';
 import type { TerraApiResponse } from './api-response.js';
 import { resolveConfig } from './config.js';
 import type { ClientContext } from './context.js';
@@ -59,6 +64,8 @@ export class Terra {
   readonly plannedWorkouts: PlannedWorkouts;
   /** Lab reports: upload, list, get, delete, deliveries, files. */
   readonly labReports: LabReports;
+  /** Webhook verification, parsing and framework handlers, using this client's `secret` and `fetch`. */
+  readonly webhooks: TerraWebhooks;
   // Private: the context holds the API key, which must never show up when the client is logged.
   readonly #ctx: ClientContext;
   /** Signing secret(s) and tolerance for the webhook helpers. */
@@ -78,6 +85,7 @@ export class Terra {
     this.workouts = new Workouts(this.#ctx);
     this.plannedWorkouts = new PlannedWorkouts(this.#ctx);
     this.labReports = new LabReports(this.#ctx);
+    this.webhooks = new TerraWebhooks({ ...this.#webhookOptions, fetch: config.fetch, client: this });
   }
 
   /** The API root requests go to (no trailing slash). */
@@ -265,6 +273,37 @@ export class Terra {
   }
 
   // --- webhooks (delegates to this.webhooks) ---
+
+  /**
+   * Verifies a webhook delivery and parses it. Python: `handle_webhook(payload, terra_signature_header)`.
+   * See {@link TerraWebhooks.handleWebhook}.
+   *
+   * @example
+   * ```ts
+   * const delivery = await terra.handleWebhook(await request.text(), request.headers.get('terra-signature'));
+   * const event = delivery.getParsedResponse();
+   * ```
+   */
+  handleWebhook(
+    payload: WebhookPayload,
+    terraSignatureHeader?: string | null,
+    headers?: HeadersLike,
+  ): Promise<TerraWebhookResponse> {
+    return this.webhooks.handleWebhook(payload, terraSignatureHeader, headers);
+  }
+
+  /** Whether a signature header is valid for a raw body. Python: `check_terra_signature(body, header)`. */
+  checkTerraSignature(body: WebhookPayload, header: string | null | undefined): Promise<boolean> {
+    return this.webhooks.checkTerraSignature(body, header);
+  }
+
+  /**
+   * Verifies and parses the delivery in an Express, Fastify or `node:http` request, reading the raw
+   * body itself. Python: `handle_flask_webhook(request)`. See {@link TerraWebhooks.handleExpressWebhook}.
+   */
+  handleExpressWebhook(req: NodeRequestLike): Promise<TerraWebhookResponse> {
+    return this.webhooks.handleExpressWebhook(req);
+  }
 }
 
 /** Turns a synchronous validation throw into a rejected promise, so every call fails the same way. */

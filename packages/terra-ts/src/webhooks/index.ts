@@ -1,0 +1,35 @@
+// The public surface of the webhook module.
+export type { WebhookHandlerOptions } from './adapters/handle-delivery.js';
+export type { NodeResponseLike } from './adapters/node.js';
+export type { NodeRequestLike } from './adapters/node-request.js';
+export {
+  type DedupeClaim,
+  type DedupeResult,
+  MemoryDedupeStore,
+  type WebhookDedupeStore,
+  WebhookDeduplicator,
+  type WebhookDeduplicatorOptions,
+  webhookDedupeKey,
+} from './dedupe.js';
+export {
+  type DeliveryHeaders,
+  getHeader,
+  getSignatureHeader,
+  type HeadersLike,
+  readDeliveryHeaders,
+} from './delivery-headers.js';
+export { dispatchWebhookEvent, type WebhookHandler, type WebhookHandlers } from './dispatcher.js';
+export * from './events/index.js';
+export {
+  type LargeRequestProgress,
+  LargeRequestTracker,
+  type LargeRequestTrackerOptions,
+} from './large-request-tracker.js';
+export { isTerraWebhookEvent, parseWebhookEvent } from './parse.js';
+export type { WebhookPayload } from './raw-payload.js';
+export { type FetchS3PayloadOptions, fetchS3Payload } from './s3-payload.js';
+export { type ParsedSignatureHeader, parseSignatureHeader } from './signature-header.js';
+export { TerraWebhooks, type TerraWebhooksOptions } from './terra-webhooks.js';
+export { DEFAULT_TOLERANCE_SECONDS } from './tolerance.js';
+export { SignatureVerifier, type SignatureVerifierOptions, type VerifiedDelivery } from './verify.js';
+export { TerraWebhookResponse } from './webhook-response.js';
