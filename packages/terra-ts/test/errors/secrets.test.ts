@@ -1,0 +1,55 @@
+import { inspect } from 'node:util';
+import { Terra, TerraError } from 'terra-ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { terraFor } from '../support/terra-for.js';
+import { type Reply, startTestServer, TEST_API_KEY, type TestServer } from '../support/test-server.js';
+
+let server: TestServer;
+let reply: Reply = {};
+beforeAll(async () => {
+  server = await startTestServer(() => reply);
+});
+afterAll(() => server.close());
+
+/** Every way an error can be shown or shipped somewhere. */
+function renderings(error: unknown): string[] {
+  const e = error as Error;
+  return [
+    e.message,
+    String(e),
+    e.stack ?? '',
+    JSON.stringify(e),
+    JSON.stringify(Object.fromEntries(Object.entries(e))),
+    inspect(e, { depth: 10, showHidden: true }),
+  ];
+}
+
+describe('the API key never appears in an error', () => {
+  const cases: Array<[string, Reply]> = [
+    [
+      'a problem+json 401',
+      { status: 401, body: { type: 'about:blank', title: 'unauthorized', instance: '/v2/x' } },
+    ],
+    ['an error body that echoes the key', { status: 400, body: { message: `bad key ${TEST_API_KEY}` } }],
+    ['a text error body that echoes the key', { status: 500, body: `failed for ${TEST_API_KEY}` }],
+    ['a 2xx HTML body that echoes the key', { status: 200, body: `<html>${TEST_API_KEY}</html>` }],
+    ['a timeout', { delayMs: 2_000, body: {} }],
+    ['a dropped connection', { drop: true }],
+  ];
+
+  it.each(cases)('after %s', async (_label, r) => {
+    reply = r;
+    const error = await terraFor(server, { maxRetries: 0, timeoutMs: 50 })
+      .listProviders()
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(TerraError);
+    for (const text of renderings(error)) expect(text).not.toContain(TEST_API_KEY);
+  });
+
+  it('for invalid arguments', async () => {
+    const terra = new Terra({ apiKey: TEST_API_KEY, devId: 'd', baseUrl: server.baseUrl });
+    const error = await terra.getSleepForUser('', { startDate: 'nope' }).catch((e) => e);
+    expect(error).toBeInstanceOf(TerraError);
+    for (const text of renderings(error)) expect(text).not.toContain(TEST_API_KEY);
+  });
+});
