@@ -87,7 +87,11 @@ export const DASHBOARD_JS = `(() => {
     }
     const halfDay = 43200;
     drawChart('steps', {
-      scales: { x: { time: true, range: (u, min, max) => [min - halfDay, max + halfDay] } },
+      scales: {
+        x: { time: true, range: (u, min, max) => [min - halfDay, max + halfDay] },
+        // Bars must start at zero or short days look empty.
+        y: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] },
+      },
       series: [{}, { label: 'steps', stroke: COLORS.steps, fill: 'rgba(31, 111, 235, 0.55)', width: 1,
         paths: uPlot.paths.bars({ size: [0.7, 60] }), points: { show: false } }],
       axes: [{}, { label: 'steps', size: 60 }],

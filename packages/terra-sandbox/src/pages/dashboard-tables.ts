@@ -16,7 +16,7 @@ export function renderUsersTable(users: readonly TerraUser[], selectedUserId: st
       user,
     ) => html`<tr data-user-id="${user.user_id}"${user.user_id === selectedUserId ? html` class="selected"` : null}>
 <td>${providerDisplayName(user.provider)} <span class="pill">${user.provider}</span></td>
-<td class="mono">${user.user_id}</td>
+<td class="mono id">${user.user_id}</td>
 <td class="mono">${user.reference_id ?? '—'}</td>
 <td>${user.created_at}</td>
 <td>${user.active ? html`<span class="pill ok">active</span>` : html`<span class="pill bad">inactive</span>`}</td>
@@ -48,14 +48,16 @@ function lastResponse(delivery: Delivery): string {
 
 function renderDeliveryRow(delivery: Delivery): SafeHtml {
   const preview = previewPayload(delivery.payload);
+  // The payload gets a full-width row of its own so an opened payload does not squeeze the columns.
   return html`<tr data-delivery-id="${delivery.id}" data-delivery-type="${delivery.type}" data-delivery-status="${delivery.status}">
-<td>${delivery.created_at}</td>
+<td><time datetime="${delivery.created_at}" title="${delivery.created_at}">${delivery.created_at.slice(11, 19)}</time></td>
 <td><span class="pill">${delivery.type}</span></td>
-<td class="mono">${delivery.user_id ?? '—'}</td>
+<td class="mono id">${delivery.user_id ?? '—'}</td>
 <td><span class="pill ${STATUS_CLASS[delivery.status] ?? ''}">${delivery.status}</span></td>
 <td>${delivery.attempts.length}</td>
 <td class="mono">${lastResponse(delivery)}</td>
-<td><details data-delivery-id="${delivery.id}"><summary>Payload (${formatBytes(preview.bytes)})</summary>
+</tr>
+<tr class="payload-row" data-payload-of="${delivery.id}"><td colspan="6"><details data-delivery-id="${delivery.id}"><summary>Payload · ${formatBytes(preview.bytes)}</summary>
 <pre>${preview.text}</pre>
 ${preview.truncated ? html`<p class="truncated">Showing the first ${preview.text.length.toLocaleString('en')} characters. The full payload: <a href="/dashboard/api/deliveries/${encodeURIComponent(delivery.id)}">/dashboard/api/deliveries/${delivery.id}</a></p>` : null}</details></td>
 </tr>
@@ -70,7 +72,7 @@ export function renderDeliveriesTable(deliveries: readonly Delivery[]): SafeHtml
   const recent = deliveries.slice(-RECENT_DELIVERIES).reverse();
   return html`<div class="table-scroll"><table>
 <caption class="status-line">${deliveries.length} ${deliveries.length === 1 ? 'delivery' : 'deliveries'}${deliveries.length > recent.length ? `, showing the latest ${recent.length}` : ''}</caption>
-<thead><tr><th scope="col">Created</th><th scope="col">Type</th><th scope="col">user_id</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last response</th><th scope="col">Payload</th></tr></thead>
+<thead><tr><th scope="col">Time (UTC)</th><th scope="col">Type</th><th scope="col">user_id</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last response</th></tr></thead>
 <tbody>
 ${recent.map(renderDeliveryRow)}</tbody>
 </table></div>`;

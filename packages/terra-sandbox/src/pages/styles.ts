@@ -64,11 +64,12 @@ body.dashboard { padding: 0 0 3rem; }
 .panel h2 { font-size: 1.1rem; margin: 0 0 0.75rem; }
 .panel-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 1rem; }
 .panel-head h2 { margin: 0; }
-.table-scroll { overflow-x: auto; margin-top: 0.75rem; }
+.table-scroll { overflow-x: auto; margin-top: 0.75rem; position: relative; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 th, td { text-align: left; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; white-space: nowrap; }
 td.mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.82rem; overflow-wrap: anywhere; }
+td.id { white-space: nowrap; }
 td button { padding: 0.2rem 0.8rem; font-size: 0.85rem; }
 tr.selected td { background: #f5f9ff; }
 .empty { color: var(--muted); font-style: italic; }
@@ -77,9 +78,11 @@ tr.selected td { background: #f5f9ff; }
 .pill.ok { color: var(--ok); border-color: #a7d8b4; background: #eefaf1; }
 .pill.bad { color: var(--bad); border-color: #f1b5b5; background: #fdf1f1; }
 .pill.wait { color: var(--warn); border-color: #ecd48f; background: #fff8e6; }
-details summary { cursor: pointer; color: var(--accent); }
-details pre { max-height: 24rem; overflow: auto; background: var(--wash); border: 1px solid var(--line);
-  border-radius: 6px; padding: 0.6rem; margin: 0.4rem 0 0; white-space: pre; }
+tr.payload-row td { padding-top: 0; font-size: 0.85rem; }
+tr:has(+ tr.payload-row) td { border-bottom: none; }
+details summary { cursor: pointer; color: var(--accent); width: max-content; }
+details pre { max-height: 24rem; max-width: 100%; overflow: auto; background: var(--wash); border: 1px solid var(--line);
+  border-radius: 6px; padding: 0.6rem; margin: 0.4rem 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .truncated { color: var(--warn); font-size: 0.8rem; }
 label { font-weight: 600; font-size: 0.9rem; }
 select { font: inherit; padding: 0.3rem 0.5rem; border-radius: 6px; border: 1px solid var(--line); max-width: 100%; }
