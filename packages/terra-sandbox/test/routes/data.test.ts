@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GARMIN_USER, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { assertResponse } from '../support/schemas.js';
+
+let t: TestSandbox;
+beforeAll(async () => {
+  t = await startTestSandbox();
+});
+afterAll(() => t.sandbox.close());
+
+const TYPES = ['activity', 'body', 'daily', 'menstruation', 'nutrition', 'sleep'] as const;
+const q = (extra: string) => `user_id=${GARMIN_USER}&to_webhook=false&${extra}`;
+
+describe('data endpoints', () => {
+  for (const type of TYPES) {
+    it(`returns ${type} data inline as { user, data, type }, valid against the spec`, async () => {
+      const { status, body, headers } = await t.json(
+        `/v2/${type}?${q('start_date=2026-03-01&end_date=2026-03-04&with_samples=true')}`,
+      );
+      expect(status).toBe(200);
+      assertResponse('GET', `/${type}`, 200, body);
+      expect(body.type).toBe(type);
+      expect(body.user.user_id).toBe(GARMIN_USER);
+      expect(Array.isArray(body.data)).toBe(true);
+      expect(headers.get('x-terra-ratelimit-limit')).toBe('6000');
+    });
+  }
+
+  it('serves the same data under /v2 and /api/v2, deterministically', async () => {
+    const path = `/activity?${q('start_date=2026-03-01&end_date=2026-03-03')}`;
+    const a = await t.json(`/v2${path}`);
+    const b = await t.json(`/api/v2${path}`);
+    expect(a.status).toBe(200);
+    expect(b.body.data).toEqual(a.body.data);
+  });
+
+  it('only returns records that start inside [start_date, end_date)', async () => {
+    const { body } = await t.json(`/v2/activity?${q('start_date=2026-03-01&end_date=2026-03-08')}`);
+    for (const record of body.data) {
+      const start = Date.parse(record.metadata.start_time);
+      expect(start).toBeGreaterThanOrEqual(Date.UTC(2026, 2, 1) - 14 * 3600_000);
+      expect(start).toBeLessThan(Date.UTC(2026, 2, 8) + 14 * 3600_000);
+    }
+  });
+
+  it('accepts unix seconds as dates', async () => {
+    const start = Date.UTC(2026, 2, 1) / 1000;
+    const { status, body } = await t.json(`/v2/sleep?${q(`start_date=${start}&end_date=${start + 86400}`)}`);
+    expect(status).toBe(200);
+    expect(body.type).toBe('sleep');
+  });
+
+  it('returns the athlete profile as { user, athlete, type }', async () => {
+    const { status, body } = await t.json(`/v2/athlete?user_id=${GARMIN_USER}&to_webhook=false`);
+    expect(status).toBe(200);
+    assertResponse('GET', '/athlete', 200, body);
+    expect(body.type).toBe('athlete');
+    expect(typeof body.athlete).toBe('object');
+    expect(body).not.toHaveProperty('data');
+  });
+
+  it('refuses a bad date with 400 problem+json', async () => {
+    const res = await t.json(`/v2/activity?${q('start_date=2026-13-45')}`);
+    expect(res.status).toBe(400);
+    assertResponse('GET', '/activity', 400, res.body, 'application/problem+json');
+    expect(res.body.detail).toContain('start_date');
+  });
+
+  it('refuses a full ISO timestamp with the invalid isoformat message', async () => {
+    const res = await t.json(`/v2/activity?${q('start_date=2026-03-01T10:00:00Z')}`);
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toContain('invalid isoformat');
+  });
+
+  it('refuses an end date before the start date', async () => {
+    const res = await t.json(`/v2/activity?${q('start_date=2026-03-05&end_date=2026-03-01')}`);
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toContain('before start_date');
+  });
+
+  it('refuses a missing start_date and a bad boolean', async () => {
+    expect((await t.json(`/v2/activity?user_id=${GARMIN_USER}&to_webhook=false`)).status).toBe(400);
+    const res = await t.json(`/v2/activity?user_id=${GARMIN_USER}&start_date=2026-03-01&to_webhook=maybe`);
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toContain('to_webhook');
+  });
+
+  it('answers 404 for an unknown user', async () => {
+    const res = await t.json('/v2/daily?user_id=nobody&start_date=2026-03-01&to_webhook=false');
+    expect(res.status).toBe(404);
+    assertResponse('GET', '/daily', 404, res.body, 'application/problem+json');
+  });
+
+  it('answers 400 for to_webhook=true (the default) when no webhook URL is configured', async () => {
+    const res = await t.json(`/v2/activity?user_id=${GARMIN_USER}&start_date=2026-03-01`);
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toContain('webhook');
+  });
+});
