@@ -1,0 +1,36 @@
+import { collectGarbage, timeOnce } from './clock.js';
+
+/** One thing being measured: `run` does one unit of work (a call, a batch of calls). */
+export interface Contender {
+  readonly name: string;
+  readonly run: () => unknown;
+}
+
+/** How many unmeasured and measured rounds to run. */
+export interface RoundOptions {
+  readonly warmup: number;
+  readonly rounds: number;
+}
+
+/**
+ * Runs every contender once per round, taking turns, and returns each one's durations in milliseconds.
+ *
+ * The order rotates each round so no contender always runs right after the same neighbour (and its
+ * garbage); a collection before each measured run keeps one contender's heap from being billed to the next.
+ */
+export async function interleave(
+  contenders: readonly Contender[],
+  options: RoundOptions,
+): Promise<Map<string, number[]>> {
+  const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const total = options.warmup + options.rounds;
+  for (let round = 0; round < total; round++) {
+    for (let turn = 0; turn < contenders.length; turn++) {
+      const contender = contenders[(round + turn) % contenders.length] as Contender;
+      collectGarbage();
+      const ms = await timeOnce(contender.run);
+      if (round >= options.warmup) samples.get(contender.name)?.push(ms);
+    }
+  }
+  return samples;
+}
