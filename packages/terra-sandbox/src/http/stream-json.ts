@@ -32,6 +32,10 @@ export async function sendJsonArray(
   }
   const { res } = ctx;
   res.writeHead(200, allHeaders);
+  if (ctx.method === 'HEAD') {
+    res.end();
+    return;
+  }
   let buffer = open;
   let first = true;
   for (const batch of batches) {

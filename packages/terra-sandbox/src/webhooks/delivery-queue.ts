@@ -6,6 +6,11 @@ import { postWebhook } from './transport.js';
 /** Terra gives up on a webhook after this many attempts. */
 export const MAX_ATTEMPTS = 10;
 
+/** Delay before the next attempt after `failedAttempts` failures: base, 2 x base, 4 x base, ... */
+export function retryDelayMs(baseMs: number, failedAttempts: number): number {
+  return baseMs * 2 ** (failedAttempts - 1);
+}
+
 /** Settings the queue reads on every attempt, so changes apply at once. */
 export interface DeliverySettings {
   secret: string;
@@ -73,7 +78,7 @@ export class DeliveryQueue {
       delivery.status = 'failed';
     } else {
       delivery.status = 'retrying';
-      this.scheduleRetry(delivery, retryBaseMs * 2 ** (delivery.attempts.length - 1));
+      this.scheduleRetry(delivery, retryDelayMs(retryBaseMs, delivery.attempts.length));
     }
     this.store.changed();
   }

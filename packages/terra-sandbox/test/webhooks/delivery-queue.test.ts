@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { retryDelayMs } from '../../src/webhooks/delivery-queue.js';
+import { type Receiver, startReceiver } from '../support/receiver.js';
+import { GARMIN_USER, type TestSandbox, startTestSandbox } from '../support/sandbox.js';
+import { verifiedByTerraTs } from '../support/verify.js';
+
+describe('webhook retries', () => {
+  let t: TestSandbox;
+  let receiver: Receiver;
+  beforeAll(async () => {
+    // Fails the first two attempts, then accepts.
+    receiver = await startReceiver((n) => (n < 2 ? 503 : 200));
+    t = await startTestSandbox({ webhookUrl: receiver.url, webhookRetryBaseMs: 25 });
+  });
+  afterAll(async () => {
+    await t.sandbox.close();
+    await receiver.close();
+  });
+
+  it('retries a failing receiver with backoff until it succeeds, re-signing each attempt', async () => {
+    const delivery = t.sandbox.triggerEvent('connection_error', GARMIN_USER);
+    const [done] = (await t.sandbox.waitForDeliveries((all) =>
+      all.some((d) => d.id === delivery.id && d.status === 'delivered'),
+    )).filter((d) => d.id === delivery.id);
+    expect(done?.attempts.map((a) => a.status)).toEqual([503, 503, 200]);
+    expect(done?.attempts[0]?.error).toContain('503');
+    expect(receiver.received).toHaveLength(3);
+    // Every attempt carries the same body and trace id, so receivers can dedupe.
+    expect(new Set(receiver.received.map((r) => r.body)).size).toBe(1);
+    expect(new Set(receiver.received.map((r) => r.headers['x-terra-trace-id'])).size).toBe(1);
+    for (const r of receiver.received) expect(await verifiedByTerraTs(r, t.sandbox.secret)).toBe(true);
+  });
+});
+
+describe('retry backoff', () => {
+  it('doubles from the base delay: 1 s, 2 s, 4 s ... by default', () => {
+    expect([1, 2, 3, 4, 9].map((n) => retryDelayMs(1000, n))).toEqual([1000, 2000, 4000, 8000, 256_000]);
+  });
+});
+
+describe('webhook failures', () => {
+  it('gives up after 10 attempts and marks the delivery failed', async () => {
+    const receiver = await startReceiver(() => 500);
+    const t = await startTestSandbox({ webhookUrl: receiver.url, webhookRetryBaseMs: 1 });
+    try {
+      const delivery = t.sandbox.triggerEvent('connection_error', GARMIN_USER);
+      const all = await t.sandbox.waitForDeliveries(
+        (list) => list.some((d) => d.id === delivery.id && d.status === 'failed'),
+        20_000,
+      );
+      const failed = all.find((d) => d.id === delivery.id);
+      expect(failed?.attempts).toHaveLength(10);
+      expect(receiver.received).toHaveLength(10);
+    } finally {
+      await t.sandbox.close();
+      await receiver.close();
+    }
+  });
+
+  it('records a connection error when nothing listens at the webhook URL', async () => {
+    const receiver = await startReceiver();
+    const deadUrl = receiver.url;
+    await receiver.close();
+    const t = await startTestSandbox({ webhookUrl: deadUrl, webhookRetryBaseMs: 10_000 });
+    try {
+      const delivery = t.sandbox.triggerEvent('connection_error', GARMIN_USER);
+      const all = await t.sandbox.waitForDeliveries((list) =>
+        list.some((d) => d.id === delivery.id && d.status === 'retrying'),
+      );
+      const retrying = all.find((d) => d.id === delivery.id);
+      expect(retrying?.attempts[0]?.error).toContain('connection error');
+      expect(retrying?.next_attempt_at).not.toBeNull();
+    } finally {
+      await t.sandbox.close();
+    }
+  });
+
+  it('records events as failed with a reason when no webhook URL is configured', async () => {
+    const t = await startTestSandbox();
+    try {
+      const delivery = t.sandbox.triggerEvent('connection_error', GARMIN_USER);
+      expect(delivery.status).toBe('failed');
+      expect(delivery.attempts[0]?.error).toContain('no webhook URL');
+    } finally {
+      await t.sandbox.close();
+    }
+  });
+});
