@@ -160,6 +160,11 @@ export const DASHBOARD_JS = `(() => {
   }
 
   async function poll() {
+    // A background tab does not need fresh tables; it catches up on the first tick after it is shown.
+    if (document.hidden) {
+      setTimeout(poll, POLL_MS);
+      return;
+    }
     try {
       await Promise.all([refreshPartial('users'), refreshPartial('deliveries')]);
       markSelected();

@@ -41,9 +41,14 @@ const STATUS_CLASS: Record<DeliveryStatus, string> = {
 
 function lastResponse(delivery: Delivery): string {
   const last = delivery.attempts[delivery.attempts.length - 1];
-  if (!last) return '—';
-  if (last.status !== undefined) return last.error ? `${last.status}: ${last.error}` : String(last.status);
-  return last.error ?? '—';
+  let text = '—';
+  // The receiver's status says it all when there is one (errors then only repeat it).
+  if (last?.status !== undefined) text = String(last.status);
+  else if (last?.error) text = last.error;
+  if (delivery.status === 'retrying' && delivery.next_attempt_at) {
+    text += ` · next try ${delivery.next_attempt_at.slice(11, 19)}`;
+  }
+  return text;
 }
 
 function renderDeliveryRow(delivery: Delivery): SafeHtml {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { type Sandbox, startSandbox } from 'terra-sandbox';
+import { Terra } from 'terra-ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { callTerra, generateWidgetSession } from './support/terra-api.js';
@@ -52,15 +53,23 @@ function expectNoSecrets(markup: string): void {
 describe('widget connect flow', () => {
   it('lists the requested providers, connects one on Allow and lands on the success URL like Terra', async () => {
     const referenceId = `ref-${randomUUID()}`;
-    const session = await generateWidgetSession(sandbox, {
-      providers: 'GARMIN,OURA',
-      reference_id: referenceId,
-      auth_success_redirect_url: `${receiver.url}/success`,
-      auth_failure_redirect_url: `${receiver.url}/failure`,
+    const terra = new Terra({
+      apiKey: sandbox.apiKey,
+      devId: sandbox.devId,
+      secret: SECRET,
+      baseUrl: sandbox.baseUrl,
     });
+    const session = (
+      await terra.generateWidgetSession({
+        providers: ['GARMIN', 'OURA'],
+        referenceId,
+        authSuccessRedirectUrl: `${receiver.url}/success`,
+        authFailureRedirectUrl: `${receiver.url}/failure`,
+      })
+    ).getParsedResponse();
     expect(session.url).toBe(`${sandbox.url}/widget/${session.session_id}`);
 
-    const response = await page.goto(session.url);
+    const response = await page.goto(session.url ?? '');
     expect(response?.status()).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('a.provider').allInnerTexts()).toEqual(['Garmin', 'Oura']);
@@ -89,6 +98,7 @@ describe('widget connect flow', () => {
       (h) => h.json.type === 'auth' && (h.json.user as { user_id?: string })?.user_id === userId,
     );
     expect(hasValidTerraSignature(hook, SECRET)).toBe(true);
+    expect(await terra.checkTerraSignature(hook.body, hook.headers['terra-signature'] as string)).toBe(true);
     expect(hook.json).toMatchObject({
       type: 'auth',
       status: 'success',
