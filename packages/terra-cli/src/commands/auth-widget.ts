@@ -13,7 +13,10 @@ export function registerAuthWidget(parent: Command, app: App): void {
     action<AuthOptions>(app, async (context, options, providers) => {
       const terra = await context.client();
       const response = await terra.generateWidgetSession({
-        providers: providers.flatMap((name) => name.split(',')).map((name) => name.trim().toUpperCase()),
+        providers: providers
+          .flatMap((name) => name.split(','))
+          .map((name) => name.trim().toUpperCase())
+          .filter((name) => name !== ''),
         ...authRequestFields(options),
       });
       context.printer.object(response.getJson(), [

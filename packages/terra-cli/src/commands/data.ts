@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { type DataType, parseDateRange, splitDateRange, type Terra } from 'terra-ts';
+import { type DataRequestOptions, type DataType, parseDateRange, splitDateRange, type Terra } from 'terra-ts';
 import { type App, action } from '../app.js';
 import { UsageError } from '../cli-error.js';
 import type { CommandContext } from '../context.js';
@@ -62,22 +62,26 @@ async function fetchAthlete(context: CommandContext, terra: Terra, userId: strin
   else context.printer.object(json, ATHLETE_SUMMARY);
 }
 
+/** The SDK call for one data type (one request per chunk window). */
+function dataCall(terra: Terra, type: DataType) {
+  const calls = {
+    activity: terra.getActivityForUser,
+    body: terra.getBodyForUser,
+    daily: terra.getDailyForUser,
+    sleep: terra.getSleepForUser,
+    nutrition: terra.getNutritionForUser,
+    menstruation: terra.getMenstruationForUser,
+  } as const;
+  return (calls[type] as (user: string, options: DataRequestOptions) => Promise<unknown>).bind(terra);
+}
+
 /** Prints the request of every chunk under `--dry-run` (each one is intercepted before it is sent). */
-async function dryRunChunks(
-  terra: Terra,
-  userId: string,
-  type: DataType,
-  request: Parameters<Terra['getDataForUser']>[2],
-) {
+async function dryRunChunks(terra: Terra, userId: string, type: DataType, request: DataRequestOptions) {
   const { start, end } = parseDateRange(request.startDate, request.endDate);
+  const call = dataCall(terra, type);
   for (const chunk of splitDateRange(start, end ?? start, request.chunkDays ?? 30)) {
     try {
-      await terra.getDataForUser(userId, type, {
-        ...request,
-        startDate: chunk.start,
-        endDate: chunk.end,
-        chunkDays: undefined,
-      });
+      await call(userId, { ...request, startDate: chunk.start, endDate: chunk.end, chunkDays: undefined });
     } catch (error) {
       if (!isDryRunStop(error)) throw error;
     }

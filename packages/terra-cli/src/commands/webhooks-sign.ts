@@ -33,7 +33,7 @@ export function registerWebhooksSign(parent: Command, app: App): void {
         const secret = requireCredential(await context.apiCredentials(), 'secret');
         const payload = await readPayload(context.io, options.file, USAGE);
         const header = await generateTestSignatureHeader({
-          payload: new TextDecoder().decode(payload),
+          payload,
           secret,
           timestamp: options.timestamp,
         });

@@ -80,29 +80,33 @@ export interface StagePoint {
 }
 
 /**
- * Draws a categorical series (a hypnogram) as one row per stage, in the order given: a block marks the columns where
- * that stage was the most frequent one.
+ * Draws a categorical series (a hypnogram) as one row per stage, in the order given. A stage lasts from its sample
+ * until the next one, so each column shows the stage in force at its midpoint; a column after a gap longer than
+ * `maxGapMs` (between two sleeps) stays blank.
  */
 export function renderStageChart(
   points: readonly StagePoint[],
   stages: readonly string[],
-  options: ChartOptions,
+  options: ChartOptions & { maxGapMs?: number },
 ): string {
   if (points.length === 0) return `${options.title}: no samples\n`;
+  const sorted = [...points].sort((a, b) => a.time - b.time);
   const labelWidth = Math.max(...stages.map((stage) => stage.length));
   const columns = Math.max(10, options.width - labelWidth - 3);
-  const times = points.map((point) => point.time);
-  const start = Math.min(...times);
-  const span = Math.max(...times) - start;
-  const tallies = Array.from({ length: columns }, () => new Map<string, number>());
-  for (const point of points) {
-    const tally = tallies[bucketIndex(point.time, start, span, columns)];
-    tally?.set(point.stage, (tally.get(point.stage) ?? 0) + 1);
+  const start = sorted[0]?.time ?? 0;
+  const span = (sorted[sorted.length - 1]?.time ?? start) - start;
+  const maxGap = options.maxGapMs ?? 2 * 3_600_000;
+  const inForce: Array<string | undefined> = [];
+  let next = 0;
+  for (let column = 0; column < columns; column += 1) {
+    const time = start + ((column + 0.5) / columns) * span;
+    while (next < sorted.length && (sorted[next]?.time ?? 0) <= time) next += 1;
+    const current = sorted[next - 1];
+    inForce.push(current !== undefined && time - current.time <= maxGap ? current.stage : undefined);
   }
-  const dominant = tallies.map((tally) => [...tally].sort((a, b) => b[1] - a[1])[0]?.[0]);
   const lines = [options.title];
   for (const stage of stages) {
-    const cells = dominant.map((winner) => (winner === stage ? '█' : ' ')).join('');
+    const cells = inForce.map((value) => (value === stage ? '█' : ' ')).join('');
     lines.push(`${stage.padStart(labelWidth)} │${cells.trimEnd()}`);
   }
   lines.push(`${' '.repeat(labelWidth)} └${'─'.repeat(columns)}`);

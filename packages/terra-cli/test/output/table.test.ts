@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { renderSummary, renderTable } from '../../src/output/table.js';
+
+describe('renderTable', () => {
+  it('aligns columns under their headers', () => {
+    const text = renderTable(
+      ['user_id', 'provider'],
+      [
+        ['a1', 'GARMIN'],
+        ['b22222', 'OURA'],
+      ],
+    );
+    expect(text).toBe('user_id  provider\na1       GARMIN\nb22222   OURA\n');
+  });
+
+  it('shrinks the widest column with an ellipsis to fit the terminal width', () => {
+    const text = renderTable(['id', 'name'], [['1', 'x'.repeat(100)]], { maxWidth: 30 });
+    const lines = text.trimEnd().split('\n');
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(30);
+    expect(lines[1]).toMatch(/^1 {3}x+…$/);
+  });
+
+  it('keeps a cell with line breaks on one line', () => {
+    expect(renderTable(['a'], [['one\ntwo']])).toBe('a\none two\n');
+  });
+});
+
+describe('renderSummary', () => {
+  it('prints aligned label/value pairs', () => {
+    expect(
+      renderSummary([
+        ['user id', 'abc'],
+        ['provider', 'OURA'],
+      ]),
+    ).toBe('user id   abc\nprovider  OURA\n');
+  });
+});
