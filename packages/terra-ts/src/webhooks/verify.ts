@@ -1,4 +1,4 @@
-import { TerraError } from '../errors/terra-error.js';
+import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
 import { constantTimeEqual } from './constant-time-equal.js';
 import { createHmacSha256, type HmacEngine, type HmacSha256 } from './hmac.js';
@@ -29,7 +29,10 @@ function normaliseSecrets(secret: string | readonly string[] | undefined): strin
   const list = secret === undefined ? [] : typeof secret === 'string' ? [secret] : [...secret];
   for (const item of list) {
     if (typeof item !== 'string') {
-      throw new TerraError('The webhook signing secret must be a string or an array of strings.');
+      throw new TerraInvalidArgumentError(
+        'secret',
+        'The webhook signing secret must be a string or an array of strings.',
+      );
     }
   }
   return list.filter((item) => item !== '');
@@ -63,7 +66,7 @@ export class SignatureVerifier {
     if (!this.hasSecret) {
       throw new WebhookVerificationError(
         'missing_secret',
-        `No webhook signing secret is configured. Pass \`secret\` (or set TERRA_WEBHOOK_SECRET); find it in the ${SECRET_LOCATION}.`,
+        `No webhook signing secret is configured. Pass \`secret\` (new Terra({ secret }) also reads TERRA_WEBHOOK_SECRET); find it in the ${SECRET_LOCATION}.`,
       );
     }
   }
