@@ -53,6 +53,12 @@ export interface Persona {
   readonly bedtimeMinutes: number;
   /** Usual time asleep in minutes. */
   readonly sleepNeedMinutes: number;
+  /** Typical overnight heart-rate variability (RMSSD, ms). */
+  readonly hrvBaseline: number;
+  /** Typical breathing rate asleep (breaths per minute). */
+  readonly breathingRate: number;
+  /** Whether the persona snores now and then. */
+  readonly snores: boolean;
   /** Sports and their weights; empty when the provider records no workouts. */
   readonly sports: readonly (readonly [SportKey, number])[];
   readonly workoutsPerWeek: number;
@@ -149,6 +155,9 @@ function buildPersona(seed: number, userId: string, provider: string): Persona {
     chronotype,
     bedtimeMinutes,
     sleepNeedMinutes: rng.int(400, 500),
+    hrvBaseline: round1(clamp(22 + 55 * fitness + 0.7 * (40 - age) + rng.normal(0, 8), 14, 120)),
+    breathingRate: round1(rng.between(11.5, 16)),
+    snores: rng.chance(0.3),
     sports: profile.sports.map(([sport, weight]) => [sport, weight * rng.between(0.3, 1.7)] as const),
     workoutsPerWeek,
     home,

@@ -1,6 +1,7 @@
 import { formatDay, weekday } from './calendar.js';
 import type { GeneratorContext } from './context.js';
-import { localToEpoch } from './local-time.js';
+import { localMidnight, localToEpoch } from './local-time.js';
+import { planNight } from './night-plan.js';
 import type { Persona } from './persona.js';
 import { createRandom, type Random } from './random.js';
 import { type SessionShape, SPORTS, type Sport } from './sports.js';
@@ -36,6 +37,9 @@ export function planWorkouts(ctx: GeneratorContext, persona: Persona, dayNumber:
   if (!rng.chance(Math.min(0.95, perDay * (weekend ? 1.2 : 0.95)))) return [];
   const count = persona.workoutsPerWeek >= 4 && rng.chance(0.12) ? 2 : 1;
   const firstMinutes = firstStartMinutes(persona, rng, weekend);
+  const midnight = localMidnight(persona, dayNumber);
+  const wakeMinutes = Math.ceil((planNight(ctx, persona, dayNumber - 1).endSeconds - midnight) / 60);
+  const bedMinutes = Math.floor((planNight(ctx, persona, dayNumber).startSeconds - midnight) / 60);
   const plans: WorkoutPlan[] = [];
   for (let index = 0; index < count; index++) {
     const sport = SPORTS[rng.weighted(persona.sports)];
@@ -47,12 +51,15 @@ export function planWorkouts(ctx: GeneratorContext, persona: Persona, dayNumber:
       shape === 'long'
         ? Math.round(minMinutes + span * rng.between(0.75, 1))
         : Math.round(minMinutes + span * rng.between(0, 0.7));
-    const startMinutes =
+    let startMinutes =
       index === 0
         ? firstMinutes
         : firstMinutes < 720
           ? rng.int(17 * 60, 19 * 60)
           : rng.int(6 * 60 + 15, 7 * 60 + 30);
+    // Train awake: after getting up (with time for coffee) and done well before bed.
+    startMinutes = Math.max(startMinutes, wakeMinutes + rng.int(15, 40));
+    startMinutes = Math.min(startMinutes, bedMinutes - 45 - minutes);
     const [lowEffort, highEffort] = sport.effort;
     plans.push({
       index,
@@ -66,7 +73,12 @@ export function planWorkouts(ctx: GeneratorContext, persona: Persona, dayNumber:
       startMinutes,
     });
   }
-  return plans.sort((a, b) => a.startSeconds - b.startSeconds);
+  plans.sort((a, b) => a.startSeconds - b.startSeconds);
+  const [first, second] = plans;
+  // A second session squeezed against the first is dropped rather than overlapped.
+  if (first && second && second.startSeconds < first.startSeconds + first.durationSeconds + 3600)
+    return [first];
+  return plans;
 }
 
 function firstStartMinutes(persona: Persona, rng: Random, weekend: boolean): number {

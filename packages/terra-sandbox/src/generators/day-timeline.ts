@@ -1,0 +1,183 @@
+import { formatDay, weekday } from './calendar.js';
+import type { GeneratorContext } from './context.js';
+import { localMidnight } from './local-time.js';
+import { planNap } from './nap-plan.js';
+import { planNight } from './night-plan.js';
+import { clamp } from './numbers.js';
+import { mifflinStJeor, type Persona } from './persona.js';
+import { createRandom, type Random } from './random.js';
+import { type SleepSession, simulateSleep } from './sleep-session.js';
+import { metOf, trimpOf } from './training-load.js';
+import { planWorkouts } from './workout-plan.js';
+import { traceWorkout, WORKOUT_SAMPLE_SECONDS } from './workout-trace.js';
+
+/** Minutes in a day. */
+export const DAY_MINUTES = 1440;
+
+/** What a minute of the day was spent doing. */
+export const MinuteState = { AWAKE: 0, ASLEEP: 1, WORKOUT: 2 } as const;
+
+/** A local day minute by minute: the ground truth daily summaries are cut from. */
+export interface DayTimeline {
+  readonly startSeconds: number;
+  readonly state: Uint8Array;
+  /** Whole steps in each minute. */
+  readonly steps: Float64Array;
+  /** Whole bpm in each minute. */
+  readonly heartRate: Float64Array;
+  /** Kilocalories in each minute (basal included). */
+  readonly calories: Float64Array;
+  readonly met: Float64Array;
+  /** Metres covered in each minute. */
+  readonly meters: Float64Array;
+  readonly bmrPerMinute: number;
+  /** The night that ended this morning (its scores are the day's sleep and recovery scores), if any. */
+  readonly lastNight: SleepSession | null;
+  readonly workoutTrimp: number;
+}
+
+/**
+ * Builds a local day: sleep from last night, tonight and any nap (with their simulated heart rate),
+ * the day's workouts (their steps, heart rate and calories, exactly as the activity records show),
+ * and everyday steps spread over the waking hours around commute, lunch and evening peaks.
+ */
+export function buildDayTimeline(ctx: GeneratorContext, persona: Persona, day: number): DayTimeline {
+  const rng = createRandom(ctx.seed, persona.userId, formatDay(day), 'daily');
+  const startSeconds = localMidnight(persona, day);
+  const state = new Uint8Array(DAY_MINUTES);
+  const steps = new Float64Array(DAY_MINUTES);
+  const heartRate = new Float64Array(DAY_MINUTES);
+  const meters = new Float64Array(DAY_MINUTES);
+  const lastNight = simulateSleep(ctx, persona, planNight(ctx, persona, day - 1));
+  const sessions = [lastNight, simulateSleep(ctx, persona, planNight(ctx, persona, day))];
+  const nap = planNap(ctx, persona, day);
+  if (nap) sessions.push(simulateSleep(ctx, persona, nap));
+  for (const session of sessions) {
+    const first = Math.round((session.plan.startSeconds - startSeconds) / 60);
+    const hr = session.signals.heartRate;
+    for (let k = 0; k < hr.length; k++) {
+      const m = first + k;
+      if (m < 0 || m >= DAY_MINUTES) continue;
+      state[m] = MinuteState.ASLEEP;
+      heartRate[m] = hr[k] ?? persona.restingHr;
+    }
+  }
+  const workoutMet = new Float64Array(DAY_MINUTES);
+  const workoutKcal = new Float64Array(DAY_MINUTES);
+  let workoutTrimp = 0;
+  const perMinute = 60 / WORKOUT_SAMPLE_SECONDS;
+  for (const plan of persona.profile.dataTypes.includes('activity') ? planWorkouts(ctx, persona, day) : []) {
+    const trace = traceWorkout(ctx, persona, plan);
+    workoutTrimp += trimpOf(persona, trace.heartRate);
+    const first = Math.round((plan.startSeconds - startSeconds) / 60);
+    for (let k = 0; k * perMinute < trace.count; k++) {
+      const m = first + k;
+      if (m < 0 || m >= DAY_MINUTES) continue;
+      const from = k * perMinute;
+      const to = Math.min(trace.count, from + perMinute);
+      let hr = 0;
+      let effort = 0;
+      let kcal = 0;
+      for (let i = from; i < to; i++) {
+        hr += trace.heartRate[i] ?? 0;
+        effort += trace.effort[i] ?? 0;
+        kcal += trace.calories[i] ?? 0;
+      }
+      state[m] = MinuteState.WORKOUT;
+      heartRate[m] = Math.round(hr / (to - from));
+      workoutMet[m] = metOf(persona, effort / (to - from));
+      workoutKcal[m] = kcal;
+      const stepsBefore = from > 0 ? (trace.steps?.[from - 1] ?? 0) : 0;
+      steps[m] = trace.steps ? (trace.steps[to - 1] ?? 0) - stepsBefore : 0;
+      const metresBefore = from > 0 ? (trace.distance?.[from - 1] ?? 0) : 0;
+      meters[m] = trace.distance ? (trace.distance[to - 1] ?? 0) - metresBefore : 0;
+    }
+  }
+  spreadEverydaySteps(persona, day, state, steps, rng);
+  const stride = (persona.heightCm * 0.414) / 100;
+  const bmrPerMinute =
+    mifflinStJeor(persona.sex, persona.weightKg, persona.heightCm, persona.age) / DAY_MINUTES;
+  const calories = new Float64Array(DAY_MINUTES);
+  const met = new Float64Array(DAY_MINUTES);
+  let hr = persona.restingHr + 8;
+  for (let m = 0; m < DAY_MINUTES; m++) {
+    if (state[m] === MinuteState.WORKOUT) {
+      calories[m] = Math.max(workoutKcal[m] ?? 0, bmrPerMinute);
+      met[m] = workoutMet[m] ?? 1;
+      hr = heartRate[m] ?? hr;
+      continue;
+    }
+    const s = steps[m] ?? 0;
+    if (state[m] === MinuteState.ASLEEP) {
+      calories[m] = bmrPerMinute * 0.95;
+      met[m] = 0.95;
+      hr = heartRate[m] ?? hr;
+      continue;
+    }
+    meters[m] = s * stride;
+    calories[m] = bmrPerMinute * 1.1 + s * 0.04 * (persona.weightKg / 70);
+    met[m] = 1.3 + s / 40;
+    const target = persona.restingHr + 9 + Math.min(45, s / 2.6);
+    hr += (target - hr) * 0.4;
+    heartRate[m] = Math.round(clamp(hr + rng.normal(0, 1.5), persona.restingHr - 4, persona.maxHr));
+  }
+  return {
+    startSeconds,
+    state,
+    steps,
+    heartRate,
+    calories,
+    met,
+    meters,
+    bmrPerMinute,
+    lastNight,
+    workoutTrimp,
+  };
+}
+
+/**
+ * Spreads the day's everyday steps (the persona's habit, more on weekends, day-to-day spread) over
+ * waking minutes outside workouts, weighted towards the commute, lunch and early evening. Whole
+ * steps per minute whose total is exactly the day's target.
+ */
+function spreadEverydaySteps(
+  persona: Persona,
+  day: number,
+  state: Uint8Array,
+  steps: Float64Array,
+  rng: Random,
+): void {
+  const dow = weekday(day);
+  const weekendFactor = dow === 0 || dow === 6 ? rng.between(0.8, 1.35) : 1;
+  const target = Math.max(0, Math.round(persona.baseSteps * weekendFactor * Math.exp(rng.normal(0, 0.22))));
+  const weights = new Float64Array(DAY_MINUTES);
+  let total = 0;
+  for (let m = 0; m < DAY_MINUTES; m++) {
+    if (state[m] !== MinuteState.AWAKE) continue;
+    const hour = m / 60;
+    const peak = bump(hour, 8.3, 0.6) + bump(hour, 12.5, 0.7) + bump(hour, 17.8, 0.9) + 0.35;
+    // Most waking minutes have few or no steps; walking comes in bouts.
+    const w = rng.chance(0.35) ? peak * -Math.log(1 - rng.next()) : 0;
+    weights[m] = w;
+    total += w;
+  }
+  if (total <= 0) return;
+  let given = 0;
+  for (let m = 0; m < DAY_MINUTES; m++) {
+    const share = Math.floor((target * (weights[m] ?? 0)) / total);
+    steps[m] = (steps[m] ?? 0) + share;
+    given += share;
+  }
+  // Hand out the rounding remainder one step at a time to minutes with walking, so the total is exact.
+  for (let m = 0; given < target; m = (m + 1) % DAY_MINUTES) {
+    if ((weights[m] ?? 0) > 0) {
+      steps[m] = (steps[m] ?? 0) + 1;
+      given++;
+    }
+  }
+}
+
+function bump(hour: number, centre: number, width: number): number {
+  const z = (hour - centre) / width;
+  return 2.5 * Math.exp(-0.5 * z * z);
+}

@@ -1,0 +1,17 @@
+import type { GeneratorContext } from './context.js';
+import { planNap } from './nap-plan.js';
+import { localDayOf, planNight, type SleepPlan } from './night-plan.js';
+import type { Persona } from './persona.js';
+
+/**
+ * The sleep sessions whose start falls on local day `day`: the night that begins that evening
+ * (unless bedtime slips past midnight), the previous night if its bedtime did, and any nap.
+ */
+export function sleepPlansStartingOn(ctx: GeneratorContext, persona: Persona, day: number): SleepPlan[] {
+  const plans = [planNight(ctx, persona, day - 1), planNight(ctx, persona, day)];
+  const nap = planNap(ctx, persona, day);
+  if (nap) plans.push(nap);
+  return plans
+    .filter((plan) => localDayOf(persona, plan.startSeconds) === day)
+    .sort((a, b) => a.startSeconds - b.startSeconds);
+}
