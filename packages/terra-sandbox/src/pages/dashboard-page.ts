@@ -14,8 +14,8 @@ export interface DashboardView {
 function chartPanel(name: string, title: string, caption: string): SafeHtml {
   return html`<figure class="chart" data-chart="${name}" data-state="loading">
 <h3 id="chart-${name}-title">${title}</h3>
-<p class="caption" data-chart-caption>${caption}</p>
-<div class="chart-canvas" role="img" aria-labelledby="chart-${name}-title"></div>
+<p class="caption" id="chart-${name}-caption" data-chart-caption>${caption}</p>
+<div class="chart-canvas" role="img" aria-labelledby="chart-${name}-title" aria-describedby="chart-${name}-caption"></div>
 </figure>`;
 }
 
