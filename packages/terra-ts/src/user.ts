@@ -69,57 +69,57 @@ export class User {
   }
 
   /** Activity (workouts) in a date range. See {@link Terra.getActivityForUser}. */
-  getActivity(options: DataRequestOptions) {
+  async getActivity(options: DataRequestOptions) {
     return this.#terra().getActivityForUser(this, options);
   }
   /** Body metrics in a date range. See {@link Terra.getBodyForUser}. */
-  getBody(options: DataRequestOptions) {
+  async getBody(options: DataRequestOptions) {
     return this.#terra().getBodyForUser(this, options);
   }
   /** Daily summaries in a date range. See {@link Terra.getDailyForUser}. */
-  getDaily(options: DataRequestOptions) {
+  async getDaily(options: DataRequestOptions) {
     return this.#terra().getDailyForUser(this, options);
   }
   /** Sleep sessions in a date range. See {@link Terra.getSleepForUser}. */
-  getSleep(options: DataRequestOptions) {
+  async getSleep(options: DataRequestOptions) {
     return this.#terra().getSleepForUser(this, options);
   }
   /** Nutrition logs in a date range. See {@link Terra.getNutritionForUser}. */
-  getNutrition(options: DataRequestOptions) {
+  async getNutrition(options: DataRequestOptions) {
     return this.#terra().getNutritionForUser(this, options);
   }
   /** Menstruation data in a date range. See {@link Terra.getMenstruationForUser}. */
-  getMenstruation(options: DataRequestOptions) {
+  async getMenstruation(options: DataRequestOptions) {
     return this.#terra().getMenstruationForUser(this, options);
   }
   /** The athlete profile. See {@link Terra.getAthleteForUser}. */
-  getAthlete(options: AthleteRequestOptions = {}) {
+  async getAthlete(options: AthleteRequestOptions = {}) {
     return this.#terra().getAthleteForUser(this, options);
   }
 
   /** Streams activity chunk by chunk, in order. See {@link Terra.iterateDataForUser}. */
-  iterateActivity(options: DataIterateOptions) {
-    return this.#terra().iterateDataForUser(this, 'activity', options);
+  async *iterateActivity(options: DataIterateOptions) {
+    yield* this.#terra().iterateDataForUser(this, 'activity', options);
   }
   /** Streams body metrics chunk by chunk, in order. */
-  iterateBody(options: DataIterateOptions) {
-    return this.#terra().iterateDataForUser(this, 'body', options);
+  async *iterateBody(options: DataIterateOptions) {
+    yield* this.#terra().iterateDataForUser(this, 'body', options);
   }
   /** Streams daily summaries chunk by chunk, in order. */
-  iterateDaily(options: DataIterateOptions) {
-    return this.#terra().iterateDataForUser(this, 'daily', options);
+  async *iterateDaily(options: DataIterateOptions) {
+    yield* this.#terra().iterateDataForUser(this, 'daily', options);
   }
   /** Streams sleep chunk by chunk, in order. */
-  iterateSleep(options: DataIterateOptions) {
-    return this.#terra().iterateDataForUser(this, 'sleep', options);
+  async *iterateSleep(options: DataIterateOptions) {
+    yield* this.#terra().iterateDataForUser(this, 'sleep', options);
   }
   /** Streams nutrition chunk by chunk, in order. */
-  iterateNutrition(options: DataIterateOptions) {
-    return this.#terra().iterateDataForUser(this, 'nutrition', options);
+  async *iterateNutrition(options: DataIterateOptions) {
+    yield* this.#terra().iterateDataForUser(this, 'nutrition', options);
   }
   /** Streams menstruation data chunk by chunk, in order. */
-  iterateMenstruation(options: DataIterateOptions) {
-    return this.#terra().iterateDataForUser(this, 'menstruation', options);
+  async *iterateMenstruation(options: DataIterateOptions) {
+    yield* this.#terra().iterateDataForUser(this, 'menstruation', options);
   }
 
   /** Serialises as the wire object. */

@@ -76,7 +76,8 @@ function parseUnixSeconds(value: number, name: string): ParsedDate {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'missing';
-  return `a ${typeof value}`;
+  const type = Array.isArray(value) ? 'array' : typeof value;
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
 function invalid(name: string, problem: string): TerraInvalidArgumentError {

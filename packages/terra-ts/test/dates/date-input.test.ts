@@ -1,0 +1,71 @@
+import { parseDateInput, TerraInvalidArgumentError } from 'terra-ts';
+import { describe, expect, it } from 'vitest';
+
+function errorOf(value: unknown): TerraInvalidArgumentError {
+  try {
+    parseDateInput(value, 'startDate');
+  } catch (error) {
+    return error as TerraInvalidArgumentError;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('parseDateInput', () => {
+  it('sends a Date as the unix seconds of its exact instant', () => {
+    expect(parseDateInput(new Date('2024-03-01T12:34:56.789Z'), 'startDate')).toEqual({
+      wire: 1709296496,
+      seconds: 1709296496,
+    });
+  });
+
+  it('passes a YYYY-MM-DD string through and reads it as UTC midnight', () => {
+    expect(parseDateInput('2024-02-29', 'startDate')).toEqual({ wire: '2024-02-29', seconds: 1709164800 });
+  });
+
+  it('passes unix seconds through', () => {
+    expect(parseDateInput(1704067200, 'startDate')).toEqual({ wire: 1704067200, seconds: 1704067200 });
+  });
+
+  it.each(['2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '2024-04-31'])(
+    'rejects %s, which is not a real calendar date',
+    (value) => {
+      const error = errorOf(value);
+      expect(error).toBeInstanceOf(TerraInvalidArgumentError);
+      expect(error.argument).toBe('startDate');
+      expect(error.message).toContain('not a real calendar date');
+    },
+  );
+
+  it.each(['2024/01/01', '01-02-2024', '2024-1-1', 'yesterday', ''])(
+    'rejects the malformed string %j',
+    (value) => {
+      expect(errorOf(value).message).toMatch(
+        /startDate .*pass a Date, a 'YYYY-MM-DD' string, or unix seconds/,
+      );
+    },
+  );
+
+  it('explains that Terra rejects timestamps with a time of day', () => {
+    expect(errorOf('2024-01-01T10:00:00Z').message).toMatch(/time of day/);
+  });
+
+  it('rejects milliseconds with a hint to divide by 1000', () => {
+    const error = errorOf(1704067200000);
+    expect(error.message).toMatch(/milliseconds/);
+    expect(error.message).toMatch(/1000/);
+  });
+
+  it('rejects non-integer and out-of-range numbers', () => {
+    expect(errorOf(1704067200.5).message).toMatch(/not an integer/);
+    expect(errorOf(12345).message).toMatch(/10-digit/);
+    expect(errorOf(Number.NaN).message).toMatch(/not an integer/);
+  });
+
+  it('rejects an invalid Date and values of other types', () => {
+    expect(errorOf(new Date('nope')).message).toMatch(/invalid Date/);
+    expect(errorOf(null).message).toMatch(/is null/);
+    expect(errorOf(undefined).message).toMatch(/is missing/);
+    expect(errorOf({}).message).toMatch(/is an object/);
+    expect(errorOf(true).message).toMatch(/is a boolean/);
+  });
+});
