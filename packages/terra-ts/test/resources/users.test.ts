@@ -88,9 +88,9 @@ describe('getUserInfo and fromUserId', () => {
   });
 
   it('fromUserId rejects a number as user id before sending', async () => {
-    // @ts-expect-error: user ids are strings
+    const notAnId = 123 as unknown as string;
     const error = await terraFor(server)
-      .fromUserId(123)
+      .fromUserId(notAnId)
       .catch((e) => e);
     expect(error).toBeInstanceOf(TerraInvalidArgumentError);
     expect(error.argument).toBe('userId');
