@@ -108,17 +108,16 @@ function deliveries(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void>
   const delivery = deliveryId ? sandbox.deliveries.get(deliveryId) : undefined;
   if (!delivery) return sendJson(ctx, 200, { deliveries: [] });
   const last = delivery.attempts.at(-1);
-  return sendJson(ctx, 200, {
-    deliveries: [
-      {
-        destination_id: 'webhook',
-        destination_type: 'webhook',
-        status: delivery.status,
-        attempt_count: delivery.attempts.length,
-        last_error: last?.error ?? null,
-      },
-    ],
-  });
+  const entry: Record<string, unknown> = {
+    destination_id: 'webhook',
+    destination_type: 'webhook',
+    // Terra's vocabulary is pending / delivered / failed; a delivery awaiting a retry is pending.
+    status: delivery.status === 'retrying' ? 'pending' : delivery.status,
+    // Terra counts retries: 0 for a delivery that needed only its first attempt.
+    attempt_count: Math.max(0, delivery.attempts.length - 1),
+  };
+  if (delivery.status !== 'delivered' && last?.error) entry.last_error = last.error;
+  return sendJson(ctx, 200, { deliveries: [entry] });
 }
 
 function files(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void> {
@@ -127,7 +126,6 @@ function files(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void> {
   const url = `${sandbox.origin}/sandbox/files/${found.session.session_id}/${found.token}?expires=${expires}`;
   return sendJson(ctx, 200, {
     files: [{ filename: found.filename, presigned_url: url }],
-    thumbnail: null,
     expires_at: new Date(expires).toISOString(),
   });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GARMIN_USER, type TestSandbox, startTestSandbox } from '../support/sandbox.js';
+import { GARMIN_USER, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -62,7 +62,9 @@ describe('per-request faults (x-sandbox-fault)', () => {
   });
 
   it('latency holds the answer back long enough for a client timeout to fire', async () => {
-    await expect(t.call(userInfo, { ...fault('latency=5000'), signal: AbortSignal.timeout(500) })).rejects.toThrow();
+    await expect(
+      t.call(userInfo, { ...fault('latency=5000'), signal: AbortSignal.timeout(500) }),
+    ).rejects.toThrow();
     expect((await t.call(userInfo, { signal: AbortSignal.timeout(5000) })).status).toBe(200);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../src/rate-limit/limiter.js';
-import { type TestSandbox, startTestSandbox } from '../support/sandbox.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 
 let t: TestSandbox;
 beforeAll(async () => {

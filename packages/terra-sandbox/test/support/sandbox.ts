@@ -6,6 +6,7 @@ export interface TestSandbox {
   /** fetch relative to the origin, with x-api-key and dev-id unless `auth: false`. */
   call(path: string, init?: RequestInit & { auth?: boolean }): Promise<Response>;
   /** `call` then parse JSON, returning status, headers and body. */
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by assertions, not types
   json<T = any>(
     path: string,
     init?: RequestInit & { auth?: boolean },

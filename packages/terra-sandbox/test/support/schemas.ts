@@ -48,7 +48,7 @@ export function assertSchema(file: string, value: unknown): void {
   if (!fn(value)) throw new Error(explain(fn, `not a valid ${file}`));
 }
 
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+const pointerEscape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * Asserts `value` is valid against the spec's response schema for `method path status`
@@ -61,8 +61,9 @@ export function assertResponse(
   value: unknown,
   type = 'application/json',
 ): void {
-  const pointer = `#/paths/${escape(path)}/${method.toLowerCase()}/responses/${status}`;
+  const pointer = `#/paths/${pointerEscape(path)}/${method.toLowerCase()}/responses/${status}`;
   ajv ??= build();
+  // biome-ignore lint/suspicious/noExplicitAny: walking the OpenAPI document's untyped tree
   const spec = ajv.getSchema(SPEC_ID)?.schema as Record<string, any>;
   let response = spec.paths[path]?.[method.toLowerCase()]?.responses?.[String(status)];
   if (!response) throw new Error(`the spec has no ${status} response for ${method} ${path}`);
@@ -73,7 +74,7 @@ export function assertResponse(
   }
   const contentType = response.content?.[type] ? type : Object.keys(response.content ?? {})[0];
   if (!contentType) throw new Error(`the spec declares no body for ${status} ${method} ${path}`);
-  const fn = compile(`${SPEC_ID}${base}/content/${escape(contentType)}/schema`);
+  const fn = compile(`${SPEC_ID}${base}/content/${pointerEscape(contentType)}/schema`);
   if (fn(value) || matchedSeveralVariants(fn)) return;
   throw new Error(explain(fn, `not a valid ${status} body of ${method} ${path}`));
 }

@@ -34,7 +34,7 @@ describe('to_webhook data requests', () => {
     ) as typeof receiver.received;
     expect(hook?.json.type).toBe('sleep');
     assertSchema('SleepEvent.yaml', hook?.json);
-    expect(await verifiedByTerraTs(hook!, t.sandbox.secret)).toBe(true);
+    expect(await verifiedByTerraTs(hook as Receiver['received'][number], t.sandbox.secret)).toBe(true);
     expect(hook?.headers['x-terra-signature']).toBe(hook?.headers['terra-signature']);
     expect(hook?.headers['x-terra-trace-id']).toBe(body.reference);
     expect(Number(hook?.headers['x-terra-ordering-timestamp'])).toBeGreaterThan(1_700_000_000_000);
@@ -42,7 +42,9 @@ describe('to_webhook data requests', () => {
 
   it('a wrong secret does not verify (the check is real)', async () => {
     await receiver.waitFor((all) => all.length > 0);
-    expect(await verifiedByTerraTs(receiver.received[0]!, 'another-secret')).toBe(false);
+    expect(
+      await verifiedByTerraTs(receiver.received[0] as Receiver['received'][number], 'another-secret'),
+    ).toBe(false);
   });
 
   it('delivers the athlete profile as an athlete event', async () => {

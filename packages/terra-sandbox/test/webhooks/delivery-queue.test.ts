@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retryDelayMs } from '../../src/webhooks/delivery-queue.js';
 import { type Receiver, startReceiver } from '../support/receiver.js';
-import { GARMIN_USER, type TestSandbox, startTestSandbox } from '../support/sandbox.js';
+import { GARMIN_USER, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { verifiedByTerraTs } from '../support/verify.js';
 
 describe('webhook retries', () => {
@@ -19,9 +19,11 @@ describe('webhook retries', () => {
 
   it('retries a failing receiver with backoff until it succeeds, re-signing each attempt', async () => {
     const delivery = t.sandbox.triggerEvent('connection_error', GARMIN_USER);
-    const [done] = (await t.sandbox.waitForDeliveries((all) =>
-      all.some((d) => d.id === delivery.id && d.status === 'delivered'),
-    )).filter((d) => d.id === delivery.id);
+    const [done] = (
+      await t.sandbox.waitForDeliveries((all) =>
+        all.some((d) => d.id === delivery.id && d.status === 'delivered'),
+      )
+    ).filter((d) => d.id === delivery.id);
     expect(done?.attempts.map((a) => a.status)).toEqual([503, 503, 200]);
     expect(done?.attempts[0]?.error).toContain('503');
     expect(receiver.received).toHaveLength(3);

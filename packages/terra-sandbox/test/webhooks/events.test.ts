@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Receiver, startReceiver } from '../support/receiver.js';
+import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { assertSchema } from '../support/schemas.js';
-import { type TestSandbox, startTestSandbox } from '../support/sandbox.js';
 import { verifiedByTerraTs } from '../support/verify.js';
 
 let t: TestSandbox;
@@ -64,7 +64,9 @@ describe('triggered events', () => {
     const user = t.sandbox.createUser({ provider: 'POLAR' });
     await t.call(`/v2/auth/deauthenticateUser?user_id=${user.user_id}`, { method: 'DELETE' });
     const all = await receiver.waitFor((list) =>
-      list.some((h) => h.json.type === 'deauth' && (h.json.user as { user_id: string }).user_id === user.user_id),
+      list.some(
+        (h) => h.json.type === 'deauth' && (h.json.user as { user_id: string }).user_id === user.user_id,
+      ),
     );
     expect(all.length).toBeGreaterThan(0);
   });
@@ -73,7 +75,10 @@ describe('triggered events', () => {
     const bad = await t.json('/sandbox/api/events/sleepy', { method: 'POST', body: '{"user_id":"x"}' });
     expect(bad.status).toBe(400);
     expect(bad.body.detail).toContain('triggerable events');
-    const missing = await t.json('/sandbox/api/events/auth', { method: 'POST', body: '{"user_id":"nobody"}' });
+    const missing = await t.json('/sandbox/api/events/auth', {
+      method: 'POST',
+      body: '{"user_id":"nobody"}',
+    });
     expect(missing.status).toBe(404);
   });
 });

@@ -1,0 +1,56 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataFileError, startSandbox } from 'terra-sandbox';
+import { describe, expect, it } from 'vitest';
+
+const tempFile = () => join(mkdtempSync(join(tmpdir(), 'terra-sandbox-')), 'state.json');
+
+describe('--data persistence', () => {
+  it('keeps users and deliveries across a restart', async () => {
+    const file = tempFile();
+    const first = await startSandbox({ port: 0, dataFile: file });
+    const user = first.createUser({ provider: 'WHOOP', reference_id: 'keep-me' });
+    const delivery = first.triggerEvent('connection_error', user.user_id);
+    await first.close();
+
+    const second = await startSandbox({ port: 0, dataFile: file });
+    try {
+      const users = second.users();
+      expect(users.find((u) => u.user_id === user.user_id)).toMatchObject({ reference_id: 'keep-me' });
+      // The demo users were saved too, and are not duplicated on restart.
+      expect(users).toHaveLength(4);
+      const kept = second.deliveries().find((d) => d.id === delivery.id);
+      expect(kept?.payload).toBe(delivery.payload);
+      expect(kept?.status).toBe('failed');
+    } finally {
+      await second.close();
+    }
+    // Written atomically: valid JSON and no temp files left next to it.
+    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(1);
+    expect(readdirSync(join(file, '..'))).toEqual(['state.json']);
+  });
+
+  it('forgets deleted users after a restart', async () => {
+    const file = tempFile();
+    const first = await startSandbox({ port: 0, dataFile: file, users: [] });
+    const user = first.createUser({ provider: 'OURA' });
+    await first.close();
+    const second = await startSandbox({ port: 0, dataFile: file });
+    second.deleteUser(user.user_id);
+    await second.close();
+    const third = await startSandbox({ port: 0, dataFile: file });
+    try {
+      expect(third.users()).toEqual([]);
+    } finally {
+      await third.close();
+    }
+  });
+
+  it('refuses a corrupt data file with an error naming it', async () => {
+    const file = tempFile();
+    writeFileSync(file, '{"version":1,"users":');
+    await expect(startSandbox({ port: 0, dataFile: file })).rejects.toThrow(DataFileError);
+    await expect(startSandbox({ port: 0, dataFile: file })).rejects.toThrow(file);
+  });
+});
