@@ -10,9 +10,14 @@ export function formatNumber(value: number): string {
   return value.toFixed(2);
 }
 
+/** A difference with its sign: `+12.3` or `-4.56`. */
+export function formatSigned(value: number): string {
+  return value < 0 ? `-${formatNumber(-value)}` : `+${formatNumber(value)}`;
+}
+
 /** A figure followed by its unit. */
 export function formatValue(value: number, unit: Unit): string {
-  return `${formatNumber(value)} ${unit}`;
+  return `${unit === 'files' ? Math.round(value).toLocaleString('en-US') : formatNumber(value)} ${unit}`;
 }
 
 /** A ratio as `1.23x`. */

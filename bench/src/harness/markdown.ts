@@ -18,7 +18,8 @@ function groupTable(group: Group): string {
     formatValue(r.max, r.unit),
     r.isBaseline ? '1.00x' : formatRatio(r.ratio ?? Number.NaN),
   ]);
-  return `**${group.title}** (${group.unit}, ${direction}; ${group.rows[0]?.count ?? 0} rounds)\n\n${table(
+  const rounds = group.rows[0]?.count ?? 0;
+  return `**${group.title}** (${group.unit}, ${direction}; ${rounds} ${rounds === 1 ? 'round' : 'rounds'})\n\n${table(
     ['contender', 'median', 'min', 'max', 'ratio to baseline'],
     rows,
   )}`;

@@ -42,8 +42,8 @@ async function fetchRange(
 }
 
 /**
- * Fetches the smallest whole number of days whose response reaches `minBytes`: one probe sizes a
- * day, then the estimate grows until it is big enough. Each fixture uses its own user so the
+ * Fetches the smallest whole number of days whose response reaches `minBytes`: a one-day probe sizes
+ * a day, then the estimate grows until it is big enough. Each fixture uses its own user so the
  * probes never exhaust one user's hourly budget.
  */
 export async function buildFixture(
@@ -51,7 +51,7 @@ export async function buildFixture(
   request: FixtureRequest,
   userId: string,
 ): Promise<Fixture> {
-  let days = 7;
+  let days = 1;
   let fixture = await fetchRange(sandbox, request, userId, days);
   while (fixture.body.length < request.minBytes && days < MAX_DAYS) {
     const perDay = Math.max(1, fixture.body.length / days);

@@ -1,0 +1,178 @@
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import type { BenchConfig } from '../config.js';
+import { formatNumber } from '../harness/format.js';
+import { BENCH_DIR, plainEnv } from '../harness/node-process.js';
+import { type Check, type Group, groupOf, rowOf, type SuiteResult } from '../harness/result.js';
+
+const TERRA_TS = 'terra-ts';
+const TERRA_API = 'terra-api';
+
+// What an application imports in each case, written the same way for both packages.
+const ENTRIES: readonly { label: string; code: Record<string, string> }[] = [
+  {
+    label: 'core client (construct the client)',
+    code: {
+      [TERRA_TS]:
+        "import { Terra } from 'terra-ts'; export const client = new Terra({ apiKey: 'k', devId: 'd' });",
+      [TERRA_API]:
+        "import { TerraClient } from 'terra-api'; export const client = new TerraClient({ apiKey: 'k', devId: 'd' });",
+    },
+  },
+  {
+    label: 'client + webhook verification',
+    code: {
+      [TERRA_TS]:
+        "import { Terra } from 'terra-ts'; const t = new Terra({ apiKey: 'k', devId: 'd', secret: 's' }); export const handle = (b, h) => t.handleWebhook(b, h);",
+      [TERRA_API]:
+        "import { TerraClient, verifyTerraWebhookSignature } from 'terra-api'; export const client = new TerraClient({ apiKey: 'k', devId: 'd' }); export const verify = (b, h) => verifyTerraWebhookSignature(b, h, 's');",
+    },
+  },
+  {
+    label: 'whole main entry (export *)',
+    code: { [TERRA_TS]: "export * from 'terra-ts';", [TERRA_API]: "export * from 'terra-api';" },
+  },
+];
+
+/** Minified ESM bundle of `code` and its gzip size, in KB. */
+async function bundledKb(code: string): Promise<{ min: number; gzip: number }> {
+  const result = await build({
+    stdin: { contents: code, resolveDir: BENCH_DIR, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    // Node built-ins stay external: terra-api imports `crypto` lazily for its verifier.
+    platform: 'node',
+    write: false,
+    logLevel: 'silent',
+  });
+  const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { min: bytes.length / 1024, gzip: gzipSync(bytes, { level: 9 }).length / 1024 };
+}
+
+function walk(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const sub = walk(path);
+      files += sub.files;
+      bytes += sub.bytes;
+    } else {
+      files += 1;
+      bytes += statSync(path).size;
+    }
+  }
+  return { files, bytes };
+}
+
+function packageDir(name: string): string {
+  return dirname(fileURLToPath(import.meta.resolve(`${name}/package.json`)));
+}
+
+/** What `npm install terra-ts` would unpack: npm's own list of the packed files. */
+async function terraTsFootprint(): Promise<{ files: number; bytes: number }> {
+  const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: packageDir(TERRA_TS),
+    env: plainEnv(),
+  });
+  const [packed] = JSON.parse(stdout) as { entryCount: number; unpackedSize: number }[];
+  if (!packed) throw new Error('npm pack --dry-run printed nothing for terra-ts');
+  return { files: packed.entryCount, bytes: packed.unpackedSize };
+}
+
+function runtimeDependencies(name: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+  };
+  return [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
+}
+
+const one = (value: number) => [value];
+
+/** Bundle sizes (esbuild, minified, gzip) and installed footprint, terra-ts against terra-api. */
+export async function sizeSuite(_config: BenchConfig): Promise<SuiteResult> {
+  const groups: Group[] = [];
+  const checks: Check[] = [];
+  for (const entry of ENTRIES) {
+    const ts = await bundledKb(entry.code[TERRA_TS] as string);
+    const api = await bundledKb(entry.code[TERRA_API] as string);
+    const group = groupOf(
+      `${entry.label}: esbuild --bundle --minify, gzip -9`,
+      'KB',
+      TERRA_API,
+      new Map([
+        [TERRA_API, one(api.gzip)],
+        [TERRA_TS, one(ts.gzip)],
+        [`${TERRA_API} (minified, before gzip)`, one(api.min)],
+        [`${TERRA_TS} (minified, before gzip)`, one(ts.min)],
+      ]),
+    );
+    groups.push(group);
+    const tsGzip = rowOf(group, TERRA_TS).median;
+    if (entry === ENTRIES[0]) {
+      checks.push({
+        target: 'core client under 15 KB gzip',
+        measured: `${formatNumber(tsGzip)} KB`,
+        met: tsGzip < 15,
+      });
+    }
+    checks.push({
+      target: `${entry.label}: smaller than terra-api`,
+      measured: `${formatNumber(tsGzip)} KB vs ${formatNumber(api.gzip)} KB gzip`,
+      met: tsGzip < api.gzip,
+    });
+  }
+  const tsInstall = await terraTsFootprint();
+  const apiInstall = walk(packageDir(TERRA_API));
+  groups.push(
+    groupOf(
+      'installed footprint: bytes',
+      'KB',
+      TERRA_API,
+      new Map([
+        [TERRA_API, one(apiInstall.bytes / 1024)],
+        [TERRA_TS, one(tsInstall.bytes / 1024)],
+      ]),
+    ),
+    groupOf(
+      'installed footprint: files',
+      'files',
+      TERRA_API,
+      new Map([
+        [TERRA_API, one(apiInstall.files)],
+        [TERRA_TS, one(tsInstall.files)],
+      ]),
+    ),
+  );
+  const deps = runtimeDependencies(TERRA_TS);
+  checks.push(
+    {
+      target: 'zero runtime dependencies',
+      measured: deps.length === 0 ? 'none' : deps.join(', '),
+      met: deps.length === 0,
+    },
+    {
+      target: 'installed footprint smaller than terra-api',
+      measured: `${formatNumber(tsInstall.bytes / 1024)} KB in ${tsInstall.files} files vs ${formatNumber(apiInstall.bytes / 1024)} KB in ${apiInstall.files} files`,
+      met: tsInstall.bytes < apiInstall.bytes && tsInstall.files < apiInstall.files,
+    },
+  );
+  return {
+    id: 'size',
+    title: 'Size',
+    groups,
+    checks,
+    notes: [
+      'Bundles: esbuild (the version in the workspace) with `--bundle --minify --format=esm --platform=node`, from the same few lines of application code for each package; gzip at level 9. One measurement each (sizes do not vary), so min = max = median.',
+      'Installed footprint: terra-ts as `npm pack --dry-run` lists what it would publish (dist, README, package.json); terra-api as installed in node_modules. Both include type declarations. Baseline here is terra-api.',
+    ],
+  };
+}
