@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
+import { join } from 'node:path';
 import ts from 'typescript';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, dist } from '../runtimes/support/paths.js';
+import { describe, expect, it } from 'vitest';
+import { assertBuilt, distDir } from '../runtimes/support/paths.js';
 
 /** What some JavaScript imports or requires, and how often it uses the `Buffer` global. */
 function scan(text: string): { specifiers: string[]; bufferUses: number } {
@@ -34,14 +35,30 @@ function scan(text: string): { specifiers: string[]; bufferUses: number } {
   return { specifiers, bufferUses };
 }
 
-const scanFile = (file: string) => scan(readFileSync(file, 'utf8'));
+const scans = new Map<string, ReturnType<typeof scan>>();
+function scanFile(file: string): ReturnType<typeof scan> {
+  let found = scans.get(file);
+  if (!found) {
+    found = scan(readFileSync(file, 'utf8'));
+    scans.set(file, found);
+  }
+  return found;
+}
 const isNodeBuiltin = (specifier: string) => specifier.startsWith('node:') || isBuiltin(specifier);
 const isRelative = (specifier: string) => specifier.startsWith('./') || specifier.startsWith('../');
 
 describe('the built dist runs beyond Node', () => {
-  beforeAll(() => assertBuilt());
+  assertBuilt();
+  // Every emitted script, shared chunks included, not only the entry points.
+  const files = readdirSync(distDir)
+    .filter((name) => /\.(js|cjs|mjs)$/.test(name))
+    .map((name) => [name, join(distDir, name)] as const);
 
-  const files = Object.entries(dist);
+  it('finds the ESM and CommonJS builds of both entry points', () => {
+    expect(files.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['index.js', 'index.cjs', 'testing.js', 'testing.cjs']),
+    );
+  });
 
   it.each(files)('%s imports no Node built-in module (node: or bare)', (_name, file) => {
     expect(scanFile(file).specifiers.filter(isNodeBuiltin)).toEqual([]);

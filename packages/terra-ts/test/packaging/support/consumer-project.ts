@@ -26,7 +26,14 @@ export function addTypeScriptConsumers(projectDir: string): TypeScriptSetup[] {
   for (const extension of ['mts', 'cts', 'ts']) {
     copyFileSync(fixture('consumer.ts'), join(projectDir, `consumer.${extension}`));
   }
-  const common = { strict: true, noEmit: true, skipLibCheck: false, types: [], lib: ['ES2022', 'DOM'] };
+  const common = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    types: [],
+    target: 'ES2022',
+    lib: ['ES2022', 'DOM'],
+  };
   const setups = [
     { name: 'node16', module: 'node16', moduleResolution: 'node16', files: ['consumer.mts', 'consumer.cts'] },
     { name: 'bundler', module: 'esnext', moduleResolution: 'bundler', files: ['consumer.ts'] },

@@ -12,6 +12,9 @@ export const packageDir = from('../../../');
 /** The runtime fixtures folder (scenario.mjs, run-scenario.mjs, worker.mjs). */
 export const fixturesDir = from('../fixtures/');
 
+/** packages/terra-ts/dist */
+export const distDir = from('../../../dist/');
+
 /** The built files the runtime and packaging tests exercise. */
 export const dist = {
   esm: from('../../../dist/index.js'),
