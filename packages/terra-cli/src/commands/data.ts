@@ -132,6 +132,12 @@ export function registerData(parent: Command, app: App): void {
         }
         const startDate = parseCliDate(options.from, '--from');
         const endDate = parseCliDate(options.to ?? 'tomorrow', '--to');
+        if (dateSeconds(endDate) < dateSeconds(startDate)) {
+          throw new UsageError(
+            `--to (${options.to ?? 'tomorrow'}) is before --from (${options.from})`,
+            'swap them, or pass a later --to',
+          );
+        }
         const withSamples = options.samples === true || series !== undefined;
         const chunkDays = options.chunkDays ?? (withSamples ? 7 : 30);
         const request = {
@@ -166,10 +172,13 @@ export function registerData(parent: Command, app: App): void {
             done += 1;
             progress.update(done, `${count} record${count === 1 ? '' : 's'}`);
           }
-        } finally {
+        } catch (error) {
           progress.finish();
-          if (series === undefined) writer.end();
+          if (series === undefined) writer.end({ failed: true });
+          throw error;
         }
+        progress.finish();
+        if (series === undefined) writer.end();
         if (series !== undefined)
           context.printer.out(chartRecords(charted, series, context.printer.width ?? 80));
       }),

@@ -76,12 +76,15 @@ export function registerSandbox(parent: Command, app: App): void {
           const users = info.users.map(
             (user) => `${user.user_id} ${user.provider} (${user.reference_id ?? '-'})`,
           );
-          printer.object(info, [
-            ['API base URL', 'base_url'],
-            ['dashboard', 'dashboard_url'],
-            ['control API', 'control_url'],
-            ['webhook URL', 'webhook_url'],
-          ]);
+          printer.object(
+            { ...info, webhook_url: info.webhook_url ?? '(none: start with --webhook-url <url>)' },
+            [
+              ['API base URL', 'base_url'],
+              ['dashboard', 'dashboard_url'],
+              ['control API', 'control_url'],
+              ['webhook URL', 'webhook_url'],
+            ],
+          );
           printer.out(`\nConnected demo users:\n${users.map((line) => `  ${line}\n`).join('')}`);
           printer.out('\nUse it from another terminal:\n');
           printer.out(`  export ${CREDENTIAL_VARIABLES.baseUrl}=${info.base_url}\n`);
@@ -89,7 +92,10 @@ export function registerSandbox(parent: Command, app: App): void {
           printer.out(`  export ${CREDENTIAL_VARIABLES.devId}=${info.dev_id}\n`);
           printer.out(`  export ${CREDENTIAL_VARIABLES.secret}=${info.secret}\n`);
         } else {
-          printer.object(info, []);
+          printer.object(
+            { ...info, webhook_url: info.webhook_url ?? '(none: start with --webhook-url <url>)' },
+            [],
+          );
         }
         printer.note('Sandbox running. Ctrl-C to stop.');
         try {

@@ -25,10 +25,12 @@ export function registerUsersList(parent: Command, app: App): void {
         });
         try {
           for await (const user of terra.iterateUsers()) writer.write(user.json);
-        } finally {
+        } catch (error) {
           // Whatever arrived before a failure is still printed (and the JSON array closed).
-          writer.end();
+          writer.end({ failed: true });
+          throw error;
         }
+        writer.end();
       }),
     );
 }

@@ -155,7 +155,7 @@ export function registerWebhooksListen(parent: Command, app: App): void {
           await Promise.race([interrupt.done, enough]);
         } finally {
           interrupt.dispose();
-          writer.end();
+          if (printer.format !== 'table') writer.end();
         }
       }),
     );

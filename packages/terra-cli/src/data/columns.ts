@@ -1,49 +1,56 @@
-/** The table/CSV columns shown for each data type when `--fields` is not given (Terra's own field paths). */
-export const DATA_COLUMNS: Record<string, readonly string[]> = {
+import type { Column } from '../output/printer.js';
+
+/**
+ * The table/CSV columns shown for each data type when `--fields` is not given: a short label for the table and
+ * Terra's own field path (the CSV header and the `--fields` name).
+ */
+export const DATA_COLUMNS: Record<string, readonly Column[]> = {
   activity: [
-    'metadata.start_time',
-    'metadata.end_time',
-    'metadata.name',
-    'metadata.type',
-    'distance_data.summary.distance_meters',
-    'calories_data.total_burned_calories',
-    'heart_rate_data.summary.avg_hr_bpm',
+    ['start', 'metadata.start_time'],
+    ['end', 'metadata.end_time'],
+    ['name', 'metadata.name'],
+    ['type', 'metadata.type'],
+    ['distance m', 'distance_data.summary.distance_meters'],
+    ['steps', 'distance_data.summary.steps'],
+    ['kcal', 'calories_data.total_burned_calories'],
+    ['avg bpm', 'heart_rate_data.summary.avg_hr_bpm'],
   ],
   sleep: [
-    'metadata.start_time',
-    'metadata.end_time',
-    'sleep_durations_data.asleep.duration_asleep_state_seconds',
-    'sleep_durations_data.sleep_efficiency',
-    'heart_rate_data.summary.avg_hr_bpm',
+    ['start', 'metadata.start_time'],
+    ['end', 'metadata.end_time'],
+    ['asleep s', 'sleep_durations_data.asleep.duration_asleep_state_seconds'],
+    ['deep s', 'sleep_durations_data.asleep.duration_deep_sleep_state_seconds'],
+    ['efficiency', 'sleep_durations_data.sleep_efficiency'],
+    ['avg bpm', 'heart_rate_data.summary.avg_hr_bpm'],
   ],
   daily: [
-    'metadata.start_time',
-    'distance_data.steps',
-    'distance_data.distance_meters',
-    'calories_data.total_burned_calories',
-    'heart_rate_data.summary.resting_hr_bpm',
+    ['start', 'metadata.start_time'],
+    ['steps', 'distance_data.steps'],
+    ['distance m', 'distance_data.distance_meters'],
+    ['kcal', 'calories_data.total_burned_calories'],
+    ['resting bpm', 'heart_rate_data.summary.resting_hr_bpm'],
   ],
   body: [
-    'metadata.start_time',
-    'metadata.end_time',
-    'measurements_data.measurements.0.weight_kg',
-    'heart_data.heart_rate_data.summary.resting_hr_bpm',
-    'oxygen_data.avg_saturation_percentage',
+    ['start', 'metadata.start_time'],
+    ['end', 'metadata.end_time'],
+    ['weight kg', 'measurements_data.measurements.0.weight_kg'],
+    ['resting bpm', 'heart_data.heart_rate_data.summary.resting_hr_bpm'],
+    ['SpO2 %', 'oxygen_data.avg_saturation_percentage'],
   ],
   nutrition: [
-    'metadata.start_time',
-    'summary.macros.calories',
-    'summary.macros.protein_g',
-    'summary.macros.carbohydrates_g',
-    'summary.macros.fat_g',
-    'summary.water_ml',
+    ['start', 'metadata.start_time'],
+    ['kcal', 'summary.macros.calories'],
+    ['protein g', 'summary.macros.protein_g'],
+    ['carbs g', 'summary.macros.carbohydrates_g'],
+    ['fat g', 'summary.macros.fat_g'],
+    ['water ml', 'summary.water_ml'],
   ],
   menstruation: [
-    'metadata.start_time',
-    'menstruation_data.current_phase',
-    'menstruation_data.day_in_cycle',
-    'menstruation_data.cycle_length_days',
-    'menstruation_data.period_start_date',
+    ['start', 'metadata.start_time'],
+    ['phase', 'menstruation_data.current_phase'],
+    ['cycle day', 'menstruation_data.day_in_cycle'],
+    ['cycle days', 'menstruation_data.cycle_length_days'],
+    ['period start', 'menstruation_data.period_start_date'],
   ],
 };
 

@@ -9,10 +9,13 @@ import { renderSummary, renderTable } from './table.js';
 /** Colour functions; all identity when colour is off. */
 export type Colors = ReturnType<typeof pc.createColors>;
 
+/** A column: a field path, or a short table label and its path (CSV headers always use the path). */
+export type Column = string | readonly [label: string, path: string];
+
 /** How a command's records should be shown. */
 export interface RecordsOptions {
   /** Columns for the table and CSV when `--fields` is not given; inferred from the first record when absent. */
-  columns?: readonly string[];
+  columns?: readonly Column[];
   /** Printed on a terminal instead of an empty table. */
   emptyMessage?: string;
 }
@@ -21,8 +24,11 @@ export interface RecordsOptions {
 export interface RecordWriter {
   /** Prints (or, for a table, buffers) one record. */
   write(record: unknown): void;
-  /** Finishes the output: closes the JSON array, draws the table. */
-  end(): void;
+  /**
+   * Finishes the output: closes the JSON array, draws the table. After a failure pass `{ failed: true }`: what
+   * arrived is still printed, but no "no records" message contradicts the error that follows.
+   */
+  end(options?: { failed?: boolean }): void;
   /** How many records were written. */
   readonly count: number;
 }
@@ -104,7 +110,11 @@ export class Printer {
   records(options: RecordsOptions = {}): RecordWriter {
     const fields = this.#fields;
     let count = 0;
-    let columns: readonly string[] | undefined = fields ?? options.columns;
+    const given = fields ?? options.columns;
+    let columns: readonly string[] | undefined = given?.map((column) =>
+      typeof column === 'string' ? column : column[1],
+    );
+    const labels = given?.map((column) => (typeof column === 'string' ? column : column[0]));
     const rows: string[][] = [];
     const select = (record: unknown) => (fields ? pickFields(record, fields) : record);
     const write = (record: unknown) => {
@@ -127,8 +137,8 @@ export class Printer {
       }
       count += 1;
     };
-    const end = () => {
-      if (count === 0 && this.#dryRun) return;
+    const end = (endOptions: { failed?: boolean } = {}) => {
+      if (count === 0 && (this.#dryRun || endOptions.failed === true)) return;
       if (this.format === 'json') this.out(count === 0 ? '[]\n' : '\n]\n');
       if (this.format === 'csv' && count === 0 && columns) this.out(csvLine(columns));
       if (this.format !== 'table') return;
@@ -136,7 +146,9 @@ export class Printer {
         this.note(this.errorColors.dim(options.emptyMessage ?? 'No records.'));
         return;
       }
-      this.out(renderTable(columns ?? [], rows, { maxWidth: this.width, header: this.colors.bold }));
+      this.out(
+        renderTable(labels ?? columns ?? [], rows, { maxWidth: this.width, header: this.colors.bold }),
+      );
     };
     return {
       write,

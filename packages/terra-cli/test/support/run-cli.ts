@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../src/bin.ts', import.meta.url));
 const TSCONFIG = fileURLToPath(new URL('../../../../tsconfig.json', import.meta.url));
+// An absolute loader URL: `--import tsx` would resolve from the child's cwd, which tests move to temp dirs.
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** What a finished `terra` process left behind. */
 export interface CliResult {
@@ -24,7 +27,7 @@ export interface RunOptions {
 
 /** The command line that runs the CLI from source (tsx resolves the workspace packages via tsconfig paths). */
 export function cliCommand(args: readonly string[]): { command: string; args: string[] } {
-  return { command: process.execPath, args: ['--import', 'tsx', BIN, ...args] };
+  return { command: process.execPath, args: ['--import', TSX, BIN, ...args] };
 }
 
 /** An environment without the runner's Terra credentials, colours or CI-specific variables. */
