@@ -34,6 +34,32 @@ describe('data endpoints', () => {
     expect(b.body.data).toEqual(a.body.data);
   });
 
+  it('includes sample arrays only with with_samples=true', async () => {
+    const range = 'start_date=2026-03-01&end_date=2026-03-08';
+    const lean = await t.json(`/v2/activity?${q(`${range}&with_samples=false`)}`);
+    const full = await t.json(`/v2/activity?${q(`${range}&with_samples=true`)}`);
+    expect(full.body.data.length).toBeGreaterThan(0);
+    expect(lean.body.data.length).toBe(full.body.data.length);
+    expect(full.body.data[0].heart_rate_data.detailed.hr_samples.length).toBeGreaterThan(0);
+    expect(lean.body.data[0].heart_rate_data.detailed?.hr_samples ?? []).toEqual([]);
+    // Summaries are the same either way: samples are dropped, not regenerated.
+    expect(lean.body.data[0].metadata).toEqual(full.body.data[0].metadata);
+  });
+
+  it('derives data from the seed: same seed same data, another seed other data', async () => {
+    const path = `/v2/sleep?${q('start_date=2026-03-01&end_date=2026-03-04')}`;
+    const same = await startTestSandbox();
+    const other = await startTestSandbox({ seed: 7 });
+    try {
+      const a = (await t.json(path)).body.data;
+      expect((await same.json(path)).body.data).toEqual(a);
+      expect((await other.json(path)).body.data).not.toEqual(a);
+    } finally {
+      await same.sandbox.close();
+      await other.sandbox.close();
+    }
+  });
+
   it('only returns records that start inside [start_date, end_date)', async () => {
     const { body } = await t.json(`/v2/activity?${q('start_date=2026-03-01&end_date=2026-03-08')}`);
     for (const record of body.data) {
