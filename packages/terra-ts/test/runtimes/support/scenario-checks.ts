@@ -55,6 +55,16 @@ export function scenarioChecks(
     expect(api().requests.some((request) => request.query.user_id === unknownUserId)).toBe(true);
   });
 
+  it('maps a 401 for a refused API key to AuthenticationError', () => {
+    expect(results().unauthorized).toMatchObject({
+      name: 'AuthenticationError',
+      isTerraError: true,
+      isApiError: true,
+      isAuthentication: true,
+      status: 401,
+    });
+  });
+
   it('verifies a signed webhook and parses the sleep event into DataReturned', () => {
     expect(results().webhook).toEqual({
       type: 'sleep',

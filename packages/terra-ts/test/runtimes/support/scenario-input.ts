@@ -12,6 +12,8 @@ export interface SignedBody {
 export interface ScenarioInput {
   baseUrl: string;
   apiKey: string;
+  /** A key the fake API refuses (401), which must not show up in the error either. */
+  wrongApiKey: string;
   devId: string;
   secret: string;
   userId: string;
@@ -27,6 +29,7 @@ export function buildScenarioInput(baseUrl: string): ScenarioInput {
   return {
     baseUrl,
     apiKey: fakeCredentials.apiKey,
+    wrongApiKey: 'rt-revoked-api-key-77c2',
     devId: fakeCredentials.devId,
     secret: signingSecret,
     userId: terraUser.user_id,
