@@ -9,12 +9,12 @@ export async function mapInOrder<R>(
   outer?: AbortSignal,
 ): Promise<R[]> {
   const results = new Array<R>(count);
-  const controller = linkedController(outer);
+  const group = new TaskGroup(outer);
   let next = 0;
   const worker = async () => {
     while (next < count) {
       const index = next++;
-      results[index] = await task(index, controller.signal);
+      results[index] = await run(group, task, index);
     }
   };
   const workers: Promise<void>[] = [];
@@ -22,12 +22,12 @@ export async function mapInOrder<R>(
   try {
     await Promise.all(workers);
   } catch (error) {
-    controller.abort();
+    group.abort();
     // Siblings reject once aborted; wait so no request outlives the call.
     await Promise.allSettled(workers);
     throw error;
   } finally {
-    controller.release();
+    group.release();
   }
   return results;
 }
@@ -42,11 +42,11 @@ export async function* streamInOrder<R>(
   task: (index: number, signal: AbortSignal) => Promise<R>,
   outer?: AbortSignal,
 ): AsyncGenerator<R, void, undefined> {
-  const controller = linkedController(outer);
+  const group = new TaskGroup(outer);
   const pending: Promise<R>[] = [];
   let started = 0;
   const startNext = () => {
-    const promise = task(started++, controller.signal);
+    const promise = run(group, task, started++);
     // Marked handled: a prefetched failure surfaces when its turn comes, or never if the caller stops first.
     promise.catch(() => {});
     pending.push(promise);
@@ -59,16 +59,47 @@ export async function* streamInOrder<R>(
       yield result;
     }
   } finally {
-    controller.abort();
-    controller.release();
+    group.abort();
+    group.release();
   }
 }
 
-function linkedController(outer: AbortSignal | undefined): AbortController & { release(): void } {
-  const controller = new AbortController() as AbortController & { release(): void };
-  const forward = () => controller.abort(outer?.reason);
-  if (outer?.aborted) controller.abort(outer.reason);
-  else outer?.addEventListener('abort', forward, { once: true });
-  controller.release = () => outer?.removeEventListener('abort', forward);
-  return controller;
+/**
+ * One abort switch for a group of tasks. Each task gets its own signal (so no signal collects more
+ * listeners than one request adds), all aborted together by `abort()` or by the caller's signal.
+ */
+class TaskGroup {
+  readonly #outer: AbortSignal | undefined;
+  readonly #live = new Set<AbortController>();
+  readonly #forward = () => this.abort();
+  #aborted = false;
+
+  constructor(outer: AbortSignal | undefined) {
+    this.#outer = outer;
+    if (outer?.aborted) this.#aborted = true;
+    else outer?.addEventListener('abort', this.#forward, { once: true });
+  }
+
+  /** A signal for one task; call the returned `done` when the task settles. */
+  signal(): { signal: AbortSignal; done: () => void } {
+    const controller = new AbortController();
+    if (this.#aborted) controller.abort(this.#outer?.reason);
+    this.#live.add(controller);
+    return { signal: controller.signal, done: () => this.#live.delete(controller) };
+  }
+
+  abort(): void {
+    this.#aborted = true;
+    for (const controller of this.#live) controller.abort(this.#outer?.reason);
+    this.#live.clear();
+  }
+
+  release(): void {
+    this.#outer?.removeEventListener('abort', this.#forward);
+  }
+}
+
+function run<R>(group: TaskGroup, task: (index: number, signal: AbortSignal) => Promise<R>, index: number) {
+  const { signal, done } = group.signal();
+  return task(index, signal).finally(done);
 }
