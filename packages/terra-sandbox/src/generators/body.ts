@@ -1,0 +1,168 @@
+import type { BloodPressureSample, Body, MeasurementDataSample, TemperatureSample } from 'terra-ts';
+import { bodyTrendOn } from './body-trend.js';
+import { formatDay, parseDay } from './calendar.js';
+import { type GenerateOptions, type GeneratorContext, readWithSamples } from './context.js';
+import { deviceDataOf } from './device.js';
+import { glucoseSamples, simulateGlucose } from './glucose.js';
+import { localMidnight } from './local-time.js';
+import { planMeals } from './meal-plan.js';
+import { cycleTemperatureShift } from './menstrual-cycle.js';
+import { planNight } from './night-plan.js';
+import { round1 } from './numbers.js';
+import { mifflinStJeor, type Persona, personaOf } from './persona.js';
+import { createRandom, type Random } from './random.js';
+import { average } from './series.js';
+import { TimestampFormatter } from './timestamps.js';
+
+/**
+ * Body data of a local day (`YYYY-MM-DD`): a morning weigh-in on most days for users with a smart
+ * scale (weight and body fat drift slowly, BMI follows), blood pressure for those who measure it,
+ * body temperature from wearables (higher after ovulation), CGM glucose for users with a sensor
+ * (spiking after logged meals), and water intake. Days with nothing measured have no record.
+ *
+ * @example
+ * const [body] = generateBody({ seed: 1, user }, '2026-03-01', { withSamples: true });
+ */
+export function generateBody(ctx: GeneratorContext, day: string, opts?: Partial<GenerateOptions>): Body[] {
+  const dayNumber = parseDay(day);
+  const withSamples = readWithSamples(opts);
+  const persona = personaOf(ctx);
+  if (!persona.profile.dataTypes.includes('body')) return [];
+  const rng = createRandom(ctx.seed, persona.userId, formatDay(dayNumber), 'body');
+  const fmt = new TimestampFormatter(persona.offsetMinutes);
+  const start = localMidnight(persona, dayNumber);
+  const wake = planNight(ctx, persona, dayNumber - 1).endSeconds;
+  const measurement =
+    persona.hasScale && rng.chance(0.65) ? weighIn(ctx, persona, dayNumber, wake, rng, fmt) : null;
+  const pressure =
+    persona.measuresBloodPressure && rng.chance(0.55) ? bloodPressure(persona, wake, rng, fmt) : null;
+  const wearable = persona.profile.dataTypes.includes('sleep');
+  const temperature = wearable ? bodyTemperature(ctx, persona, dayNumber, wake, rng, fmt) : null;
+  const glucose = persona.hasGlucoseMonitor ? simulateGlucose(ctx, persona, dayNumber) : null;
+  const logsFood = persona.profile.dataTypes.includes('nutrition');
+  if (!measurement && !pressure && !temperature && !glucose && !logsFood) return [];
+  const glucoseAvg = glucose ? round1(average(glucose.values)) : null;
+  let inRange = 0;
+  for (const value of glucose?.values ?? []) if (value >= 70 && value <= 180) inRange++;
+  return [
+    {
+      metadata: {
+        start_time: fmt.format(start),
+        end_time: fmt.format(start + 86_400),
+        timestamp_localization: 1,
+      },
+      device_data: deviceDataOf(persona),
+      measurements_data: measurement
+        ? {
+            measurements: withSamples ? [measurement] : null,
+            day_avg_weight_kg: measurement.weight_kg,
+            day_avg_bmi: measurement.BMI,
+            day_avg_bodyfat_percentage: measurement.bodyfat_percentage,
+            day_avg_height_cm: measurement.height_cm,
+            day_avg_bmr: measurement.BMR,
+            day_avg_water_percentage: measurement.water_percentage,
+            day_avg_muscle_mass_g: measurement.muscle_mass_g,
+            day_avg_bone_mass_g: measurement.bone_mass_g,
+            day_avg_lean_mass_g: measurement.lean_mass_g,
+          }
+        : null,
+      blood_pressure_data: pressure
+        ? {
+            blood_pressure_samples: withSamples ? pressure : null,
+            day_avg_systolic_bp: round1(average(pressure.map((p) => p.systolic_bp ?? 0))),
+            day_avg_diastolic_bp: round1(average(pressure.map((p) => p.diastolic_bp ?? 0))),
+          }
+        : null,
+      temperature_data: temperature
+        ? {
+            body_temperature_samples: withSamples ? temperature : null,
+            day_avg_body_temperature_celsius: round1(
+              average(temperature.map((t) => t.temperature_celsius ?? 0)),
+            ),
+            skin_temperature_samples: null,
+            ambient_temperature_samples: null,
+          }
+        : null,
+      glucose_data: glucose
+        ? {
+            blood_glucose_samples: withSamples ? glucoseSamples(glucose, fmt) : null,
+            detailed_blood_glucose_samples: null,
+            day_avg_blood_glucose_mg_per_dL: glucoseAvg,
+            gmi: glucoseAvg === null ? null : round1(3.31 + 0.02392 * glucoseAvg),
+            time_in_range: Math.round((inRange / glucose.values.length) * 1000) / 10,
+            daily_patterns: null,
+          }
+        : null,
+      hydration_data: logsFood
+        ? {
+            day_total_water_consumption_ml: planMeals(ctx, persona, dayNumber)
+              .drinks.filter((d) => d.isWater)
+              .reduce((sum, d) => sum + d.milliliters, 0),
+            hydration_amount_samples: null,
+          }
+        : null,
+    },
+  ];
+}
+
+function weighIn(
+  ctx: GeneratorContext,
+  persona: Persona,
+  day: number,
+  wake: number,
+  rng: Random,
+  fmt: TimestampFormatter,
+): MeasurementDataSample {
+  const trend = bodyTrendOn(ctx, persona, day);
+  const weight = round1(trend.weightKg + rng.normal(0, 0.3));
+  const fat = round1(trend.bodyFatPercentage + rng.normal(0, 0.4));
+  const heightM = persona.heightCm / 100;
+  const lean = weight * (1 - fat / 100);
+  return {
+    measurement_time: fmt.format(wake + rng.int(5, 25) * 60),
+    weight_kg: weight,
+    height_cm: persona.heightCm,
+    BMI: round1(weight / (heightM * heightM)),
+    bodyfat_percentage: fat,
+    BMR: Math.round(mifflinStJeor(persona.sex, weight, persona.heightCm, persona.age)),
+    water_percentage: round1((lean * 0.73 * 100) / weight),
+    lean_mass_g: Math.round(lean * 1000),
+    muscle_mass_g: Math.round(lean * 0.88 * 1000),
+    bone_mass_g: Math.round(lean * 0.05 * 1000),
+  };
+}
+
+function bloodPressure(
+  persona: Persona,
+  wake: number,
+  rng: Random,
+  fmt: TimestampFormatter,
+): BloodPressureSample[] {
+  const systolicBase = 108 + 0.35 * persona.age + 8 * (1 - persona.fitness);
+  const readings = rng.chance(0.4) ? 2 : 1;
+  const out: BloodPressureSample[] = [];
+  for (let i = 0; i < readings; i++) {
+    const systolic = Math.round(systolicBase + rng.normal(0, 5));
+    out.push({
+      timestamp: fmt.format(wake + (i === 0 ? rng.int(20, 60) : rng.int(11 * 60, 13 * 60)) * 60),
+      systolic_bp: systolic,
+      diastolic_bp: Math.round(systolic * 0.63 + rng.normal(0, 3)),
+    });
+  }
+  return out;
+}
+
+function bodyTemperature(
+  ctx: GeneratorContext,
+  persona: Persona,
+  day: number,
+  wake: number,
+  rng: Random,
+  fmt: TimestampFormatter,
+): TemperatureSample[] {
+  const base = 36.5 + cycleTemperatureShift(ctx, persona, day);
+  return [
+    { timestamp: fmt.format(wake - 30 * 60), temperature_celsius: round1(base - 0.2 + rng.normal(0, 0.1)) },
+    { timestamp: fmt.format(wake + 8 * 3600), temperature_celsius: round1(base + 0.3 + rng.normal(0, 0.1)) },
+  ];
+}
