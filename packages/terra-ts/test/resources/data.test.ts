@@ -2,6 +2,7 @@ import {
   type DataReturned,
   InternalServerError,
   type SentToWebhook,
+  TerraAbortError,
   TerraInvalidArgumentError,
   User,
 } from 'terra-ts';
@@ -274,5 +275,26 @@ describe('iterating chunk by chunk', () => {
       startDate: '2024-01-01',
     } as never);
     await expect(iterator.next()).rejects.toThrow(/endDate/);
+  });
+});
+
+describe('cancelling a chunked request', () => {
+  it('aborts every chunk in flight and rejects with TerraAbortError', async () => {
+    server.setHandler(async (req) => {
+      await new Promise((r) => setTimeout(r, 2_000));
+      return echoData(req);
+    });
+    const controller = new AbortController();
+    const pending = terraFor(server).getSleepForUser('u1', {
+      startDate: '2024-01-01',
+      endDate: '2025-01-01',
+      toWebhook: false,
+      chunkDays: 30,
+      signal: controller.signal,
+    });
+    while (server.requests.length < 4) await new Promise((r) => setTimeout(r, 5));
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(TerraAbortError);
+    expect(server.requests).toHaveLength(4);
   });
 });
