@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       authFailureRedirectUrl: receiver.redirectUrl('failed'),
     })
   ).getParsedResponse();
+  if (!session.url) throw new Error('the widget session came back without a url');
   console.log(`  widget session ${session.session_id}: ${session.url}`);
   const userId = await connectThroughWidget(session.url, 'GARMIN');
   await waitFor('the auth webhook', () => receiver.deliveries.some((d) => d.type === 'auth'));
@@ -84,14 +85,15 @@ async function main(): Promise<void> {
   // a shorter one as a single data delivery carrying the request's reference.
   const requests: Array<{ type: string; reference: string; large: boolean }> = [];
   for (const type of DATA_TYPES) {
-    const getter = {
-      activity: user.getActivity,
-      sleep: user.getSleep,
-      daily: user.getDaily,
-      body: user.getBody,
-      nutrition: user.getNutrition,
+    const options = { startDate, endDate, toWebhook: true };
+    const request = {
+      activity: () => user.getActivity(options),
+      sleep: () => user.getSleep(options),
+      daily: () => user.getDaily(options),
+      body: () => user.getBody(options),
+      nutrition: () => user.getNutrition(options),
     }[type];
-    const ack = (await getter.call(user, { startDate, endDate, toWebhook: true })).getParsedResponse();
+    const ack = (await request()).getParsedResponse();
     if (!(ack instanceof SentToWebhook) || !ack.reference)
       throw new Error(`${type}: expected a webhook acknowledgement`);
     requests.push({ type, reference: ack.reference, large: ack.message !== undefined });
