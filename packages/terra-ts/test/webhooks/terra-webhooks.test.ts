@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   AuthHookResponse,
   DataReturned,
@@ -178,5 +179,47 @@ describe('Terra webhook delegates', () => {
   it('never shows the signing secret when the client or its webhooks are logged or serialised', () => {
     expect(JSON.stringify(terra.webhooks)).not.toContain(SECRET);
     expect(String(Object.values(terra.webhooks))).not.toContain(SECRET);
+  });
+});
+
+describe('handleWebhook under random input', () => {
+  const webhooks = new TerraWebhooks({ secret: SECRET });
+  const isParsed = (value: unknown) => value instanceof TerraWebhookResponse;
+
+  it('only ever resolves a delivery or rejects with WebhookVerificationError, for any body and header', async () => {
+    const header = fc.oneof(
+      fc.string(),
+      fc.constant(undefined),
+      fc.tuple(fc.integer(), fc.stringMatching(/^[0-9a-f]{64}$/)).map(([t, v]) => `t=${t},v1=${v}`),
+    );
+    const payload = fc.oneof(fc.string(), fc.uint8Array(), fc.jsonValue(), fc.constant(null));
+    await fc.assert(
+      fc.asyncProperty(payload, header, async (body, signature) => {
+        const outcome = await webhooks.handleWebhook(body as string, signature).then(
+          (value) => value,
+          (error: unknown) => error,
+        );
+        expect(outcome instanceof WebhookVerificationError || isParsed(outcome)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('parses any correctly signed JSON object, and rejects signed non-objects as malformed_payload', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (json) => {
+        const body = JSON.stringify(json) ?? 'null';
+        const outcome = await webhooks.handleWebhook(body, nodeHeader(SECRET, nowSeconds(), body)).then(
+          (value) => value,
+          (error: unknown) => error,
+        );
+        if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
+          expect(isParsed(outcome)).toBe(true);
+        } else {
+          expect((outcome as WebhookVerificationError).reason).toBe('malformed_payload');
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
