@@ -1,5 +1,4 @@
 import type { Sandbox } from 'terra-sandbox';
-import { startSandbox } from 'terra-sandbox';
 import { Terra } from 'terra-ts';
 import { type Credentials, requireCredential, resolveCredentials } from './config/credentials.js';
 import { readEnvFile } from './config/env-file.js';
@@ -72,7 +71,9 @@ export class CommandContext {
 
   /** The in-process sandbox of `--sandbox`, started on a free port on first use and closed with the context. */
   sandbox(): Promise<Sandbox> {
-    this.#sandbox ??= startSandbox({ port: 0 }).then((sandbox) => {
+    // Loaded on demand: most commands never need the sandbox, and it is the biggest module to load.
+    this.#sandbox ??= import('terra-sandbox').then(async ({ startSandbox }) => {
+      const sandbox = await startSandbox({ port: 0 });
       this.#cleanups.push(() => sandbox.close());
       return sandbox;
     });

@@ -33,7 +33,7 @@ function expectOneErrorLine(stderr: string) {
   expect(stderr).not.toMatch(/\n\s+at /);
 }
 
-describe('exit codes', () => {
+describe('exit codes', { timeout: 120_000 }, () => {
   it('0 when the command succeeds', async () => {
     expect((await runCli(userInfo())).code).toBe(ExitCode.Ok);
   });

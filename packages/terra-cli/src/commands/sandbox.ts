@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { startSandbox } from 'terra-sandbox';
 import { type App, action } from '../app.js';
 import { CliError } from '../cli-error.js';
 import { CREDENTIAL_VARIABLES } from '../config/credentials.js';
@@ -40,6 +39,7 @@ export function registerSandbox(parent: Command, app: App): void {
     .action(
       action<SandboxCommandOptions>(app, async (context, options) => {
         const interrupt = untilInterrupted();
+        const { startSandbox } = await import('terra-sandbox');
         const sandbox = await startSandbox({
           port: options.port,
           host: options.host,

@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-describe('terra auth url', () => {
+describe('terra auth url', { timeout: 120_000 }, () => {
   it('prints a connect link for the provider', async () => {
     const result = await runCli(['auth', 'url', 'garmin', '--reference-id', 'me-1', ...sandboxArgs(sandbox)]);
     expect(result.code).toBe(0);

@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-describe('terra auth widget', () => {
+describe('terra auth widget', { timeout: 120_000 }, () => {
   it('prints the widget URL and session id', async () => {
     const result = await runCli(['auth', 'widget', 'garmin', 'oura', ...sandboxArgs(sandbox)]);
     expect(result.code).toBe(0);

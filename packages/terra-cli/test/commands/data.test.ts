@@ -20,7 +20,7 @@ const sleep = (...extra: string[]) => [
   ...sandboxArgs(sandbox),
 ];
 
-describe('terra data', () => {
+describe('terra data', { timeout: 120_000 }, () => {
   it('prints a table of records with short column labels', async () => {
     const result = await runCli(sleep('--from', '2024-01-01', '--to', '2024-01-04'));
     expect(result.code).toBe(0);

@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-describe('terra providers', () => {
+describe('terra providers', { timeout: 120_000 }, () => {
   it('prints a table with a header and one provider per line', async () => {
     const result = await runCli(['providers', ...sandboxArgs(sandbox)]);
     expect(result.code).toBe(0);

@@ -11,7 +11,7 @@ afterAll(() => sandbox.close());
 
 const exists = (userId: string) => sandbox.users().some((user) => user.user_id === userId);
 
-describe('terra users deauth', () => {
+describe('terra users deauth', { timeout: 120_000 }, () => {
   it('refuses without --yes when stdin is not a terminal, and leaves the user connected', async () => {
     const user = sandbox.createUser({ provider: 'WHOOP' });
     const result = await runCli(['users', 'deauth', user.user_id, ...sandboxArgs(sandbox)]);

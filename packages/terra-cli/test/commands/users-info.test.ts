@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-describe('terra users info', () => {
+describe('terra users info', { timeout: 120_000 }, () => {
   it('summarises one user by id on a terminal-style view', async () => {
     const result = await runCli(['users', 'info', GARMIN_USER, ...sandboxArgs(sandbox)]);
     expect(result.code).toBe(0);

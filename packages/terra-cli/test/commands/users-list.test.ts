@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-describe('terra users list', () => {
+describe('terra users list', { timeout: 120_000 }, () => {
   it('streams every user of every page as NDJSON', async () => {
     const result = await runCli(['users', 'list', '--ndjson', ...sandboxArgs(sandbox)]);
     expect(result.code).toBe(0);

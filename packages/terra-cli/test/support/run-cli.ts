@@ -68,7 +68,7 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
     stderr += chunk;
   });
   child.stdin?.end(options.input);
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 90_000);
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code) => {
@@ -97,7 +97,7 @@ export class LiveCli {
   }
 
   /** Resolves with the first match of `pattern` in stdout or stderr; rejects after `timeoutMs`. */
-  async waitFor(stream: 'stdout' | 'stderr', pattern: RegExp, timeoutMs = 15_000): Promise<RegExpMatchArray> {
+  async waitFor(stream: 'stdout' | 'stderr', pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const match = this[stream].match(pattern);
