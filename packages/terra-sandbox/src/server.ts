@@ -118,7 +118,13 @@ function headerFaults(req: IncomingMessage): FaultSpec | undefined {
   const header = req.headers['x-sandbox-fault'];
   if (typeof header !== 'string' || header === '') return undefined;
   try {
-    const { times: _ignored, ...spec } = parseFaults(header);
+    const { times, ...spec } = parseFaults(header);
+    if (times !== undefined) {
+      throw new HttpProblem(
+        400,
+        'x-sandbox-fault: times=N only applies to global faults (PUT /sandbox/api/faults); a header fault applies to its own request',
+      );
+    }
     return spec;
   } catch (err) {
     if (err instanceof FaultParseError) throw new HttpProblem(400, `x-sandbox-fault: ${err.message}`);

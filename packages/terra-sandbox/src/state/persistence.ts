@@ -39,7 +39,8 @@ export function loadSnapshot(file: string): Snapshot | undefined {
 
 /**
  * Writes snapshots atomically (temp file + rename, so a crash never leaves half a file) and
- * coalesces bursts of changes into one write.
+ * coalesces bursts of changes into one write: every write holds every payload, so a retry storm
+ * must not turn into a write per attempt.
  */
 export class SnapshotWriter {
   private timer: NodeJS.Timeout | undefined;
@@ -50,7 +51,7 @@ export class SnapshotWriter {
   constructor(
     private readonly file: string,
     private readonly snapshot: () => Snapshot,
-    private readonly debounceMs = 50,
+    private readonly debounceMs = 250,
   ) {}
 
   /** Schedules a write soon. */

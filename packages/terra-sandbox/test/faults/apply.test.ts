@@ -74,6 +74,12 @@ describe('per-request faults (x-sandbox-fault)', () => {
     expect(await res.text()).toBe(full);
   });
 
+  it('refuses times=N in the header, which only global faults understand', async () => {
+    const res = await t.json(userInfo, fault('status=503;times=2'));
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toContain('PUT /sandbox/api/faults');
+  });
+
   it('refuses a fault it does not know with 400 naming it', async () => {
     const res = await t.json(userInfo, fault('explode'));
     expect(res.status).toBe(400);
