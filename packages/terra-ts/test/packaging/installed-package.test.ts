@@ -7,6 +7,7 @@ import { type FakeTerraApi, startFakeTerraApi } from '../runtimes/support/fake-t
 import { assertBuilt } from '../runtimes/support/paths.js';
 import { sleepPayload } from '../runtimes/support/payloads.js';
 import { runProcess } from '../runtimes/support/run-process.js';
+import { findRuntime } from '../runtimes/support/runtime-binaries.js';
 import { buildScenarioInput } from '../runtimes/support/scenario-input.js';
 import { addRunnableConsumers, addTypeScriptConsumers } from './support/consumer-project.js';
 import { installIntoNewProject, packTerraTs } from './support/npm.js';
@@ -34,11 +35,16 @@ describe('the packed terra-ts installed into a fresh project', () => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
-  async function runConsumer(file: string): Promise<Record<string, unknown>> {
+  /** Runs a consumer file with Node (default) or `[binary, ...flags]` of another runtime. */
+  async function runConsumer(
+    file: string,
+    runtime: string[] = [process.execPath],
+  ): Promise<Record<string, unknown>> {
     const { apiKey, devId, secret, unknownUserId, baseUrl } = buildScenarioInput(api.baseUrl);
     const input = { apiKey, devId, secret, unknownUserId, baseUrl, sleepBody: JSON.stringify(sleepPayload) };
     const arg = Buffer.from(JSON.stringify(input)).toString('base64');
-    const result = await runProcess(process.execPath, [file, arg], { cwd: projectDir });
+    const [command = process.execPath, ...flags] = runtime;
+    const result = await runProcess(command, [...flags, file, arg], { cwd: projectDir });
     if (result.code !== 0) throw new Error(`${file} failed (${result.code}):\n${result.stderr}`);
     return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '') as Record<string, unknown>;
   }
@@ -63,6 +69,25 @@ describe('the packed terra-ts installed into a fresh project', () => {
     expect(facts.resolved).toMatch(/\/node_modules\/terra-ts\/dist\/index\.cjs$/);
     expect(facts.resolvedTesting).toMatch(/\/node_modules\/terra-ts\/dist\/testing\.cjs$/);
   });
+
+  // Bun and Deno resolve the bare `terra-ts` through node_modules and the package.json `exports`, as
+  // their users' projects do.
+  const otherRuntimes = [
+    { label: 'Bun', binary: findRuntime('bun'), flags: [] as string[] },
+    {
+      label: 'Deno',
+      binary: findRuntime('deno'),
+      flags: ['run', '--quiet', '--no-prompt', '--no-lock', '--allow-net=127.0.0.1', '--allow-read=.'],
+    },
+  ];
+  for (const { label, binary, flags } of otherRuntimes) {
+    it.skipIf(!binary.ok)(`loads by package name in ${label} and resolves the ESM build`, async () => {
+      if (!binary.ok) return;
+      const facts = await runConsumer('esm-consumer.mjs', [binary.path, ...flags]);
+      expect(facts).toMatchObject(expectedFacts);
+      expect(facts.resolved).toMatch(/\/node_modules\/terra-ts\/dist\/index\.js$/);
+    });
+  }
 
   it('type-checks a TypeScript consumer with moduleResolution node16 and bundler', async () => {
     const setups = addTypeScriptConsumers(projectDir);
