@@ -3,9 +3,11 @@ import { RateLimitError } from '../errors/rate-limit-error.js';
 import { TerraAbortError } from '../errors/terra-abort-error.js';
 import { TerraConnectionError } from '../errors/terra-connection-error.js';
 import { TerraError } from '../errors/terra-error.js';
+import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
 import { TerraResponseParseError } from '../errors/terra-response-parse-error.js';
 import { TerraTimeoutError } from '../errors/terra-timeout-error.js';
 import { TerraApiResponse } from './api-response.js';
+import { optionalInteger } from './arguments.js';
 import type { ClientConfig } from './config.js';
 import type { RequestOptions } from './options.js';
 import { backoffMs, isRetryableStatus, isSafeToRepeatPost, parseRetryAfter, wasNeverSent } from './retry.js';
@@ -42,6 +44,7 @@ export async function request<T>(
 ): Promise<TerraApiResponse<T>> {
   const url = spec.query ? `${config.baseUrl}${spec.path}?${spec.query}` : config.baseUrl + spec.path;
   const label = `${spec.method} ${spec.path}`;
+  if (options != null) checkRequestOptions(options);
   const signal = options?.signal;
   const timeoutMs = options?.timeoutMs ?? config.timeoutMs;
   const maxRetries = options?.maxRetries ?? config.maxRetries;
@@ -108,6 +111,27 @@ export async function request<T>(
         : backoffMs(attempt, config.retryBaseDelayMs, config.maxRetryDelayMs);
     await sleep(delay, signal, label);
   }
+}
+
+function checkRequestOptions(options: RequestOptions): void {
+  if (typeof options !== 'object') {
+    throw new TerraInvalidArgumentError(
+      'options',
+      'request options must be an object like { signal, timeoutMs }',
+    );
+  }
+  const { signal } = options;
+  if (
+    signal !== undefined &&
+    (typeof signal !== 'object' || typeof signal?.addEventListener !== 'function')
+  ) {
+    throw new TerraInvalidArgumentError(
+      'signal',
+      'signal must be an AbortSignal (e.g. new AbortController().signal)',
+    );
+  }
+  optionalInteger(options.timeoutMs, 'timeoutMs', 1);
+  optionalInteger(options.maxRetries, 'maxRetries', 0, 10);
 }
 
 function toResponse<T>(

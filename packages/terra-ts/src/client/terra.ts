@@ -1,3 +1,4 @@
+import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
 import type { Activity, Body, Daily, Menstruation, Nutrition, Sleep } from '../models/index.js';
 import {
   type AuthenticationUrlParams,
@@ -76,6 +77,12 @@ export class Terra {
    * @throws TerraInvalidArgumentError when the API key or dev id is missing, or an option is malformed.
    */
   constructor(options: TerraOptions = {}) {
+    if (typeof options !== 'object' || options === null) {
+      throw new TerraInvalidArgumentError(
+        'options',
+        'new Terra() takes an options object: new Terra({ apiKey, devId })',
+      );
+    }
     const config = resolveConfig(options);
     this.#ctx = { config, terra: this };
     this.#webhookOptions = {

@@ -50,7 +50,7 @@ export interface ListLabReportsParams {
 export class LabReports {
   readonly #ctx: ClientContext;
 
-  /** @param ctx - the client's context. */
+  /** @internal Created by {@link Terra}; use `terra.labReports`. */
   constructor(ctx: ClientContext) {
     this.#ctx = ctx;
   }

@@ -22,7 +22,7 @@ export interface ListPlannedWorkoutsParams {
 export class PlannedWorkouts {
   readonly #ctx: ClientContext;
 
-  /** @param ctx - the client's context. */
+  /** @internal Created by {@link Terra}; use `terra.plannedWorkouts`. */
   constructor(ctx: ClientContext) {
     this.#ctx = ctx;
   }

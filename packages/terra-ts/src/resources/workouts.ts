@@ -33,7 +33,7 @@ export interface PlanWorkoutParams {
 export class Workouts {
   readonly #ctx: ClientContext;
 
-  /** @param ctx - the client's context. */
+  /** @internal Created by {@link Terra}; use `terra.workouts`. */
   constructor(ctx: ClientContext) {
     this.#ctx = ctx;
   }

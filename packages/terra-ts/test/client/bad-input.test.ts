@@ -1,0 +1,90 @@
+import { Terra, TerraInvalidArgumentError } from 'terra-ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { terraFor } from '../support/terra-for.js';
+import { startTestServer, type TestServer } from '../support/test-server.js';
+
+let server: TestServer;
+let terra: Terra;
+beforeAll(async () => {
+  server = await startTestServer();
+  terra = terraFor(server);
+});
+afterAll(() => server.close());
+
+// Deliberately wrong calls, as plain JavaScript callers could make them.
+const loose = () => terra as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+const section = (name: 'workouts' | 'plannedWorkouts' | 'labReports') =>
+  terra[name] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+
+describe('bad input gets a TerraInvalidArgumentError naming the argument, never a bare TypeError', () => {
+  const cases: Array<[string, () => Promise<unknown>, string]> = [
+    [
+      'a number as user id',
+      () => loose().getSleepForUser?.(42, { startDate: '2024-01-01' }) as Promise<unknown>,
+      'user',
+    ],
+    [
+      'an empty user id',
+      () => loose().getActivityForUser?.('', { startDate: '2024-01-01' }) as Promise<unknown>,
+      'user',
+    ],
+    ['no options', () => loose().getBodyForUser?.('u1') as Promise<unknown>, 'options'],
+    ['null options', () => loose().getDailyForUser?.('u1', null) as Promise<unknown>, 'options'],
+    [
+      'a malformed date',
+      () => loose().getSleepForUser?.('u1', { startDate: '01/02/2024' }) as Promise<unknown>,
+      'startDate',
+    ],
+    [
+      'an end before the start',
+      () =>
+        loose().getSleepForUser?.('u1', {
+          startDate: '2024-02-01',
+          endDate: '2024-01-01',
+        }) as Promise<unknown>,
+      'endDate',
+    ],
+    [
+      'a string concurrency',
+      () =>
+        loose().getSleepForUser?.('u1', { startDate: '2024-01-01', concurrency: '4' }) as Promise<unknown>,
+      'concurrency',
+    ],
+    ['a string signal', () => loose().listProviders?.({ signal: 'stop' }) as Promise<unknown>, 'signal'],
+    ['a negative timeout', () => loose().listProviders?.({ timeoutMs: -5 }) as Promise<unknown>, 'timeoutMs'],
+    ['a string as list params', () => loose().listUsers?.('page 2') as Promise<unknown>, 'params'],
+    ['a string as bulk ids', () => loose().bulkUserInfo?.('u1,u2') as Promise<unknown>, 'userIds'],
+    ['null auth params', () => loose().generateAuthenticationUrl?.(null) as Promise<unknown>, 'params'],
+    ['an empty user for deauth', () => loose().deauthenticateUser?.(undefined) as Promise<unknown>, 'user'],
+    ['a string as getUserInfo query', () => loose().getUserInfo?.('u1') as Promise<unknown>, 'query'],
+    ['a null workout template', () => section('workouts').create?.(null) as Promise<unknown>, 'template'],
+    ['a missing plan params', () => section('workouts').plan?.('5') as Promise<unknown>, 'params'],
+    ['an object as workout id', () => section('workouts').get?.({ id: 5 }) as Promise<unknown>, 'workoutId'],
+    [
+      'a planned date as Date',
+      () => section('plannedWorkouts').update?.('u1', '9', { plannedDate: new Date() }) as Promise<unknown>,
+      'plannedDate',
+    ],
+    ['no upload params', () => section('labReports').upload?.() as Promise<unknown>, 'params'],
+    [
+      'a bad report date',
+      () => section('labReports').list?.({ reportDateFrom: '2024-99-01' }) as Promise<unknown>,
+      'reportDateFrom',
+    ],
+  ];
+
+  it.each(cases)('%s', async (_label, call, argument) => {
+    const before = server.requests.length;
+    const error = await call().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TerraInvalidArgumentError);
+    expect((error as TerraInvalidArgumentError).argument).toBe(argument);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('new Terra(null)', () => {
+    expect(() => new Terra(null as never)).toThrow(TerraInvalidArgumentError);
+  });
+});
