@@ -68,10 +68,27 @@ describe('per-request faults (x-sandbox-fault)', () => {
     expect((await t.call(userInfo, { signal: AbortSignal.timeout(5000) })).status).toBe(200);
   });
 
-  it('slow-body trickles out a body that arrives intact', async () => {
+  it('slow-body trickles out a body that arrives intact, in many pieces', async () => {
     const full = await (await t.call(userInfo)).text();
-    const res = await t.call(userInfo, fault('slow-body=200'));
-    expect(await res.text()).toBe(full);
+    const res = await t.call(userInfo, fault('slow-body=400'));
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let pieces = 0;
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      pieces += 1;
+      text += decoder.decode(r.value, { stream: true });
+    }
+    expect(text).toBe(full);
+    expect(pieces).toBeGreaterThan(1);
+  });
+
+  it('truncate also cuts a streamed data response', async () => {
+    const path = `/v2/activity?user_id=${GARMIN_USER}&start_date=2026-03-01&end_date=2026-03-03&to_webhook=false`;
+    const full = Buffer.from(await (await t.call(path)).arrayBuffer());
+    const cut = Buffer.from(await (await t.call(path, fault('truncate'))).arrayBuffer());
+    expect(JSON.parse(full.toString()).type).toBe('activity');
+    expect(cut.equals(full.subarray(0, Math.floor(full.length / 2)))).toBe(true);
   });
 
   it('refuses times=N in the header, which only global faults understand', async () => {
