@@ -27,10 +27,17 @@ export function buildHypnogram(epochs: number, isNap: boolean, rng: Random): Uin
   }
   let at = latency;
   for (let cycle = 0; at < end; cycle++) {
-    const length = Math.round(rng.normal(92, 9) * perMinute);
-    const deep = Math.round(deepMinutes(cycle, rng) * perMinute);
-    const rem = Math.round(remMinutes(cycle, rng) * perMinute);
-    const light = Math.max(6 * perMinute, length - deep - rem);
+    let length = Math.round(rng.normal(92, 9) * perMinute);
+    // The last cycle stretches or shrinks to end at waking, so the morning's long REM is not cut off.
+    if (end - at - length < 45 * perMinute) length = end - at;
+    let rem = Math.round(remMinutes(cycle, rng) * perMinute);
+    let deep = Math.round(deepMinutes(cycle, rng) * perMinute);
+    const minLight = Math.min(6 * perMinute, Math.floor(length / 3));
+    if (deep + rem + minLight > length) {
+      deep = Math.max(0, Math.min(deep, length - rem - minLight));
+      rem = Math.max(0, Math.min(rem, length - deep - minLight));
+    }
+    const light = Math.max(minLight, length - deep - rem);
     const lightBefore = Math.round(light * 0.6);
     let i = at + lightBefore;
     levels.fill(SleepLevel.DEEP, Math.min(i, end), Math.min(i + deep, end));
