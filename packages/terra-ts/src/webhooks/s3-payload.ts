@@ -50,7 +50,8 @@ function checkedUrl(text: unknown): URL {
  * ```
  * @throws {@link TerraInvalidArgumentError} for a URL that is not https;
  *   {@link TerraApiError} when the download answers non-2xx (an expired URL answers 400 or 403);
- *   {@link TerraConnectionError} when it cannot be reached; {@link TerraResponseParseError} for a non-JSON body.
+ *   {@link TerraConnectionError} when it cannot be reached; {@link TerraResponseParseError} for a body that is
+ *   not a JSON object.
  */
 export async function fetchS3Payload(
   event: { readonly url: string },
@@ -89,6 +90,13 @@ export async function fetchS3Payload(
       response.status,
       text.slice(0, 300),
       { cause: error },
+    );
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new TerraResponseParseError(
+      `The s3_payload at ${describeUrl(url)} is JSON but not an object.`,
+      response.status,
+      text.slice(0, 300),
     );
   }
   return parseWebhookEvent(json, options.client);

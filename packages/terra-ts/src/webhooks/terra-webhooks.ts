@@ -1,11 +1,12 @@
 import type { Terra } from '../client/terra.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
 import { createFetchWebhookHandler } from './adapters/fetch.js';
-import type { WebhookHandlerOptions } from './adapters/handle-delivery.js';
+import type { ReceiveDelivery, WebhookHandlerOptions } from './adapters/handle-delivery.js';
 import { createNodeWebhookHandler, type NodeResponseLike } from './adapters/node.js';
 import { type NodeRequestLike, readNodeRequestBody } from './adapters/node-request.js';
 import { getSignatureHeader, type HeadersLike, readDeliveryHeaders } from './delivery-headers.js';
 import type { WebhookHandler, WebhookHandlers } from './dispatcher.js';
+import { S3PayloadHookResponse } from './events/delivery-events.js';
 import type { ParsedWebhookEvent } from './events/index.js';
 import { parseWebhookEvent, parseWebhookJson } from './parse.js';
 import type { WebhookPayload } from './raw-payload.js';
@@ -119,7 +120,7 @@ export class TerraWebhooks {
     options?: WebhookHandlerOptions,
   ): (request: Request) => Promise<Response> {
     this.#verifier.assertSecret();
-    return createFetchWebhookHandler(this.#receive, handlers, options);
+    return createFetchWebhookHandler(this.#receiver(options), handlers, options);
   }
 
   /**
@@ -133,7 +134,7 @@ export class TerraWebhooks {
     options?: WebhookHandlerOptions,
   ): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
     this.#verifier.assertSecret();
-    return createNodeWebhookHandler(this.#receive, handlers, options);
+    return createNodeWebhookHandler(this.#receiver(options), handlers, options);
   }
 
   /** Downloads an `s3_payload` event's data with the configured `fetch` and parses it. See {@link fetchS3Payload}. */
@@ -144,6 +145,12 @@ export class TerraWebhooks {
     return fetchS3Payload(event, { ...options, fetch: this.#fetch, client: this.#client });
   }
 
-  readonly #receive = (payload: unknown, headers: HeadersLike): Promise<TerraWebhookResponse> =>
-    this.handleWebhook(payload as WebhookPayload, undefined, headers);
+  #receiver(options: WebhookHandlerOptions | undefined): ReceiveDelivery {
+    return async (payload, headers) => {
+      const delivery = await this.handleWebhook(payload as WebhookPayload, undefined, headers);
+      if (!options?.resolveS3Payloads || !(delivery.event instanceof S3PayloadHookResponse)) return delivery;
+      const event = await this.fetchS3Payload(delivery.event);
+      return new TerraWebhookResponse(event.json as Record<string, unknown>, event, delivery.delivery);
+    };
+  }
 }

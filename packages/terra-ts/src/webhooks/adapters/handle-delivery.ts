@@ -19,6 +19,11 @@ export interface WebhookHandlerOptions {
    * go to `console.error`; verification failures caused by the sender stay quiet.
    */
   onError?: (error: unknown) => void;
+  /**
+   * Downloads `s3_payload` deliveries and dispatches the data event they stand for (to `sleep`, `activity`, ...)
+   * instead of to `s3_payload`. A failed download is answered 502, so Terra delivers again. Default false.
+   */
+  resolveS3Payloads?: boolean;
 }
 
 /** A framework-neutral view of one incoming request. */
@@ -35,7 +40,7 @@ export interface DeliveryAnswer {
   body: string;
 }
 
-/** Verifies and parses one delivery; the adapters pass their `TerraWebhooks.receive`. */
+/** Verifies and parses one delivery (and resolves an `s3_payload` when asked); supplied by `TerraWebhooks`. */
 export type ReceiveDelivery = (payload: unknown, headers: HeadersLike) => Promise<TerraWebhookResponse>;
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -65,11 +70,16 @@ function report(options: WebhookHandlerOptions, error: unknown, setupMistake: bo
   }
 }
 
+function rejected(options: WebhookHandlerOptions, error: WebhookVerificationError): DeliveryAnswer {
+  report(options, error, error.reason === 'payload_not_raw' || error.reason === 'missing_secret');
+  return answer(statusFor(error), { error: error.reason, message: error.message });
+}
+
 /**
  * The one request pipeline behind every adapter: method check, raw body, verification, parsing,
  * optional de-duplication, dispatch, and the status code that tells Terra whether to retry.
  * 405 non-POST; 400 missing or malformed header or body; 401 bad signature or timestamp; 409 still
- * being handled; 500 only when a handler throws.
+ * being handled; 502 an `s3_payload` that could not be downloaded; 500 only when a handler throws.
  */
 export async function handleDelivery(
   receive: ReceiveDelivery,
@@ -84,17 +94,24 @@ export async function handleDelivery(
       { allow: 'POST' },
     );
   }
+  let body: unknown;
+  try {
+    body = await request.readBody();
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) return rejected(options, error);
+    report(options, error, true);
+    return answer(400, { error: 'unreadable_request', message: 'The request body could not be read.' });
+  }
   let delivery: TerraWebhookResponse;
   try {
-    delivery = await receive(await request.readBody(), request.headers);
+    delivery = await receive(body, request.headers);
   } catch (error) {
-    if (!(error instanceof WebhookVerificationError)) {
-      report(options, error, true);
-      return answer(400, { error: 'unreadable_request', message: 'The request body could not be read.' });
-    }
-    const setupMistake = error.reason === 'payload_not_raw' || error.reason === 'missing_secret';
-    report(options, error, setupMistake);
-    return answer(statusFor(error), { error: error.reason, message: error.message });
+    if (error instanceof WebhookVerificationError) return rejected(options, error);
+    report(options, error, true);
+    return answer(502, {
+      error: 'payload_download_failed',
+      message: 'The s3_payload could not be downloaded.',
+    });
   }
   try {
     const run = () => dispatchWebhookEvent(handlers, delivery);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { type ParsedWebhookEvent, TerraWebhooks, WebhookDeduplicator, type WebhookHandlers } from 'terra-ts';
 import { examplePayloads, signTestWebhook } from 'terra-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Running, serveFetch } from '../support/servers.js';
+import { type Running, serveFetch, serveNode } from '../support/servers.js';
 import { nodeHeader, nowSeconds } from '../support/sign.js';
 
 const SECRET = 'fetch-adapter-secret';
@@ -144,6 +144,46 @@ describe('fetchHandler over real HTTP', () => {
     expect(() => webhooks.fetchHandler({ sleep: 'nope' } as unknown as WebhookHandlers)).toThrow(
       /not a function/,
     );
+  });
+});
+
+describe('resolveS3Payloads', () => {
+  it('downloads an s3_payload and dispatches the data event it stands for, with the original delivery headers', async () => {
+    const bucket = await serveNode((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(examplePayloads.activity));
+    });
+    const seen: unknown[] = [];
+    try {
+      running = await serveFetch(
+        webhooks.fetchHandler(
+          {
+            activity: (event, delivery) => void seen.push([event.data.length, delivery.delivery.traceId]),
+            s3_payload: () => void seen.push('not resolved'),
+          },
+          { resolveS3Payloads: true },
+        ),
+      );
+      const pointer = { ...examplePayloads.s3_payload, url: `${bucket.url}/payload.json?X-Amz-Signature=s` };
+      const { body, headers } = await signTestWebhook(pointer, {
+        secret: SECRET,
+        headers: { 'x-terra-trace-id': 'tr' },
+      });
+      expect(await post('/', body, headers)).toEqual({ status: 200, json: { ok: true } });
+      expect(seen).toEqual([[1, 'tr']]);
+    } finally {
+      await bucket.close();
+    }
+  });
+
+  it('answers 502 when the payload cannot be downloaded, so Terra delivers again', async () => {
+    running = await serveFetch(webhooks.fetchHandler({}, { resolveS3Payloads: true, onError: () => {} }));
+    const pointer = { ...examplePayloads.s3_payload, url: 'http://127.0.0.1:1/gone.json' };
+    const { body, headers } = await signTestWebhook(pointer, { secret: SECRET });
+    expect(await post('/', body, headers)).toMatchObject({
+      status: 502,
+      json: { error: 'payload_download_failed' },
+    });
   });
 });
 
