@@ -7,7 +7,9 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'neutral',
-  splitting: false,
+  // Shared chunks, in both formats, so `terra-ts/testing` uses the very classes `terra-ts` exports:
+  // without them each entry bundles its own copy and `instanceof TerraError` fails across the two.
+  splitting: true,
   treeshake: true,
   minify: false,
 });

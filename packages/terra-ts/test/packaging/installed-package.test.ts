@@ -54,6 +54,7 @@ describe('the packed terra-ts installed into a fresh project', () => {
     notFound: 'NotFoundError',
     webhookType: 'sleep',
     eventIsDataReturned: true,
+    testingError: 'TerraInvalidArgumentError',
   };
 
   it("works through `import { Terra } from 'terra-ts'` (ESM) and loads the .js build", async () => {
