@@ -211,6 +211,18 @@ export class SandboxRuntime {
     return athleteFor(this.generatorContext(user));
   }
 
+  /**
+   * Runs work that happens after the response (webhook data, lab report processing). A failure
+   * there has no request to answer, so it is reported on stderr rather than crashing the server.
+   */
+  runBackground(what: string, work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      process.stderr.write(`terra-sandbox: ${what} failed: ${(err as Error)?.stack ?? String(err)}\n`);
+    }
+  }
+
   /** Stops webhook delivery and writes the data file one last time. */
   async close(): Promise<void> {
     this.queue.close();

@@ -64,7 +64,11 @@ function dataHandler(sandbox: SandboxRuntime, type: DataType) {
     if (toWebhook) {
       const reference = randomUUID();
       await sendJson(ctx, 200, acknowledgement(type, user, reference, isLargeRange(range)), headers);
-      setImmediate(() => deliverData(sandbox, type, user, range, withSamples, reference));
+      setImmediate(() =>
+        sandbox.runBackground(`${type} delivery ${reference}`, () =>
+          deliverData(sandbox, type, user, range, withSamples, reference),
+        ),
+      );
       return;
     }
     await sendJsonArray(
@@ -88,7 +92,11 @@ function athleteHandler(sandbox: SandboxRuntime) {
     if (toWebhook) {
       const reference = randomUUID();
       await sendJson(ctx, 200, acknowledgement('athlete', user, reference, false), headers);
-      setImmediate(() => deliverAthlete(sandbox, user, reference));
+      setImmediate(() =>
+        sandbox.runBackground(`athlete delivery ${reference}`, () =>
+          deliverAthlete(sandbox, user, reference),
+        ),
+      );
       return;
     }
     await sendJson(ctx, 200, { user, athlete: sandbox.athlete(user), type: 'athlete' }, headers);

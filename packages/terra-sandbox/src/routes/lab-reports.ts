@@ -37,7 +37,9 @@ async function upload(sandbox: SandboxRuntime, ctx: RequestContext): Promise<voi
   if (referenceId) input.referenceId = referenceId;
   const report = sandbox.labReports.add(input);
   await sendJson(ctx, 202, { upload_id: report.session.upload_id, current_status: 'processing' });
-  setImmediate(() => complete(sandbox, report));
+  setImmediate(() =>
+    sandbox.runBackground(`lab report ${report.session.session_id}`, () => complete(sandbox, report)),
+  );
 }
 
 /** Finishes processing: the report completes and, with a webhook configured, is sent. */
