@@ -113,7 +113,12 @@ export async function startWorkerd(binary: string, configFile: string): Promise<
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // workerd drains open connections on SIGTERM; a keep-alive one must not hold the suite.
+        const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
