@@ -15,8 +15,11 @@ export type HeadersLike =
  * - `orderingTimestamp` (`x-terra-ordering-timestamp`, unix ms): when Terra emitted it; keep the copy with the highest.
  */
 export interface DeliveryHeaders {
+  /** `terra-reference`: the originating request; shared by a large request's chunks. */
   readonly reference: string | undefined;
+  /** `X-Terra-Trace-Id`: unique per delivery, stable across retries (chunks: `<id>:chunk:<n>`). */
   readonly traceId: string | undefined;
+  /** `x-terra-ordering-timestamp`: unix milliseconds when Terra emitted the delivery, unchanged on retry. */
   readonly orderingTimestamp: number | undefined;
 }
 

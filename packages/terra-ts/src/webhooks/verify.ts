@@ -18,7 +18,9 @@ export interface SignatureVerifierOptions {
 
 /** A delivery whose signature checked out: the raw body (a view, never a copy) and its signed timestamp. */
 export interface VerifiedDelivery {
+  /** The raw body as passed in (an `ArrayBuffer` is viewed as a `Uint8Array`). */
   readonly body: string | Uint8Array;
+  /** The signed `t`, in unix seconds. */
   readonly timestamp: number;
 }
 

@@ -13,11 +13,17 @@ import { type NodeRequestLike, readNodeRequestBody } from './node-request.js';
  * Structural, so terra-ts imports nothing from Node or the frameworks.
  */
 export interface NodeResponseLike {
+  /** Node: the status to send. */
   statusCode?: number;
+  /** Node: sets a response header. */
   setHeader?(name: string, value: string): unknown;
+  /** Node: sends the body and finishes. */
   end?(body?: string): unknown;
+  /** Fastify: sets the status. */
   code?(status: number): unknown;
+  /** Fastify: sets a response header. */
   header?(name: string, value: string): unknown;
+  /** Fastify: sends the body. */
   send?(body?: unknown): unknown;
 }
 
