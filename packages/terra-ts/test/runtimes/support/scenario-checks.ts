@@ -84,6 +84,18 @@ export function scenarioChecks(
     });
   });
 
+  it('verifies the raw body given as a Uint8Array or an ArrayBuffer too', () => {
+    expect(results().bytes).toEqual({ uint8Array: 'sleep', arrayBuffer: 'sleep' });
+  });
+
+  it("rejects a correctly signed delivery an hour old with reason 'timestamp_too_old'", () => {
+    expect(results().stale).toMatchObject({
+      name: 'WebhookVerificationError',
+      isVerificationError: true,
+      reason: 'timestamp_too_old',
+    });
+  });
+
   it('checkTerraSignature accepts the signed body and refuses a tampered one', () => {
     expect(results().signatures).toEqual({ good: true, tampered: false });
   });

@@ -18,7 +18,8 @@ export interface ScenarioInput {
   secret: string;
   userId: string;
   unknownUserId: string;
-  sleep: SignedBody & { tamperedBody: string };
+  /** `staleHeader` signs the same body an hour ago, past the 300 s tolerance. */
+  sleep: SignedBody & { tamperedBody: string; staleHeader: string };
   auth: SignedBody;
 }
 
@@ -37,6 +38,7 @@ export function buildScenarioInput(baseUrl: string): ScenarioInput {
     sleep: {
       body: sleepBody,
       header: signTerraPayload(sleepBody),
+      staleHeader: signTerraPayload(sleepBody, signingSecret, new Date(Date.now() - 3_600_000)),
       // One byte changed after signing, as a man in the middle would.
       tamperedBody: sleepBody.replace('26400', '26401'),
     },
