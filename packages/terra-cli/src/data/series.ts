@@ -53,6 +53,20 @@ function samples(record: unknown, path: string): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/**
+ * The UTC offset, in minutes, of the first timestamp in `records` that carries one (Terra writes local times with
+ * their offset), so a chart can label its axis in the wearer's own clock.
+ */
+export function utcOffsetOf(records: readonly unknown[]): number {
+  for (const record of records) {
+    const start = getPath(record, 'metadata.start_time');
+    const match = typeof start === 'string' ? /([+-])(\d{2}):?(\d{2})$/.exec(start) : null;
+    if (match) return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+    if (typeof start === 'string') return 0;
+  }
+  return 0;
+}
+
 function timeOf(sample: unknown): number {
   return Date.parse(String(getPath(sample, 'timestamp')));
 }

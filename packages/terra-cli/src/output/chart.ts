@@ -12,6 +12,8 @@ export interface ChartOptions {
   height?: number;
   /** Shown above the chart, e.g. "heart rate (bpm)". */
   title: string;
+  /** The data's own UTC offset in minutes, so axis times read as the wearer's clock (default 0, UTC). */
+  utcOffsetMinutes?: number;
 }
 
 const EIGHTHS = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -20,8 +22,12 @@ function bucketIndex(time: number, start: number, span: number, columns: number)
   return span === 0 ? 0 : Math.min(columns - 1, Math.floor(((time - start) / span) * columns));
 }
 
-function timeLabel(time: number): string {
-  return new Date(time).toISOString().slice(0, 16).replace('T', ' ');
+function timeLabel(time: number, offsetMinutes = 0): string {
+  const local = new Date(time + offsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+  if (offsetMinutes === 0) return `${local}Z`;
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const minutes = Math.abs(offsetMinutes);
+  return `${local}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 function formatNumber(value: number): string {
@@ -66,8 +72,8 @@ export function renderSeriesChart(points: readonly SeriesPoint[], options: Chart
     lines.push(`${label.padStart(labelWidth)} │${cells.join('').trimEnd()}`);
   }
   lines.push(`${' '.repeat(labelWidth)} └${'─'.repeat(columns)}`);
-  const from = timeLabel(start);
-  const to = timeLabel(start + span);
+  const from = timeLabel(start, options.utcOffsetMinutes);
+  const to = timeLabel(start + span, options.utcOffsetMinutes);
   const gap = Math.max(1, columns + 2 - from.length - to.length);
   lines.push(`${' '.repeat(labelWidth)}${from}${' '.repeat(gap)}${to}`);
   return `${lines.join('\n')}\n`;
@@ -110,8 +116,8 @@ export function renderStageChart(
     lines.push(`${stage.padStart(labelWidth)} │${cells.trimEnd()}`);
   }
   lines.push(`${' '.repeat(labelWidth)} └${'─'.repeat(columns)}`);
-  const from = timeLabel(start);
-  const to = timeLabel(start + span);
+  const from = timeLabel(start, options.utcOffsetMinutes);
+  const to = timeLabel(start + span, options.utcOffsetMinutes);
   const gap = Math.max(1, columns + 2 - from.length - to.length);
   lines.push(`${' '.repeat(labelWidth)}${from}${' '.repeat(gap)}${to}`);
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli-error.js';
-import { chartSeriesFor, heartRatePoints, sleepStagePoints, stepPoints } from '../../src/data/series.js';
+import {
+  chartSeriesFor,
+  heartRatePoints,
+  sleepStagePoints,
+  stepPoints,
+  utcOffsetOf,
+} from '../../src/data/series.js';
 
 describe('sample series', () => {
   it('reads heart-rate samples of every record', () => {
@@ -41,5 +47,11 @@ describe('sample series', () => {
     expect(chartSeriesFor('activity', true)).toBe('heart-rate');
     expect(() => chartSeriesFor('nutrition', true)).toThrow(UsageError);
     expect(() => chartSeriesFor('sleep', 'pulse')).toThrow(/unknown series/);
+  });
+
+  it("reads the wearer's UTC offset from the first start time", () => {
+    expect(utcOffsetOf([{ metadata: { start_time: '2024-01-01T23:10:00.000000+08:00' } }])).toBe(480);
+    expect(utcOffsetOf([{ metadata: { start_time: '2024-01-01T23:10:00-05:30' } }])).toBe(-330);
+    expect(utcOffsetOf([{ metadata: { start_time: '2024-01-01T23:10:00Z' } }])).toBe(0);
   });
 });

@@ -14,7 +14,17 @@ describe('renderSeriesChart', () => {
     expect(lines[0]).toBe('heart rate (bpm)  min 50 · max 150');
     expect(lines[1]).toMatch(/^150 │ +█+$/);
     expect(lines[4]).toMatch(/^ 50 │▁+█+$/);
-    expect(chart).toContain('2024-01-01 22:00');
+    expect(chart).toContain('2024-01-01 22:00Z');
+  });
+
+  it("labels the time axis in the data's own UTC offset", () => {
+    const points = [
+      { time: start, value: 1 },
+      { time: start + 3_600_000, value: 2 },
+    ];
+    const chart = renderSeriesChart(points, { width: 60, title: 't', utcOffsetMinutes: 480 });
+    expect(chart).toContain('2024-01-02 06:00+08:00');
+    expect(chart).toContain('2024-01-02 07:00+08:00');
   });
 
   it('says so when there are no samples', () => {
