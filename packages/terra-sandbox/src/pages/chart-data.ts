@@ -48,25 +48,33 @@ function latestDayWith<T>(
   return undefined;
 }
 
+// The generators make whole days, so today's records may end in the future; "latest" means already over.
+function endedBy(endTime: string | null | undefined, nowMs: number): boolean {
+  const end = endTime ? Date.parse(endTime) : Number.NaN;
+  return !Number.isNaN(end) && end <= nowMs;
+}
+
 /**
- * Builds the three dashboard charts for a user: heart rate of the latest workout, the latest night's
- * hypnogram (naps skipped) and steps for the `days` days ending `today` (both UTC, `YYYY-MM-DD`).
+ * Builds the three dashboard charts for a user: heart rate of the latest workout and the latest night's
+ * hypnogram (naps skipped) that ended by `nowMs`, and steps for the `days` UTC days ending on the day of `nowMs`.
  */
 export function buildUserCharts(
   userId: string,
   source: ChartDataSource,
-  today: string,
+  nowMs: number,
   days: number,
 ): UserCharts {
+  const today = new Date(nowMs).toISOString().slice(0, 10);
   const workout = latestDayWith(
     today,
     (d) => source.activity(d),
-    (a) => heartRateSeries(a).x.length > 1,
+    (a) => endedBy(a.metadata?.end_time, nowMs) && heartRateSeries(a).x.length > 1,
   );
   const night = latestDayWith(
     today,
     (d) => source.sleep(d),
-    (s) => s.metadata?.is_nap !== true && sleepStageSeries(s).x.length > 1,
+    (s) =>
+      s.metadata?.is_nap !== true && endedBy(s.metadata?.end_time, nowMs) && sleepStageSeries(s).x.length > 1,
   );
   const stepDays = [];
   for (let back = days - 1; back >= 0; back--) {

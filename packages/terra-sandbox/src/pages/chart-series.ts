@@ -31,7 +31,12 @@ interface Timed {
 
 /** The fields of an activity record the heart-rate chart reads. */
 export interface ActivityLike {
-  metadata?: { name?: string | null; type?: unknown; start_time?: string | null } | null;
+  metadata?: {
+    name?: string | null;
+    type?: unknown;
+    start_time?: string | null;
+    end_time?: string | null;
+  } | null;
   heart_rate_data?: { detailed?: { hr_samples?: (Timed & { bpm?: number | null })[] | null } | null } | null;
 }
 

@@ -86,13 +86,13 @@ export function deliveryJson(backend: DashboardBackend, id: string): PageRespons
 
 /**
  * `GET /dashboard/api/users/<user_id>/charts[?days=14]`: the series behind the three charts,
- * generated for the UTC day `today` and the days before it.
+ * as of `nowMs`.
  */
 export function chartsJson(
   backend: DashboardBackend,
   userId: string,
   query: URLSearchParams,
-  today: string = new Date().toISOString().slice(0, 10),
+  nowMs: number = Date.now(),
 ): PageResponse {
   const user = backend.users.get(userId);
   if (!user) {
@@ -109,7 +109,7 @@ export function chartsJson(
       sleep: (day) => backend.recordsForDay('sleep', user, day, true) as SleepLike[],
       daily: (day) => backend.recordsForDay('daily', user, day, false) as DailyLike[],
     },
-    today,
+    nowMs,
     days.days,
   );
   return jsonResponse(200, charts);
