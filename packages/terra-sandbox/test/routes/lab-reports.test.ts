@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Receiver, startReceiver } from '../support/receiver.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { assertResponse, assertSchema } from '../support/schemas.js';
+import { parsedByTerraTs } from '../support/verify.js';
 
 let t: TestSandbox;
 let receiver: Receiver;
@@ -54,6 +55,9 @@ describe('lab reports', () => {
     );
     const hook = hooks.find((h) => h.json.upload_id === res.body.upload_id);
     assertSchema('LabReportCompletedEvent.yaml', hook?.json);
+    expect((await parsedByTerraTs(hook as Receiver['received'][number], t.sandbox.secret)).type).toBe(
+      'lab_report.completed',
+    );
     const sessionId = (hook?.json.data as { session_id: string } | undefined)?.session_id;
     await t.sandbox.waitForDeliveries((all) =>
       all.some((d) => d.type === 'lab_report.completed' && d.status === 'delivered'),

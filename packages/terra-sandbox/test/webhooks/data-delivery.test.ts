@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Receiver, startReceiver } from '../support/receiver.js';
 import { GARMIN_USER, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { assertResponse, assertSchema } from '../support/schemas.js';
-import { verifiedByTerraTs } from '../support/verify.js';
+import { parsedByTerraTs, verifiedByTerraTs } from '../support/verify.js';
 
 let t: TestSandbox;
 let receiver: Receiver;
@@ -53,6 +53,7 @@ describe('to_webhook data requests', () => {
     const hooks = await receiver.waitFor((all) => withReference(body.reference)(all).length === 1);
     const hook = withReference(body.reference)(hooks)[0] as (typeof receiver.received)[number];
     assertSchema('AthleteEvent.yaml', hook.json);
+    expect((await parsedByTerraTs(hook, t.sandbox.secret)).type).toBe('athlete');
   });
 
   it('sends a range over one month as processing, sending with expected_payloads, then chunks', async () => {
@@ -78,6 +79,10 @@ describe('to_webhook data requests', () => {
       `${ref}:chunk:2`,
       `${ref}:chunk:3`,
     ]);
+    for (const hook of hooks) {
+      const parsed = await parsedByTerraTs(hook, t.sandbox.secret);
+      expect(parsed.delivery.reference).toBe(ref);
+    }
     for (const chunk of chunks) {
       expect(chunk.json.type).toBe('daily');
       assertSchema('DailyEvent.yaml', chunk.json);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Receiver, startReceiver } from '../support/receiver.js';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
 import { assertSchema } from '../support/schemas.js';
-import { verifiedByTerraTs } from '../support/verify.js';
+import { parsedByTerraTs, verifiedByTerraTs } from '../support/verify.js';
 
 let t: TestSandbox;
 let receiver: Receiver;
@@ -43,6 +43,9 @@ describe('triggered events', () => {
       const hook = await received(type);
       assertSchema(schema, hook.json);
       expect(await verifiedByTerraTs(hook, t.sandbox.secret)).toBe(true);
+      const parsed = await parsedByTerraTs(hook, t.sandbox.secret);
+      expect(parsed.type).toBe(type);
+      expect(parsed.delivery.traceId).toBe(res.body.trace_id);
     });
   }
 
