@@ -60,13 +60,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const runtime = new SandboxRuntime(options);
   const server = createSandboxServer(runtime, buildRouter(runtime));
   const host = options.host ?? DEFAULTS.host;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? DEFAULTS.port, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? DEFAULTS.port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    // Not listening means not running: stop any deliveries resumed from the data file.
+    await runtime.close();
+    throw err;
+  }
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   runtime.origin = `http://${urlHost}:${port}`;
