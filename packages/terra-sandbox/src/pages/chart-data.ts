@@ -83,8 +83,12 @@ export function buildUserCharts(
   }
   return {
     user_id: userId,
-    heart_rate: workout ? heartRateSeries(workout) : { x: [], y: [], workout: null, start_time: null },
-    sleep: night ? sleepStageSeries(night) : { x: [], y: [], start_time: null, end_time: null },
+    heart_rate: workout
+      ? heartRateSeries(workout)
+      : { x: [], y: [], workout: null, start_time: null, utc_offset_seconds: 0 },
+    sleep: night
+      ? sleepStageSeries(night)
+      : { x: [], y: [], start_time: null, end_time: null, utc_offset_seconds: 0 },
     steps: stepsSeries(stepDays),
   };
 }

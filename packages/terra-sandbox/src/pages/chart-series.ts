@@ -9,6 +9,8 @@ export interface ChartSeries {
 
 /** The heart rate of one workout. */
 export interface HeartRateChart extends ChartSeries {
+  /** Offset of the user's local time from UTC, from `start_time`, so the axis shows their wall clock. */
+  utc_offset_seconds: number;
   /** The workout's `metadata.name` (or type) and start time, for the caption. */
   workout: string | null;
   start_time: string | null;
@@ -16,6 +18,8 @@ export interface HeartRateChart extends ChartSeries {
 
 /** The sleep stages of one night; y holds {@link HYPNOGRAM_ROWS} rows. */
 export interface SleepChart extends ChartSeries {
+  /** Offset of the user's local time from UTC, from `start_time`. */
+  utc_offset_seconds: number;
   start_time: string | null;
   end_time: string | null;
 }
@@ -51,6 +55,14 @@ export interface DailyLike {
   distance_data?: { steps?: number | null } | null;
 }
 
+/** The UTC offset written at the end of an ISO timestamp (`+09:00` -> 32400); 0 for `Z` or none. */
+export function utcOffsetSeconds(timestamp: string | null | undefined): number {
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(timestamp ?? '');
+  if (!match) return 0;
+  const seconds = Number(match[2]) * 3600 + Number(match[3]) * 60;
+  return match[1] === '-' ? -seconds : seconds;
+}
+
 function unixSeconds(timestamp: string | null | undefined): number | undefined {
   if (!timestamp) return undefined;
   const ms = Date.parse(timestamp);
@@ -79,6 +91,7 @@ export function heartRateSeries(activity: ActivityLike): HeartRateChart {
     y: points.map((p) => p[1]),
     workout: activity.metadata?.name ?? (type === undefined || type === null ? null : String(type)),
     start_time: activity.metadata?.start_time ?? null,
+    utc_offset_seconds: utcOffsetSeconds(activity.metadata?.start_time),
   };
 }
 
@@ -101,6 +114,7 @@ export function sleepStageSeries(sleep: SleepLike): SleepChart {
     x: points.map((p) => p[0]),
     y: points.map((p) => p[1]),
     start_time: sleep.metadata?.start_time ?? null,
+    utc_offset_seconds: utcOffsetSeconds(sleep.metadata?.start_time),
     end_time: sleep.metadata?.end_time ?? null,
   };
 }

@@ -43,10 +43,25 @@ export const DASHBOARD_JS = `(() => {
     plots.set(name, plot);
   }
 
-  function timeLabel(iso) {
-    if (!iso) return '';
-    const date = new Date(iso);
-    return isNaN(date.getTime()) ? '' : date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+  // uPlot labels axes from a Date's local fields; these Dates' local fields show the record's own wall
+  // clock (the user's time zone, from the timestamp offset), whatever the viewer's time zone is.
+  function wallClock(offsetSeconds) {
+    return (ts) => uPlot.tzDate(new Date((ts + offsetSeconds) * 1000), 'Etc/UTC');
+  }
+
+  function pad(n) {
+    return String(n).padStart(2, '0');
+  }
+
+  function offsetLabel(offsetSeconds) {
+    const abs = Math.abs(offsetSeconds);
+    return 'UTC' + (offsetSeconds < 0 ? '-' : '+') + pad(Math.floor(abs / 3600)) + ':' + pad(Math.floor((abs % 3600) / 60));
+  }
+
+  function timeLabel(iso, offsetSeconds) {
+    const ms = Date.parse(iso || '');
+    if (isNaN(ms)) return '';
+    return new Date(ms + offsetSeconds * 1000).toISOString().replace('T', ' ').slice(0, 16);
   }
 
   function drawHeartRate(series) {
@@ -56,12 +71,14 @@ export const DASHBOARD_JS = `(() => {
       return;
     }
     drawChart('heart-rate', {
+      tzDate: wallClock(series.utc_offset_seconds),
       scales: { x: { time: true } },
       series: [{}, { label: 'bpm', stroke: COLORS['heart-rate'], width: 2, fill: 'rgba(198, 40, 40, 0.08)', points: { show: false } }],
       axes: [{}, { label: 'bpm', size: 50 }],
     }, [series.x, series.y]);
     const what = series.workout ? String(series.workout) + ', ' : '';
-    setChartState('heart-rate', 'ready', series.x.length, what + timeLabel(series.start_time) + ' · ' + series.x.length + ' samples');
+    const when = timeLabel(series.start_time, series.utc_offset_seconds) + ' (' + offsetLabel(series.utc_offset_seconds) + ')';
+    setChartState('heart-rate', 'ready', series.x.length, what + when + ' · ' + series.x.length + ' samples');
   }
 
   function drawSleep(series) {
@@ -71,12 +88,15 @@ export const DASHBOARD_JS = `(() => {
       return;
     }
     drawChart('sleep', {
+      tzDate: wallClock(series.utc_offset_seconds),
       scales: { x: { time: true }, y: { range: [0.5, 4.5] } },
       series: [{}, { label: 'stage', stroke: COLORS.sleep, width: 2, fill: 'rgba(94, 53, 177, 0.10)',
         paths: uPlot.paths.stepped({ align: 1 }), points: { show: false } }],
       axes: [{}, { size: 60, splits: () => [1, 2, 3, 4], values: (u, splits) => splits.map((v) => ROWS[v] || '') }],
     }, [series.x, series.y]);
-    setChartState('sleep', 'ready', series.x.length, timeLabel(series.start_time) + ' to ' + timeLabel(series.end_time));
+    const offset = series.utc_offset_seconds;
+    const span = timeLabel(series.start_time, offset) + ' to ' + timeLabel(series.end_time, offset);
+    setChartState('sleep', 'ready', series.x.length, span + ' (' + offsetLabel(offset) + ')');
   }
 
   function drawSteps(series) {
@@ -87,6 +107,7 @@ export const DASHBOARD_JS = `(() => {
     }
     const halfDay = 43200;
     drawChart('steps', {
+      tzDate: wallClock(0),
       scales: {
         x: { time: true, range: (u, min, max) => [min - halfDay, max + halfDay] },
         // Bars must start at zero or short days look empty.

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { heartRateSeries, sleepStageSeries, stepsSeries } from '../../src/pages/chart-series.js';
+import {
+  heartRateSeries,
+  sleepStageSeries,
+  stepsSeries,
+  utcOffsetSeconds,
+} from '../../src/pages/chart-series.js';
 
 describe('heartRateSeries', () => {
   it('returns the samples in time order as unix seconds and bpm, dropping incomplete ones', () => {
@@ -65,5 +70,20 @@ describe('stepsSeries', () => {
     expect(series.x).toEqual([d0, d0 + 86_400, d0 + 172_800]);
     expect(series.y).toEqual([8000, null, 900]);
     expect(series.days).toEqual(['2026-03-01', '2026-03-02', '2026-03-03']);
+  });
+});
+
+describe('utcOffsetSeconds', () => {
+  it('reads the offset a Terra timestamp ends with', () => {
+    expect(utcOffsetSeconds('2026-03-01T07:00:00.000000+09:00')).toBe(32_400);
+    expect(utcOffsetSeconds('2026-03-01T07:00:00.000000-05:30')).toBe(-19_800);
+    expect(utcOffsetSeconds('2026-03-01T07:00:00Z')).toBe(0);
+    expect(utcOffsetSeconds(null)).toBe(0);
+  });
+
+  it('is carried on the heart-rate and sleep charts', () => {
+    const start = '2026-03-01T07:00:00.000000-08:00';
+    expect(heartRateSeries({ metadata: { start_time: start } }).utc_offset_seconds).toBe(-28_800);
+    expect(sleepStageSeries({ metadata: { start_time: start } }).utc_offset_seconds).toBe(-28_800);
   });
 });
