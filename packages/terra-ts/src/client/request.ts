@@ -9,6 +9,7 @@ import { TerraTimeoutError } from '../errors/terra-timeout-error.js';
 import { TerraApiResponse } from './api-response.js';
 import { optionalInteger } from './arguments.js';
 import type { ClientConfig } from './config.js';
+import { abandon, Deadline } from './deadline.js';
 import type { RequestOptions } from './options.js';
 import { backoffMs, isRetryableStatus, isSafeToRepeatPost, parseRetryAfter, wasNeverSent } from './retry.js';
 
@@ -60,17 +61,18 @@ export async function request<T>(
 
   for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) throw abortError(signal, label);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const forwardAbort = () => controller.abort();
-    signal?.addEventListener('abort', forwardAbort);
+    const deadline = new Deadline(timeoutMs);
+    let pending: Promise<Response> | undefined;
+    let reading: Promise<string> | undefined;
     let failure: TerraError;
     let retryable: boolean;
     let retryAfterSeconds: number | undefined;
     try {
-      const res = await config.fetch(url, { method: spec.method, headers, body, signal: controller.signal });
-      // Reading the body inside the try keeps it under the same timeout and abort as the headers.
-      const text = await res.text();
+      pending = config.fetch(url, { method: spec.method, headers, body, signal });
+      const res = await Promise.race([pending, deadline.promise]);
+      // The body is raced against the same deadline as the headers: a stalled body times out too.
+      reading = res.text();
+      const text = await Promise.race([reading, deadline.promise]);
       if (res.status >= 200 && res.status < 300) return toResponse(res, text, spec, parse, config, label);
       retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'));
       failure = apiErrorFromResponse({
@@ -88,7 +90,8 @@ export async function request<T>(
     } catch (error) {
       if (signal?.aborted) throw abortError(signal, label);
       if (error instanceof TerraError) throw error;
-      if (controller.signal.aborted) {
+      if (deadline.fired) {
+        abandon(pending, reading);
         failure = new TerraTimeoutError(
           `${label} timed out after ${timeoutMs} ms (per attempt, body included); raise timeoutMs or ask for a shorter range`,
           timeoutMs,
@@ -101,8 +104,7 @@ export async function request<T>(
         retryable = idempotent || wasNeverSent(error);
       }
     } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', forwardAbort);
+      deadline.clear();
     }
     if (!retryable || attempt >= maxRetries) throw failure;
     const delay =
