@@ -35,7 +35,7 @@ function recorder() {
 describe('nodeHandler on node:http', () => {
   it('reads the body stream itself and answers 200', async () => {
     const { seen, handler } = recorder();
-    running = await serveNode((req, res) => void handler(req, res));
+    running = await serveNode(handler);
     expect(await deliver('/', examplePayloads.sleep, { 'terra-reference': 'ref-7' })).toEqual({
       status: 200,
       json: { ok: true },
@@ -45,7 +45,7 @@ describe('nodeHandler on node:http', () => {
 
   it('answers 405 to GET and 401 to a tampered body', async () => {
     const { handler } = recorder();
-    running = await serveNode((req, res) => void handler(req, res));
+    running = await serveNode(handler);
     const get = await fetch(running.url);
     expect(get.status).toBe(405);
     const { body, headers } = await signTestWebhook(examplePayloads.sleep, { secret: SECRET });
