@@ -69,6 +69,25 @@ describe('data endpoints', () => {
     }
   });
 
+  it('splits a range at a time of day without losing or repeating records', async () => {
+    const start = Date.UTC(2026, 2, 1) / 1000 + 3600;
+    const cut = start + 3 * 86400 + 7 * 3600;
+    const end = start + 7 * 86400;
+    const ids = async (from: number, to: number) =>
+      (await t.json(`/v2/activity?${q(`start_date=${from}&end_date=${to}`)}`)).body.data.map(
+        (a: { metadata: { summary_id: string; start_time: string } }) => {
+          const startMs = Date.parse(a.metadata.start_time);
+          expect(startMs).toBeGreaterThanOrEqual(from * 1000);
+          expect(startMs).toBeLessThan(to * 1000);
+          return a.metadata.summary_id;
+        },
+      );
+    const whole = await ids(start, end);
+    const parts = [...(await ids(start, cut)), ...(await ids(cut, end))];
+    expect(whole.length).toBeGreaterThan(0);
+    expect(parts).toEqual(whole);
+  });
+
   it('accepts unix seconds as dates', async () => {
     const start = Date.UTC(2026, 2, 1) / 1000;
     const { status, body } = await t.json(`/v2/sleep?${q(`start_date=${start}&end_date=${start + 86400}`)}`);
