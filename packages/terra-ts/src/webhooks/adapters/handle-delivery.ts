@@ -63,10 +63,14 @@ function statusFor(error: WebhookVerificationError): number {
 }
 
 function report(options: WebhookHandlerOptions, error: unknown, setupMistake: boolean): void {
-  if (options.onError) {
-    options.onError(error);
-  } else if (setupMistake) {
-    console.error('[terra-ts] webhook delivery failed:', error);
+  try {
+    if (options.onError) {
+      options.onError(error);
+    } else if (setupMistake) {
+      console.error('[terra-ts] webhook delivery failed:', error);
+    }
+  } catch {
+    // A throwing onError must not turn into an unhandled rejection that takes the server down.
   }
 }
 

@@ -97,6 +97,26 @@ describe('fetchHandler over real HTTP', () => {
     expect(errors).toHaveLength(1);
   });
 
+  it('still answers when the onError callback itself throws', async () => {
+    running = await serveFetch(
+      webhooks.fetchHandler(
+        {
+          sleep: () => {
+            throw new Error('handler');
+          },
+        },
+        {
+          onError: () => {
+            throw new Error('logger down');
+          },
+        },
+      ),
+    );
+    const { body, headers } = await signTestWebhook(examplePayloads.sleep, { secret: SECRET });
+    expect((await post('/', body, headers)).status).toBe(500);
+    expect((await post('/', body, {})).status).toBe(400);
+  });
+
   it('acknowledges unknown event types and types without a handler', async () => {
     const unknown: string[] = [];
     running = await serveFetch(webhooks.fetchHandler({ unknown: (event) => void unknown.push(event.type) }));
