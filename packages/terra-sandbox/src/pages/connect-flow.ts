@@ -105,6 +105,7 @@ function finish(
         provider,
         userId: user.user_id,
         referenceId: user.reference_id,
+        ignoredRedirectField: session.auth_success_redirect_url ? 'auth_success_redirect_url' : undefined,
       }),
     );
   }
@@ -117,7 +118,12 @@ function finish(
   if (target) return redirectResponse(target);
   return htmlResponse(
     200,
-    renderConnectResult(session, { connected: false, provider, referenceId: session.reference_id }),
+    renderConnectResult(session, {
+      connected: false,
+      provider,
+      referenceId: session.reference_id,
+      ignoredRedirectField: session.auth_failure_redirect_url ? 'auth_failure_redirect_url' : undefined,
+    }),
   );
 }
 

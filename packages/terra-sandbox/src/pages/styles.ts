@@ -49,6 +49,7 @@ button.primary:hover { filter: brightness(1.1); }
 button.secondary:hover { border-color: var(--ink); }
 .result-success { color: var(--ok); }
 .result-cancelled, .error h1 { color: var(--bad); }
+.warning { color: var(--warn); background: #fff8e6; border: 1px solid #ecd48f; border-radius: 6px; padding: 0.5rem 0.75rem; font-size: 0.9rem; }
 .ids { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; font-size: 0.9rem; }
 .ids dt { color: var(--muted); }
 .ids dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere; }

@@ -76,6 +76,8 @@ export interface ConnectOutcome {
   provider: string;
   userId?: string;
   referenceId?: string | null;
+  /** Set when the session named a redirect URL that was not followed (not an absolute http(s) URL). */
+  ignoredRedirectField?: 'auth_success_redirect_url' | 'auth_failure_redirect_url';
 }
 
 /** The page shown after Allow or Deny when there is nowhere to redirect to. */
@@ -94,6 +96,7 @@ export function renderConnectResult(session: ConnectSession, outcome: ConnectOut
 <dt>resource</dt><dd>${outcome.provider}</dd>
 ${outcome.userId ? html`<dt>user_id</dt><dd data-field="user_id">${outcome.userId}</dd>` : null}
 ${outcome.referenceId ? html`<dt>reference_id</dt><dd data-field="reference_id">${outcome.referenceId}</dd>` : null}
-</dl>`,
+</dl>
+${outcome.ignoredRedirectField ? html`<p class="warning" data-field="ignored-redirect">${outcome.ignoredRedirectField} is not an absolute http(s) URL, so it was not followed.</p>` : null}`,
   );
 }

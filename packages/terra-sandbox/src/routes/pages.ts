@@ -27,7 +27,7 @@ function reply(ctx: RequestContext, page: PageResponse): Promise<void> {
     ctx,
     page.status,
     page.headers,
-    typeof page.body === 'string' ? page.body : Buffer.from(page.body),
+    typeof page.body === 'string' || Buffer.isBuffer(page.body) ? page.body : Buffer.from(page.body),
   );
 }
 

@@ -191,6 +191,9 @@ describe('widget connect flow', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Connected');
     expect(new URL(page.url()).origin).toBe(sandbox.url);
     expect(await page.locator('[data-field="reference_id"]').textContent()).toBe(referenceId);
+    expect(await page.locator('[data-field="ignored-redirect"]').textContent()).toContain(
+      'auth_success_redirect_url is not an absolute http(s) URL',
+    );
     expect(await page.title()).not.toBe('pwned');
     expect(await page.locator('img[src="x"], main script').count()).toBe(0);
   });
