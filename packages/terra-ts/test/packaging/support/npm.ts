@@ -14,7 +14,7 @@ function cleanNpmEnv(): NodeJS.ProcessEnv {
 /** Runs `npm <args>` in `cwd`; throws with the output if it fails. */
 export async function npm(args: string[], cwd: string): Promise<ProcessResult> {
   const npmCommand = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = await runProcess(npmCommand, args, { cwd, env: cleanNpmEnv(), killAfterMs: 60_000 });
+  const result = await runProcess(npmCommand, args, { cwd, env: cleanNpmEnv(), killAfterMs: 120_000 });
   if (result.code !== 0) {
     throw new Error(`npm ${args.join(' ')} failed (${result.code ?? result.signal}):\n${result.stderr}`);
   }

@@ -20,6 +20,7 @@ export const dist = {
   esm: from('../../../dist/index.js'),
   cjs: from('../../../dist/index.cjs'),
   testingEsm: from('../../../dist/testing.js'),
+  testingCjs: from('../../../dist/testing.cjs'),
 };
 
 /**
@@ -27,11 +28,15 @@ export const dist = {
  * never a silent skip.
  */
 export function assertBuilt(): void {
-  const missing = Object.values(dist).filter((file) => !existsSync(file));
+  // The declarations come last in a tsup build: checking them too catches a build still running.
+  const declarations = ['index.d.ts', 'index.d.cts', 'testing.d.ts', 'testing.d.cts'].map(
+    (name) => distDir + name,
+  );
+  const missing = [...Object.values(dist), ...declarations].filter((file) => !existsSync(file));
   if (missing.length > 0) {
     throw new Error(
-      `terra-ts is not built (missing ${missing.join(', ')}). Run \`npm run build -w terra-ts\` first; ` +
-        '`npm test` does it for you.',
+      `terra-ts is not built, or a build is still running (missing ${missing.join(', ')}). ` +
+        'Run `npm run build -w terra-ts` first; `npm test` does it for you.',
     );
   }
 }
