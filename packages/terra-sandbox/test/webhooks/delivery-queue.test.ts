@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retryDelayMs } from '../../src/webhooks/delivery-queue.js';
 import { type Receiver, startReceiver } from '../support/receiver.js';
@@ -74,6 +76,30 @@ describe('webhook failures', () => {
       expect(retrying?.next_attempt_at).not.toBeNull();
     } finally {
       await t.sandbox.close();
+    }
+  });
+
+  it('gives up on an attempt the receiver never answers, and says it timed out', async () => {
+    const sockets = new Set<import('node:net').Socket>();
+    const silent = createServer(() => {});
+    silent.on('connection', (socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const t = await startTestSandbox({
+      webhookUrl: `http://127.0.0.1:${port}/hooks`,
+      webhookTimeoutMs: 100,
+      webhookRetryBaseMs: 60_000,
+    });
+    try {
+      const delivery = t.sandbox.triggerEvent('connection_error', GARMIN_USER);
+      const all = await t.sandbox.waitForDeliveries((list) =>
+        list.some((d) => d.id === delivery.id && d.attempts.length === 1),
+      );
+      expect(all.find((d) => d.id === delivery.id)?.attempts[0]?.error).toBe('timed out after 100 ms');
+    } finally {
+      await t.sandbox.close();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
     }
   });
 
