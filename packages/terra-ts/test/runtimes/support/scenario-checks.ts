@@ -108,6 +108,10 @@ export function scenarioChecks(
     });
   });
 
+  it("passes the webhooks module's portable self-test (golden vectors, both HMAC engines)", () => {
+    expect(results().webhookSelfTest).toEqual(['auto: ok', 'webcrypto: ok', 'parse + fetch handler: ok']);
+  });
+
   it('never puts the API key or the signing secret in any result or error', () => {
     expect(results().leaksApiKey).toBe(false);
     expect(results().leaksSecret).toBe(false);

@@ -32,7 +32,7 @@ export async function bundleWorker(outDir: string): Promise<string> {
     format: 'esm',
     platform: 'neutral',
     target: 'es2022',
-    alias: { 'terra-ts': dist.esm },
+    alias: { 'terra-ts/testing': dist.testingEsm, 'terra-ts': dist.esm },
     logLevel: 'silent',
   });
   return outfile;
