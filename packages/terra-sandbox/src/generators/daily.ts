@@ -1,29 +1,30 @@
 import type {
   ActivityLevelSample,
-  BodyBatterySample,
   CalorieSample,
   Daily,
   DistanceSample,
-  HeartRateDataSample,
   METSample,
   StepSample,
-  StressSample,
 } from 'terra-ts';
 import { formatDay, parseDay } from './calendar.js';
 import { type GenerateOptions, type GeneratorContext, readWithSamples } from './context.js';
-import { BODY_BATTERY_MINUTES, type DayStress, STRESS_MINUTES, simulateStress } from './daily-stress.js';
-import { buildDayTimeline, DAY_MINUTES, type DayTimeline, MinuteState } from './day-timeline.js';
+import { bodyBatterySamples, heartRateSamples, stressSamples, windowSamples } from './daily-samples.js';
+import { type DayStress, simulateStress } from './daily-stress.js';
+import {
+  countWhere,
+  levelSeconds,
+  restingHeartRate,
+  stressSummaryOf,
+  windowTotals,
+} from './daily-summaries.js';
+import { buildDayTimeline, DAY_MINUTES, type DayTimeline } from './day-timeline.js';
 import { deviceDataOf } from './device.js';
-import { zoneOf } from './heart-rate-zones.js';
 import { clamp } from './numbers.js';
 import { type Persona, personaOf } from './persona.js';
 import { createRandom } from './random.js';
 import { average, maxOf, minOf } from './series.js';
 import { TimestampFormatter } from './timestamps.js';
 import { strainOf } from './training-load.js';
-
-/** Minutes per step, distance, calorie, activity-level and MET sample. */
-export const DAILY_WINDOW_MINUTES = 15;
 
 /**
  * The summary of a local day (`YYYY-MM-DD`, midnight to midnight in the user's zone): steps
@@ -198,190 +199,4 @@ function buildDaily(persona: Persona, timeline: DayTimeline, stress: DayStress, 
     },
     tag_data: null,
   };
-}
-
-interface WindowTotals {
-  count: number;
-  cumulativeSteps: number[];
-  cumulativeMeters: number[];
-  calories: number[];
-  level: number[];
-  met: number[];
-}
-
-function windowTotals(timeline: DayTimeline): WindowTotals {
-  const count = DAY_MINUTES / DAILY_WINDOW_MINUTES;
-  const out: WindowTotals = {
-    count,
-    cumulativeSteps: [],
-    cumulativeMeters: [],
-    calories: [],
-    level: [],
-    met: [],
-  };
-  let steps = 0;
-  let meters = 0;
-  for (let w = 0; w < count; w++) {
-    let kcal = 0;
-    let met = 0;
-    let windowSteps = 0;
-    let asleep = 0;
-    let workout = 0;
-    for (let m = w * DAILY_WINDOW_MINUTES; m < (w + 1) * DAILY_WINDOW_MINUTES; m++) {
-      steps += timeline.steps[m] ?? 0;
-      windowSteps += timeline.steps[m] ?? 0;
-      meters += timeline.meters[m] ?? 0;
-      kcal += timeline.calories[m] ?? 0;
-      met += timeline.met[m] ?? 0;
-      if (timeline.state[m] === MinuteState.ASLEEP) asleep++;
-      if (timeline.state[m] === MinuteState.WORKOUT) workout++;
-    }
-    out.cumulativeSteps.push(steps);
-    out.cumulativeMeters.push(meters);
-    out.calories.push(Math.round(kcal * 100) / 100);
-    out.met.push(Math.round((met / DAILY_WINDOW_MINUTES) * 10) / 10);
-    // ActivityLevel: 1 rest, 2 inactive, 3 low, 4 medium, 5 high.
-    out.level.push(
-      asleep > DAILY_WINDOW_MINUTES / 2
-        ? 1
-        : workout > 5
-          ? 5
-          : windowSteps > 900
-            ? 4
-            : windowSteps > 150
-              ? 3
-              : 2,
-    );
-  }
-  return out;
-}
-
-function levelSeconds(persona: Persona, timeline: DayTimeline) {
-  const out = { rest: 0, inactive: 0, low: 0, moderate: 0, vigorous: 0, inactivePeriods: 0 };
-  let inactiveRun = 0;
-  for (let m = 0; m < DAY_MINUTES; m++) {
-    const state = timeline.state[m];
-    const steps = timeline.steps[m] ?? 0;
-    let inactive = false;
-    if (state === MinuteState.ASLEEP) out.rest += 60;
-    else if (state === MinuteState.WORKOUT) {
-      const zone = zoneOf(timeline.heartRate[m] ?? 0, persona.maxHr);
-      if (zone >= 4) out.vigorous += 60;
-      else if (zone >= 3) out.moderate += 60;
-      else out.low += 60;
-    } else if (steps >= 100) out.moderate += 60;
-    else if (steps >= 30) out.low += 60;
-    else {
-      out.inactive += 60;
-      inactive = true;
-    }
-    inactiveRun = inactive ? inactiveRun + 1 : 0;
-    // A "continuous inactive period" is an hour without moving, counted once when it reaches the hour.
-    if (inactiveRun === 60) out.inactivePeriods++;
-  }
-  return out;
-}
-
-function stressSummaryOf(stress: DayStress) {
-  let rest = 0;
-  let low = 0;
-  let medium = 0;
-  let high = 0;
-  let total = 0;
-  let count = 0;
-  let max = 0;
-  const window = STRESS_MINUTES * 60;
-  for (let i = 0; i < stress.stress.length; i++) {
-    const level = stress.stress[i] ?? -1;
-    if (level < 0) continue;
-    total += level;
-    count++;
-    if (level > max) max = level;
-    if (level <= 25) rest += window;
-    else if (level <= 50) low += window;
-    else if (level <= 75) medium += window;
-    else high += window;
-  }
-  const avg = count === 0 ? 0 : Math.round((total / count) * 10) / 10;
-  return {
-    avg_stress_level: avg,
-    max_stress_level: max,
-    rest_stress_duration_seconds: rest,
-    low_stress_duration_seconds: low,
-    medium_stress_duration_seconds: medium,
-    high_stress_duration_seconds: high,
-    stress_duration_seconds: low + medium + high,
-    activity_stress_duration_seconds: stress.workoutSeconds,
-    stress_rating: avg <= 25 ? 1 : avg <= 50 ? 2 : avg <= 75 ? 3 : 4,
-  };
-}
-
-/** The lowest 30-minute average heart rate of the day, as wearables define resting heart rate. */
-function restingHeartRate(heartRate: Float64Array): number {
-  const window = 30;
-  let sum = 0;
-  let lowest = Number.POSITIVE_INFINITY;
-  for (let m = 0; m < heartRate.length; m++) {
-    sum += heartRate[m] ?? 0;
-    if (m >= window) sum -= heartRate[m - window] ?? 0;
-    if (m >= window - 1 && sum / window < lowest) lowest = sum / window;
-  }
-  return Math.round(lowest);
-}
-
-function heartRateSamples(timeline: DayTimeline, fmt: TimestampFormatter): HeartRateDataSample[] {
-  const out: HeartRateDataSample[] = new Array(DAY_MINUTES);
-  for (let m = 0; m < DAY_MINUTES; m++) {
-    out[m] = {
-      timestamp: fmt.format(timeline.startSeconds + m * 60),
-      bpm: timeline.heartRate[m] ?? 0,
-      context: timeline.state[m] === MinuteState.WORKOUT ? 1 : 2,
-    };
-  }
-  return out;
-}
-
-function stressSamples(stress: DayStress, startSeconds: number, fmt: TimestampFormatter): StressSample[] {
-  const out: StressSample[] = [];
-  for (let i = 0; i < stress.stress.length; i++) {
-    const level = stress.stress[i] ?? -1;
-    if (level >= 0) out.push({ timestamp: fmt.format(startSeconds + i * STRESS_MINUTES * 60), level });
-  }
-  return out;
-}
-
-function bodyBatterySamples(
-  stress: DayStress,
-  startSeconds: number,
-  fmt: TimestampFormatter,
-): BodyBatterySample[] {
-  return Array.from(stress.bodyBattery, (level, i) => ({
-    timestamp: fmt.format(startSeconds + i * BODY_BATTERY_MINUTES * 60),
-    level,
-  }));
-}
-
-/**
- * One sample per 15-minute window. Cumulative series are stamped at the end of their window
- * (so the last sample sits at the day's end and equals the total); others at the window's start.
- */
-function windowSamples<T>(
-  count: number,
-  startSeconds: number,
-  fmt: TimestampFormatter,
-  atWindowEnd: boolean,
-  make: (timestamp: string, index: number, timerSeconds: number) => T,
-): T[] {
-  const out: T[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const offset = (i + (atWindowEnd ? 1 : 0)) * DAILY_WINDOW_MINUTES * 60;
-    out[i] = make(fmt.format(startSeconds + offset), i, offset);
-  }
-  return out;
-}
-
-function countWhere(values: Float64Array, test: (value: number) => boolean): number {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (test(values[i] ?? 0)) n++;
-  return n;
 }
