@@ -8,8 +8,8 @@ import { renderConnectResult, renderConsent, renderProviderChoice } from './widg
 
 /** The sandbox operations the connect pages use (implemented by the sandbox runtime). */
 export interface ConnectFlowBackend {
-  /** A live session, or undefined when unknown, used up or expired. */
-  getSession(sessionId: string): ConnectSession | undefined;
+  /** The session and whether its 15 minutes are over; undefined when unknown or already used. */
+  findSession(sessionId: string): { session: ConnectSession; expired: boolean } | undefined;
   /** Creates the user, sends the `auth` webhook and ends the session. */
   connectUser(sessionId: string, provider: string): { user: TerraUser };
   /** Sends `auth_cancelled` with `reason` and ends the session. */
@@ -19,16 +19,33 @@ export interface ConnectFlowBackend {
 // Terra's reason when the user declines on the provider's consent screen.
 const DENIED_REASON = 'access_denied';
 
-function sessionMissing(): PageResponse {
-  return htmlResponse(
-    404,
-    renderErrorPage({
-      title: 'This connection link is not valid',
-      message: 'The session is unknown, was already used, or expired (sessions last 15 minutes).',
-      action:
-        'Ask the app you came from for a new link. Developers: create one with POST /v2/auth/generateWidgetSession or /v2/auth/authenticateUser.',
-    }),
-  );
+const NEW_LINK_ACTION =
+  'Ask the app you came from for a new link. Developers: create one with POST /v2/auth/generateWidgetSession or /v2/auth/authenticateUser.';
+
+/** The live session, or the error page to answer: 404 when unknown or used, 410 when expired. */
+function liveSession(backend: ConnectFlowBackend, sessionId: string): ConnectSession | PageResponse {
+  const found = backend.findSession(sessionId);
+  if (!found) {
+    return htmlResponse(
+      404,
+      renderErrorPage({
+        title: 'This connection link is not valid',
+        message: 'The session is unknown or was already used.',
+        action: NEW_LINK_ACTION,
+      }),
+    );
+  }
+  if (found.expired) {
+    return htmlResponse(
+      410,
+      renderErrorPage({
+        title: 'This connection link has expired',
+        message: 'Connection links work for 15 minutes after they are created.',
+        action: NEW_LINK_ACTION,
+      }),
+    );
+  }
+  return found.session;
 }
 
 function providerNotOffered(provider: string): PageResponse {
@@ -61,8 +78,8 @@ export function showSession(
   sessionId: string,
   allProviders: readonly string[],
 ): PageResponse {
-  const session = backend.getSession(sessionId);
-  if (!session) return sessionMissing();
+  const session = liveSession(backend, sessionId);
+  if (!('session_id' in session)) return session;
   const offered = offeredProviders(session, allProviders);
   const only = offered[0];
   if (session.kind === 'auth_url' && only !== undefined)
@@ -77,8 +94,8 @@ export function showConsent(
   provider: string,
   allProviders: readonly string[],
 ): PageResponse {
-  const session = backend.getSession(sessionId);
-  if (!session) return sessionMissing();
+  const session = liveSession(backend, sessionId);
+  if (!('session_id' in session)) return session;
   const offered = findOffered(session, allProviders, provider);
   if (!offered) return providerNotOffered(provider);
   return htmlResponse(200, renderConsent(session, offered));
@@ -139,8 +156,8 @@ export function decideConsent(
   formBody: string,
   allProviders: readonly string[],
 ): PageResponse {
-  const session = backend.getSession(sessionId);
-  if (!session) return sessionMissing();
+  const session = liveSession(backend, sessionId);
+  if (!('session_id' in session)) return session;
   const offered = findOffered(session, allProviders, provider);
   if (!offered) return providerNotOffered(provider);
   const decision = parseConsentDecision(formBody);

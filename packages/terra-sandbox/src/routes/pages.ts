@@ -3,7 +3,7 @@ import type { RequestContext } from '../http/context.js';
 import { send } from '../http/respond.js';
 import type { Router } from '../http/router.js';
 import { loadAssets } from '../pages/assets.js';
-import { decideConsent, showConsent, showSession } from '../pages/connect-flow.js';
+import { type ConnectFlowBackend, decideConsent, showConsent, showSession } from '../pages/connect-flow.js';
 import {
   chartsJson,
   deliveriesJson,
@@ -35,6 +35,20 @@ function param(ctx: RequestContext, name: string): string {
   return ctx.params[name] ?? '';
 }
 
+function connectBackend(sandbox: SandboxRuntime): ConnectFlowBackend {
+  return {
+    findSession(sessionId) {
+      // The store forgets a session once asked about it after expiry; asking about time 0 finds it
+      // whatever its expiry, so an expired link can say so (410) instead of looking unknown (404).
+      const session = sandbox.sessions.get(sessionId, 0);
+      if (!session) return undefined;
+      return { session, expired: Date.parse(session.expires_at) <= Date.now() };
+    },
+    connectUser: (sessionId, provider) => sandbox.connectUser(sessionId, provider),
+    cancelConnect: (sessionId, reason) => sandbox.cancelConnect(sessionId, reason),
+  };
+}
+
 /**
  * Registers the browser pages: the connect flow under `/widget/`, the dashboard under `/dashboard`
  * and their static files under `/assets/`.
@@ -42,12 +56,13 @@ function param(ctx: RequestContext, name: string): string {
 export function registerPageRoutes(router: Router, sandbox: SandboxRuntime): void {
   const assets = loadAssets();
   const providers = WIDGET_PROVIDERS;
+  const connect = connectBackend(sandbox);
   const page = (path: string, handler: (ctx: RequestContext) => PageResponse | Promise<PageResponse>) =>
     router.add({ method: 'GET', path, handler: async (ctx) => reply(ctx, await handler(ctx)) });
 
-  page('/widget/:sessionId', (ctx) => showSession(sandbox, param(ctx, 'sessionId'), providers));
+  page('/widget/:sessionId', (ctx) => showSession(connect, param(ctx, 'sessionId'), providers));
   page('/widget/:sessionId/:provider', (ctx) =>
-    showConsent(sandbox, param(ctx, 'sessionId'), param(ctx, 'provider'), providers),
+    showConsent(connect, param(ctx, 'sessionId'), param(ctx, 'provider'), providers),
   );
   router.add({
     method: 'POST',
@@ -57,7 +72,7 @@ export function registerPageRoutes(router: Router, sandbox: SandboxRuntime): voi
       const sessionId = param(ctx, 'sessionId');
       await reply(
         ctx,
-        decideConsent(sandbox, sessionId, param(ctx, 'provider'), body.toString('utf8'), providers),
+        decideConsent(connect, sessionId, param(ctx, 'provider'), body.toString('utf8'), providers),
       );
     },
   });

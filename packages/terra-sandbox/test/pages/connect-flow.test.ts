@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { type Sandbox, startSandbox } from 'terra-sandbox';
 import { Terra } from 'terra-ts';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { callTerra, generateWidgetSession } from './support/terra-api.js';
 import {
@@ -159,6 +159,30 @@ describe('widget connect flow', () => {
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('This connection link is not valid');
     expect(await page.locator('main').textContent()).toContain('generateWidgetSession');
+  });
+
+  it('shows a 410 error page once the session is past its 15 minutes', async () => {
+    const session = await generateWidgetSession(sandbox, { providers: 'GARMIN' });
+    const usersBefore = sandbox.users().length;
+    const deliveriesBefore = sandbox.deliveries().length;
+    // Only the sandbox's clock moves (it runs in this process); the browser and timers are untouched.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 16 * 60 * 1000);
+      const response = await page.goto(session.url);
+      expect(response?.status()).toBe(410);
+      expect(await page.locator('h1').textContent()).toBe('This connection link has expired');
+      const consent = await fetch(`${session.url}/GARMIN`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'decision=allow',
+      });
+      expect(consent.status).toBe(410);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(sandbox.users()).toHaveLength(usersBefore);
+    expect(sandbox.deliveries()).toHaveLength(deliveriesBefore);
   });
 
   it('offers every provider when the session requested none', async () => {
