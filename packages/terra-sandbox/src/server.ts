@@ -62,38 +62,41 @@ async function handle(
 ): Promise<void> {
   const rawUrl = req.url ?? '/';
   const q = rawUrl.indexOf('?');
-  const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
+  const fullPath = q === -1 ? rawUrl : rawUrl.slice(0, q);
+  const api = apiPath(fullPath);
   const ctx: RequestContext = {
     req,
     res,
     method: req.method ?? 'GET',
-    path,
+    path: api ?? fullPath,
     rawUrl,
     query: new URLSearchParams(q === -1 ? '' : rawUrl.slice(q + 1)),
     params: {},
     fault: NO_FAULT,
   };
   try {
-    const api = apiPath(path);
     let match: RouteMatch;
     if (api !== undefined) {
-      (ctx as { path: string }).path = api;
-      ctx.fault = mergeFaults(sandbox.faults.take(), headerFaults(req));
+      ctx.fault = mergeFaults(sandbox.faults.take(), headerFaults(req)) ?? NO_FAULT;
       if (ctx.fault !== NO_FAULT && (await applyRequestFaults(ctx))) return;
       match = router.matchApi(ctx.method, api);
     } else {
-      match = router.matchRoot(ctx.method, path);
+      match = router.matchRoot(ctx.method, fullPath);
     }
     if (match.kind === 'not_found') {
       throw new HttpProblem(
         404,
-        `no endpoint ${ctx.method} ${path}; Terra's API lives under /v2 and /api/v2`,
+        `no endpoint ${ctx.method} ${fullPath}; Terra's API lives under /v2 and /api/v2`,
       );
     }
     if (match.kind === 'method_not_allowed') {
-      throw new HttpProblem(405, `${ctx.method} is not allowed on ${path}; use ${match.allow.join(', ')}`, {
-        allow: match.allow.join(', '),
-      });
+      throw new HttpProblem(
+        405,
+        `${ctx.method} is not allowed on ${fullPath}; use ${match.allow.join(', ')}`,
+        {
+          allow: match.allow.join(', '),
+        },
+      );
     }
     const { route } = match;
     if (route.scope === 'control' || (route.scope === 'api' && !route.public)) {

@@ -6,9 +6,12 @@ import type { FaultSpec } from './types.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Merges the per-request header faults over the global ones. */
-export function mergeFaults(global: FaultSpec | undefined, header: FaultSpec | undefined): FaultSpec {
-  if (!global) return header ?? {};
+/** Merges the per-request header faults over the global ones; undefined when there are none. */
+export function mergeFaults(
+  global: FaultSpec | undefined,
+  header: FaultSpec | undefined,
+): FaultSpec | undefined {
+  if (!global) return header;
   if (!header) return global;
   return { ...global, ...header };
 }
