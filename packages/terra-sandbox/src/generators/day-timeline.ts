@@ -8,7 +8,7 @@ import { mifflinStJeor, type Persona } from './persona.js';
 import { createRandom, type Random } from './random.js';
 import { type SleepSession, simulateSleep } from './sleep-session.js';
 import { metOf, trimpOf } from './training-load.js';
-import { planWorkouts } from './workout-plan.js';
+import { planWorkouts, type WorkoutPlan } from './workout-plan.js';
 import { traceWorkout, WORKOUT_SAMPLE_SECONDS } from './workout-trace.js';
 
 /** Minutes in a day. */
@@ -36,6 +36,16 @@ export interface DayTimeline {
   readonly workoutTrimp: number;
 }
 
+/** The minute arrays a timeline is built in. */
+interface Minutes {
+  readonly state: Uint8Array;
+  readonly steps: Float64Array;
+  readonly heartRate: Float64Array;
+  readonly calories: Float64Array;
+  readonly met: Float64Array;
+  readonly meters: Float64Array;
+}
+
 /**
  * Builds a local day: sleep from last night, tonight and any nap (with their simulated heart rate),
  * the day's workouts (their steps, heart rate and calories, exactly as the activity records show),
@@ -44,31 +54,63 @@ export interface DayTimeline {
 export function buildDayTimeline(ctx: GeneratorContext, persona: Persona, day: number): DayTimeline {
   const rng = createRandom(ctx.seed, persona.userId, formatDay(day), 'daily');
   const startSeconds = localMidnight(persona, day);
-  const state = new Uint8Array(DAY_MINUTES);
-  const steps = new Float64Array(DAY_MINUTES);
-  const heartRate = new Float64Array(DAY_MINUTES);
-  const meters = new Float64Array(DAY_MINUTES);
+  const minutes: Minutes = {
+    state: new Uint8Array(DAY_MINUTES),
+    steps: new Float64Array(DAY_MINUTES),
+    heartRate: new Float64Array(DAY_MINUTES),
+    calories: new Float64Array(DAY_MINUTES),
+    met: new Float64Array(DAY_MINUTES),
+    meters: new Float64Array(DAY_MINUTES),
+  };
   const lastNight = simulateSleep(ctx, persona, planNight(ctx, persona, day - 1));
   const sessions = [lastNight, simulateSleep(ctx, persona, planNight(ctx, persona, day))];
   const nap = planNap(ctx, persona, day);
   if (nap) sessions.push(simulateSleep(ctx, persona, nap));
+  const bmrPerMinute =
+    mifflinStJeor(persona.sex, persona.weightKg, persona.heightCm, persona.age) / DAY_MINUTES;
+  placeSleep(minutes, sessions, startSeconds, bmrPerMinute);
+  const plans = persona.profile.dataTypes.includes('activity') ? planWorkouts(ctx, persona, day) : [];
+  const workoutTrimp = placeWorkouts(ctx, persona, minutes, plans, startSeconds, bmrPerMinute);
+  spreadEverydaySteps(persona, day, minutes.state, minutes.steps, rng);
+  fillWakingMinutes(persona, minutes, bmrPerMinute, rng);
+  return { startSeconds, ...minutes, bmrPerMinute, lastNight, workoutTrimp };
+}
+
+function placeSleep(
+  minutes: Minutes,
+  sessions: SleepSession[],
+  startSeconds: number,
+  bmrPerMinute: number,
+): void {
   for (const session of sessions) {
     const first = Math.round((session.plan.startSeconds - startSeconds) / 60);
     const hr = session.signals.heartRate;
     for (let k = 0; k < hr.length; k++) {
       const m = first + k;
       if (m < 0 || m >= DAY_MINUTES) continue;
-      state[m] = MinuteState.ASLEEP;
-      heartRate[m] = hr[k] ?? persona.restingHr;
+      minutes.state[m] = MinuteState.ASLEEP;
+      minutes.heartRate[m] = hr[k] ?? 0;
+      // Metabolism drops a little below the waking basal rate in sleep.
+      minutes.calories[m] = bmrPerMinute * 0.95;
+      minutes.met[m] = 0.95;
     }
   }
-  const workoutMet = new Float64Array(DAY_MINUTES);
-  const workoutKcal = new Float64Array(DAY_MINUTES);
-  let workoutTrimp = 0;
+}
+
+/** Copies each workout's trace into the minutes it ran; returns the day's total TRIMP. */
+function placeWorkouts(
+  ctx: GeneratorContext,
+  persona: Persona,
+  minutes: Minutes,
+  plans: readonly WorkoutPlan[],
+  startSeconds: number,
+  bmrPerMinute: number,
+): number {
   const perMinute = 60 / WORKOUT_SAMPLE_SECONDS;
-  for (const plan of persona.profile.dataTypes.includes('activity') ? planWorkouts(ctx, persona, day) : []) {
+  let trimp = 0;
+  for (const plan of plans) {
     const trace = traceWorkout(ctx, persona, plan);
-    workoutTrimp += trimpOf(persona, trace.heartRate);
+    trimp += trimpOf(persona, trace.heartRate);
     const first = Math.round((plan.startSeconds - startSeconds) / 60);
     for (let k = 0; k * perMinute < trace.count; k++) {
       const m = first + k;
@@ -83,56 +125,38 @@ export function buildDayTimeline(ctx: GeneratorContext, persona: Persona, day: n
         effort += trace.effort[i] ?? 0;
         kcal += trace.calories[i] ?? 0;
       }
-      state[m] = MinuteState.WORKOUT;
-      heartRate[m] = Math.round(hr / (to - from));
-      workoutMet[m] = metOf(persona, effort / (to - from));
-      workoutKcal[m] = kcal;
-      const stepsBefore = from > 0 ? (trace.steps?.[from - 1] ?? 0) : 0;
-      steps[m] = trace.steps ? (trace.steps[to - 1] ?? 0) - stepsBefore : 0;
-      const metresBefore = from > 0 ? (trace.distance?.[from - 1] ?? 0) : 0;
-      meters[m] = trace.distance ? (trace.distance[to - 1] ?? 0) - metresBefore : 0;
+      minutes.state[m] = MinuteState.WORKOUT;
+      minutes.heartRate[m] = Math.round(hr / (to - from));
+      minutes.met[m] = metOf(persona, effort / (to - from));
+      minutes.calories[m] = Math.max(kcal, bmrPerMinute);
+      minutes.steps[m] = trace.steps
+        ? (trace.steps[to - 1] ?? 0) - (from > 0 ? (trace.steps[from - 1] ?? 0) : 0)
+        : 0;
+      minutes.meters[m] = trace.distance
+        ? (trace.distance[to - 1] ?? 0) - (from > 0 ? (trace.distance[from - 1] ?? 0) : 0)
+        : 0;
     }
   }
-  spreadEverydaySteps(persona, day, state, steps, rng);
+  return trimp;
+}
+
+/** Waking minutes outside workouts: heart rate, energy and distance follow the steps taken. */
+function fillWakingMinutes(persona: Persona, minutes: Minutes, bmrPerMinute: number, rng: Random): void {
   const stride = (persona.heightCm * 0.414) / 100;
-  const bmrPerMinute =
-    mifflinStJeor(persona.sex, persona.weightKg, persona.heightCm, persona.age) / DAY_MINUTES;
-  const calories = new Float64Array(DAY_MINUTES);
-  const met = new Float64Array(DAY_MINUTES);
   let hr = persona.restingHr + 8;
   for (let m = 0; m < DAY_MINUTES; m++) {
-    if (state[m] === MinuteState.WORKOUT) {
-      calories[m] = Math.max(workoutKcal[m] ?? 0, bmrPerMinute);
-      met[m] = workoutMet[m] ?? 1;
-      hr = heartRate[m] ?? hr;
+    if (minutes.state[m] !== MinuteState.AWAKE) {
+      hr = minutes.heartRate[m] ?? hr;
       continue;
     }
-    const s = steps[m] ?? 0;
-    if (state[m] === MinuteState.ASLEEP) {
-      calories[m] = bmrPerMinute * 0.95;
-      met[m] = 0.95;
-      hr = heartRate[m] ?? hr;
-      continue;
-    }
-    meters[m] = s * stride;
-    calories[m] = bmrPerMinute * 1.1 + s * 0.04 * (persona.weightKg / 70);
-    met[m] = 1.3 + s / 40;
+    const s = minutes.steps[m] ?? 0;
+    minutes.meters[m] = s * stride;
+    minutes.calories[m] = bmrPerMinute * 1.1 + s * 0.04 * (persona.weightKg / 70);
+    minutes.met[m] = 1.3 + s / 40;
     const target = persona.restingHr + 9 + Math.min(45, s / 2.6);
     hr += (target - hr) * 0.4;
-    heartRate[m] = Math.round(clamp(hr + rng.normal(0, 1.5), persona.restingHr - 4, persona.maxHr));
+    minutes.heartRate[m] = Math.round(clamp(hr + rng.normal(0, 1.5), persona.restingHr - 4, persona.maxHr));
   }
-  return {
-    startSeconds,
-    state,
-    steps,
-    heartRate,
-    calories,
-    met,
-    meters,
-    bmrPerMinute,
-    lastNight,
-    workoutTrimp,
-  };
 }
 
 /**
