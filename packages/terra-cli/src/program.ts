@@ -26,11 +26,21 @@ Exit codes:
   3  not found (404)
 
 Examples:
-  terra providers --sandbox
-  terra users list --json
-  terra data sleep --user <id> --from 2024-01-01 --to 2024-03-01 --chart
+  terra sandbox                                    a local Terra; prints its URL and credentials
+  terra providers --sandbox                        any command against a throwaway in-process sandbox
+  terra users list --ndjson | jq .user_id
+  terra users info <user-id> --json
+  terra users deauth <user-id> --yes
+  terra auth url GARMIN --reference-id user-42
+  terra auth widget GARMIN OURA
+  terra data sleep --user <id> --from 30d --chart
+  terra data activity --user <id> --from 2024-01-01 --to 2024-07-01 --csv > activity.csv
   terra webhooks verify --secret <secret> --header 't=...,v1=...' < payload.json
-  terra sandbox`;
+  terra webhooks sign --secret <secret> < payload.json
+  terra webhooks listen --port 4620 --secret <secret> --forward http://localhost:3000/hooks
+  terra webhooks send sleep --to http://localhost:3000/hooks --secret <secret>
+
+Run 'terra <command> --help' for the options of a command.`;
 
 /**
  * Builds the `terra` command tree. Settings (output routing, exit override) are applied to the root before the
@@ -44,6 +54,7 @@ export function createProgram(app: App): Command {
     .version(CLI_VERSION, '-v, --version')
     .exitOverride()
     .showSuggestionAfterError()
+    .configureHelp({ showGlobalOptions: true })
     .configureOutput({
       writeOut: (text) => app.io.stdout.write(app.redactor.redact(text)),
       writeErr: (text) => app.io.stderr.write(app.redactor.redact(text)),

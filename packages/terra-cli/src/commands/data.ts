@@ -154,7 +154,11 @@ export function registerData(parent: Command, app: App): void {
         }
         const span = Math.max(0, dateSeconds(endDate) - dateSeconds(startDate));
         const total = Math.max(1, Math.ceil(span / (chunkDays * 86_400)));
-        const progress = new ProgressBar(context.printer.statusStream, type as string, total);
+        // Streamed records on a terminal would be torn by the redrawn bar: draw it only when stdout is elsewhere
+        // or the output is a table (printed once, at the end).
+        const status = context.printer.statusStream;
+        const quiet = context.printer.isTerminal && context.printer.format !== 'table';
+        const progress = new ProgressBar(quiet ? { ...status, isTTY: false } : status, type as string, total);
         const writer = context.printer.records({
           columns: toWebhook ? ACK_COLUMNS : DATA_COLUMNS[type as string],
           emptyMessage: `No ${type} data in this range.`,

@@ -94,6 +94,28 @@ describe.runIf(runTerminalTests)('on a terminal', { timeout: 120_000 }, () => {
     expect(session.screen()).toMatch(/daily █{24} 13\/13 · 365 records/);
   });
 
+  it('data streamed as NDJSON to the terminal is not torn by a progress bar', async () => {
+    const session = open([
+      'data',
+      'daily',
+      '--user',
+      GARMIN_USER,
+      '--from',
+      '2023-11-01',
+      '--to',
+      '2024-01-01',
+      '--ndjson',
+      '--fields',
+      'metadata.start_time',
+    ]);
+    expect(await session.exitCode()).toBe(0);
+    const screen = session.screen();
+    expect(screen).not.toContain('█');
+    const records = screen.split('\n').filter((line) => line.startsWith('{'));
+    expect(records).toHaveLength(61);
+    for (const line of records) expect(JSON.parse(line)).toHaveProperty('metadata.start_time');
+  });
+
   it('tables fit the terminal width', async () => {
     const session = open(
       ['data', 'activity', '--user', GARMIN_USER, '--from', '2024-01-01', '--to', '2024-01-08'],
