@@ -30,6 +30,8 @@ export function addTypeScriptConsumers(projectDir: string): TypeScriptSetup[] {
     strict: true,
     noEmit: true,
     skipLibCheck: false,
+    // TypeScript's own lib files need no checking; skipping them halves the time.
+    skipDefaultLibCheck: true,
     types: [],
     target: 'ES2022',
     lib: ['ES2022', 'DOM'],
