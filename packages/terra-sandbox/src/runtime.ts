@@ -56,7 +56,12 @@ export class SandboxRuntime {
     this.faults = new FaultState(options.faults);
     const retryBaseMs = options.webhookRetryBaseMs ?? DEFAULTS.webhookRetryBaseMs;
     const timeoutMs = options.webhookTimeoutMs ?? DEFAULTS.webhookTimeoutMs;
-    this.queue = new DeliveryQueue(this.deliveries, () => ({ secret: this.secret, retryBaseMs, timeoutMs }));
+    this.queue = new DeliveryQueue(this.deliveries, () => ({
+      secret: this.secret,
+      retryBaseMs,
+      timeoutMs,
+      webhookUrl: this.webhookUrl,
+    }));
     this.events = new EventService(this.deliveries, this.queue, () => this.webhookUrl);
 
     const snapshot = options.dataFile ? loadSnapshot(options.dataFile) : undefined;

@@ -18,6 +18,8 @@ export interface DeliverySettings {
   retryBaseMs: number;
   /** How long a receiver may take to answer one attempt. */
   timeoutMs: number;
+  /** The configured webhook URL now; retries follow it when it changes, as Terra's do. */
+  webhookUrl: string | undefined;
 }
 
 /**
@@ -58,7 +60,8 @@ export class DeliveryQueue {
   }
 
   private async attempt(delivery: Delivery): Promise<void> {
-    const { secret, retryBaseMs, timeoutMs } = this.settings();
+    const { secret, retryBaseMs, timeoutMs, webhookUrl } = this.settings();
+    if (webhookUrl) delivery.url = webhookUrl;
     const now = Date.now();
     const signature = signatureHeader(secret, delivery.payload, now);
     delivery.headers = {
@@ -74,8 +77,11 @@ export class DeliveryQueue {
     delivery.attempts.push(record);
     if (outcome.ok) {
       delivery.status = 'delivered';
-    } else if (delivery.attempts.length >= MAX_ATTEMPTS || this.closed) {
+    } else if (delivery.attempts.length >= MAX_ATTEMPTS) {
       delivery.status = 'failed';
+    } else if (this.closed) {
+      // Shutting down: leave it retrying so a restart with the same data file resumes it.
+      delivery.status = 'retrying';
     } else {
       delivery.status = 'retrying';
       this.scheduleRetry(delivery, retryDelayMs(retryBaseMs, delivery.attempts.length));

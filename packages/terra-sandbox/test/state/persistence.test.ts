@@ -1,8 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataFileError, startSandbox } from 'terra-sandbox';
+import { DataFileError, DEMO_USERS, startSandbox } from 'terra-sandbox';
 import { describe, expect, it } from 'vitest';
+import { startReceiver } from '../support/receiver.js';
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'terra-sandbox-')), 'state.json');
 
@@ -29,6 +30,34 @@ describe('--data persistence', () => {
     // Written atomically: valid JSON and no temp files left next to it.
     expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(1);
     expect(readdirSync(join(file, '..'))).toEqual(['state.json']);
+  });
+
+  it('resumes deliveries still retrying at shutdown, to the webhook URL configured now', async () => {
+    const file = tempFile();
+    const dead = await startReceiver();
+    await dead.close();
+    const first = await startSandbox({
+      port: 0,
+      dataFile: file,
+      webhookUrl: dead.url,
+      webhookRetryBaseMs: 60_000,
+    });
+    const delivery = first.triggerEvent('connection_error', DEMO_USERS[0]?.user_id as string);
+    await first.waitForDeliveries((all) => all.some((d) => d.id === delivery.id && d.status === 'retrying'));
+    await first.close();
+
+    const receiver = await startReceiver();
+    const second = await startSandbox({ port: 0, dataFile: file, webhookUrl: receiver.url });
+    try {
+      const all = await second.waitForDeliveries((list) =>
+        list.some((d) => d.id === delivery.id && d.status === 'delivered'),
+      );
+      expect(all.find((d) => d.id === delivery.id)?.attempts).toHaveLength(2);
+      expect(receiver.received[0]?.body).toBe(delivery.payload);
+    } finally {
+      await second.close();
+      await receiver.close();
+    }
   });
 
   it('forgets deleted users after a restart', async () => {

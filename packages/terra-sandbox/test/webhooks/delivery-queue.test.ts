@@ -103,6 +103,26 @@ describe('webhook failures', () => {
     }
   });
 
+  it('sends retries to the new webhook URL after it changes', async () => {
+    const failing = await startReceiver(() => 500);
+    const fixed = await startReceiver();
+    const t = await startTestSandbox({ webhookUrl: failing.url, webhookRetryBaseMs: 50 });
+    try {
+      const delivery = t.sandbox.triggerEvent('connection_error', GARMIN_USER);
+      await failing.waitFor((all) => all.length === 1);
+      t.sandbox.setWebhookUrl(fixed.url);
+      await t.sandbox.waitForDeliveries((all) =>
+        all.some((d) => d.id === delivery.id && d.status === 'delivered'),
+      );
+      expect(fixed.received).toHaveLength(1);
+      expect(fixed.received[0]?.body).toBe(delivery.payload);
+    } finally {
+      await t.sandbox.close();
+      await failing.close();
+      await fixed.close();
+    }
+  });
+
   it('records events as failed with a reason when no webhook URL is configured', async () => {
     const t = await startTestSandbox();
     try {
