@@ -4,14 +4,14 @@ import { TerraAbortError } from '../errors/terra-abort-error.js';
 import { TerraConnectionError } from '../errors/terra-connection-error.js';
 import { TerraError } from '../errors/terra-error.js';
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
-import { TerraResponseParseError } from '../errors/terra-response-parse-error.js';
 import { TerraTimeoutError } from '../errors/terra-timeout-error.js';
-import { TerraApiResponse } from './api-response.js';
+import type { TerraApiResponse } from './api-response.js';
 import { optionalInteger } from './arguments.js';
 import type { ClientConfig } from './config.js';
 import { abandon, Deadline } from './deadline.js';
 import type { RequestOptions } from './options.js';
 import { backoffMs, isRetryableStatus, isSafeToRepeatPost, parseRetryAfter, wasNeverSent } from './retry.js';
+import { scrub, toResponse } from './to-response.js';
 
 /** One endpoint call, as the resources describe it. */
 export interface RequestSpec {
@@ -30,8 +30,6 @@ export interface RequestSpec {
 
 /** Turns the parsed JSON (undefined for an empty body) into the endpoint's class. */
 export type ParseBody<T> = (json: unknown, status: number) => T;
-
-const EXCERPT_LENGTH = 200;
 
 /**
  * The one request loop: sends the request, enforces the per-attempt timeout, honours the caller's signal,
@@ -134,71 +132,6 @@ function checkRequestOptions(options: RequestOptions): void {
   }
   optionalInteger(options.timeoutMs, 'timeoutMs', 1);
   optionalInteger(options.maxRetries, 'maxRetries', 0, 10);
-}
-
-function toResponse<T>(
-  res: Response,
-  text: string,
-  spec: RequestSpec,
-  parse: ParseBody<T>,
-  config: ClientConfig,
-  label: string,
-): TerraApiResponse<T> {
-  let json: unknown;
-  if (text === '') {
-    if (!spec.allowEmptyBody) {
-      throw new TerraResponseParseError(
-        `${label} answered ${res.status} with an empty body where Terra sends JSON; check baseUrl points at Terra's API`,
-        res.status,
-        '',
-      );
-    }
-  } else {
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new TerraResponseParseError(
-        `${label} answered ${res.status} with a body that is not JSON: ${notJsonHint(text)}`,
-        res.status,
-        excerpt(text, config),
-        { cause: error },
-      );
-    }
-  }
-  let parsed: T;
-  try {
-    parsed = parse(json, res.status);
-  } catch (error) {
-    if (error instanceof TerraError) throw error;
-    throw new TerraResponseParseError(
-      `${label} answered ${res.status} with JSON of an unexpected shape (${(error as Error).message}); the API may have changed, or baseUrl points at another service`,
-      res.status,
-      excerpt(text, config),
-      { cause: error },
-    );
-  }
-  return new TerraApiResponse({ status: res.status, headers: res.headers, rawBody: text, json, parsed });
-}
-
-function notJsonHint(text: string): string {
-  const start = text.trimStart();
-  if (start.startsWith('<')) {
-    return 'it is HTML, usually a proxy or login page or a wrong baseUrl (it should end in /v2)';
-  }
-  if (start.startsWith('{') || start.startsWith('[')) {
-    return 'it is cut short or malformed JSON, usually a connection dropped mid-body; try the call again';
-  }
-  return 'check that baseUrl points at Terra (it should end in /v2)';
-}
-
-// Terra never echoes the key, but a misconfigured proxy might; an error must not carry it either way.
-function scrub(text: string, config: ClientConfig): string {
-  return text.includes(config.apiKey) ? text.split(config.apiKey).join('[redacted]') : text;
-}
-
-function excerpt(text: string, config: ClientConfig): string {
-  const short = text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
-  return scrub(short, config);
 }
 
 function describeCause(error: unknown): string {

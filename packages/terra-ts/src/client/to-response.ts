@@ -1,0 +1,76 @@
+import { TerraError } from '../errors/terra-error.js';
+import { TerraResponseParseError } from '../errors/terra-response-parse-error.js';
+import { TerraApiResponse } from './api-response.js';
+import type { ClientConfig } from './config.js';
+import type { ParseBody, RequestSpec } from './request.js';
+
+const EXCERPT_LENGTH = 200;
+
+/**
+ * Turns a 2xx body into a {@link TerraApiResponse}: one `JSON.parse` of the text, then the endpoint's class
+ * around that same object. Anything that is not the JSON Terra sends becomes a {@link TerraResponseParseError}.
+ */
+export function toResponse<T>(
+  res: Response,
+  text: string,
+  spec: RequestSpec,
+  parse: ParseBody<T>,
+  config: ClientConfig,
+  label: string,
+): TerraApiResponse<T> {
+  let json: unknown;
+  if (text === '') {
+    if (!spec.allowEmptyBody) {
+      throw new TerraResponseParseError(
+        `${label} answered ${res.status} with an empty body where Terra sends JSON; check baseUrl points at Terra's API`,
+        res.status,
+        '',
+      );
+    }
+  } else {
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new TerraResponseParseError(
+        `${label} answered ${res.status} with a body that is not JSON: ${notJsonHint(text)}`,
+        res.status,
+        excerpt(text, config),
+        { cause: error },
+      );
+    }
+  }
+  let parsed: T;
+  try {
+    parsed = parse(json, res.status);
+  } catch (error) {
+    if (error instanceof TerraError) throw error;
+    throw new TerraResponseParseError(
+      `${label} answered ${res.status} with JSON of an unexpected shape (${(error as Error).message}); the API may have changed, or baseUrl points at another service`,
+      res.status,
+      excerpt(text, config),
+      { cause: error },
+    );
+  }
+  return new TerraApiResponse({ status: res.status, headers: res.headers, rawBody: text, json, parsed });
+}
+
+function notJsonHint(text: string): string {
+  const start = text.trimStart();
+  if (start.startsWith('<')) {
+    return 'it is HTML, usually a proxy or login page or a wrong baseUrl (it should end in /v2)';
+  }
+  if (start.startsWith('{') || start.startsWith('[')) {
+    return 'it is cut short or malformed JSON, usually a connection dropped mid-body; try the call again';
+  }
+  return 'check that baseUrl points at Terra (it should end in /v2)';
+}
+
+// Terra never echoes the key, but a misconfigured proxy might; an error must not carry it either way.
+export function scrub(text: string, config: ClientConfig): string {
+  return text.includes(config.apiKey) ? text.split(config.apiKey).join('[redacted]') : text;
+}
+
+function excerpt(text: string, config: ClientConfig): string {
+  const short = text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
+  return scrub(short, config);
+}
