@@ -11,6 +11,7 @@ import { TerraError } from './terra-error.js';
  * - `missing_secret`: no signing secret is configured.
  * - `payload_not_raw`: the body was already parsed (or absent), so its exact bytes cannot be verified.
  * - `malformed_payload`: the signature is valid but the body is not a JSON object.
+ * - `payload_too_large`: the body is longer than the handler's `maxBodyBytes` (answered 413, never buffered whole).
  */
 export type WebhookVerificationReason =
   | 'missing_header'
@@ -21,7 +22,8 @@ export type WebhookVerificationReason =
   | 'timestamp_in_future'
   | 'missing_secret'
   | 'payload_not_raw'
-  | 'malformed_payload';
+  | 'malformed_payload'
+  | 'payload_too_large';
 
 /**
  * Thrown when a webhook delivery cannot be verified or read.

@@ -1,4 +1,5 @@
 // The public surface of the webhook module.
+export { DEFAULT_MAX_WEBHOOK_BODY_BYTES } from './adapters/body-limit.js';
 export type { WebhookHandlerOptions } from './adapters/handle-delivery.js';
 export type { NodeResponseLike } from './adapters/node.js';
 export type { NodeRequestLike } from './adapters/node-request.js';

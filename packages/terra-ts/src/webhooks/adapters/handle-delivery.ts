@@ -24,6 +24,12 @@ export interface WebhookHandlerOptions {
    * instead of to `s3_payload`. A failed download is answered 502, so Terra delivers again. Default false.
    */
   resolveS3Payloads?: boolean;
+  /**
+   * The longest body the handler reads from the request stream, in bytes; a longer one is answered 413
+   * (`payload_too_large`) without being buffered. Default 100 MiB (Terra's largest deliveries are tens of
+   * megabytes); `Infinity` for no limit. A body a framework already buffered is not re-checked.
+   */
+  maxBodyBytes?: number;
 }
 
 /** A framework-neutral view of one incoming request. */
@@ -57,6 +63,8 @@ function statusFor(error: WebhookVerificationError): number {
       return 401;
     case 'missing_secret':
       return 500;
+    case 'payload_too_large':
+      return 413;
     default:
       return 400;
   }
@@ -82,7 +90,8 @@ function rejected(options: WebhookHandlerOptions, error: WebhookVerificationErro
 /**
  * The one request pipeline behind every adapter: method check, raw body, verification, parsing,
  * optional de-duplication, dispatch, and the status code that tells Terra whether to retry.
- * 405 non-POST; 400 missing or malformed header or body; 401 bad signature or timestamp; 409 still
+ * 405 non-POST; 400 missing or malformed header or body; 401 bad signature or timestamp; 413 body over
+ * `maxBodyBytes`; 409 still
  * being handled; 502 an `s3_payload` that could not be downloaded; 500 only when a handler throws.
  */
 export async function handleDelivery(

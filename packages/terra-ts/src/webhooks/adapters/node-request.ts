@@ -1,4 +1,5 @@
 import { WebhookVerificationError } from '../../errors/webhook-verification-error.js';
+import { checkDeclaredLength, DEFAULT_MAX_WEBHOOK_BODY_BYTES, readChunks } from './body-limit.js';
 
 /**
  * The parts of a Node request the webhook code reads: `http.IncomingMessage`, an Express `req` or a
@@ -26,17 +27,6 @@ function isRaw(value: unknown): value is string | Uint8Array {
   return typeof value === 'string' || value instanceof Uint8Array;
 }
 
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const joined = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return joined;
-}
-
 function isEmptyObject(value: unknown): boolean {
   return (
     typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0
@@ -44,14 +34,25 @@ function isEmptyObject(value: unknown): boolean {
 }
 
 const encoder = new TextEncoder();
+const toBytes = (chunk: unknown): Uint8Array =>
+  typeof chunk === 'string' ? encoder.encode(chunk) : (chunk as Uint8Array);
+
+function declaredLength(req: NodeRequestLike): string | undefined {
+  const value = req.headers['content-length'];
+  return typeof value === 'string' ? value : undefined;
+}
 
 /**
  * Gets the raw body of a Node request: from `rawBody` or a raw `body` when a parser kept the bytes,
- * else by reading the stream.
+ * else by reading the stream (at most `maxBytes`; a body a parser already holds is not re-checked).
  *
- * @throws {@link WebhookVerificationError} `payload_not_raw` when only a parsed object is left.
+ * @throws {@link WebhookVerificationError} `payload_not_raw` when only a parsed object is left,
+ *   `payload_too_large` when the stream is longer than `maxBytes`.
  */
-export async function readNodeRequestBody(req: NodeRequestLike): Promise<string | Uint8Array> {
+export async function readNodeRequestBody(
+  req: NodeRequestLike,
+  maxBytes: number = DEFAULT_MAX_WEBHOOK_BODY_BYTES,
+): Promise<string | Uint8Array> {
   if (isRaw(req.rawBody)) return req.rawBody;
   if (isRaw(req.body)) return req.body;
   // body-parser leaves `{}` when the content type did not match and the stream untouched: read it.
@@ -66,12 +67,6 @@ export async function readNodeRequestBody(req: NodeRequestLike): Promise<string 
       `The request body was already consumed and no raw copy was kept. ${PARSED_BODY_HINT}`,
     );
   }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of req as AsyncIterable<unknown>) {
-    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : (chunk as Uint8Array);
-    chunks.push(bytes);
-    total += bytes.length;
-  }
-  return concat(chunks, total);
+  checkDeclaredLength(declaredLength(req), maxBytes);
+  return readChunks(iterate.call(req), maxBytes, toBytes);
 }

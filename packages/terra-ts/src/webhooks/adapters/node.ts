@@ -1,5 +1,6 @@
 import type { WebhookHandler, WebhookHandlers } from '../dispatcher.js';
 import { assertWebhookHandlers } from '../dispatcher.js';
+import { resolveMaxBodyBytes } from './body-limit.js';
 import {
   type DeliveryAnswer,
   handleDelivery,
@@ -28,14 +29,16 @@ export interface NodeResponseLike {
 }
 
 function writeAnswer(res: NodeResponseLike, result: DeliveryAnswer): void {
+  // After a 413 the unread rest of the body is still on the connection, so it cannot be reused.
+  const headers = result.status === 413 ? { ...result.headers, connection: 'close' } : result.headers;
   if (typeof res.code === 'function' && typeof res.header === 'function' && typeof res.send === 'function') {
     res.code(result.status);
-    for (const [name, value] of Object.entries(result.headers)) res.header(name, value);
+    for (const [name, value] of Object.entries(headers)) res.header(name, value);
     res.send(result.body);
     return;
   }
   res.statusCode = result.status;
-  for (const [name, value] of Object.entries(result.headers)) res.setHeader?.(name, value);
+  for (const [name, value] of Object.entries(headers)) res.setHeader?.(name, value);
   res.end?.(result.body);
 }
 
@@ -49,11 +52,12 @@ export function createNodeWebhookHandler(
   options: WebhookHandlerOptions = {},
 ): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
   assertWebhookHandlers(handlers);
+  const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes);
   return async (req, res) => {
     const result = await handleDelivery(receive, handlers, options, {
       method: req.method,
       headers: req.headers,
-      readBody: () => readNodeRequestBody(req),
+      readBody: () => readNodeRequestBody(req, maxBodyBytes),
     });
     writeAnswer(res, result);
   };
