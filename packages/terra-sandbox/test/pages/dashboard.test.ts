@@ -168,6 +168,27 @@ describe('dashboard', () => {
   });
 });
 
+describe('dashboard without users', () => {
+  it('says how to get users and leaves the charts empty with a reason', async () => {
+    const empty = await startSandbox({ port: 0, users: [] });
+    try {
+      await page.goto(`${empty.url}/dashboard`);
+      expect(await page.locator('[data-partial="users"]').textContent()).toContain('No users yet');
+      expect(await page.locator('[data-partial="deliveries"]').textContent()).toContain(
+        'No webhooks sent yet',
+      );
+      for (const name of CHARTS) {
+        const box = page.locator(`[data-chart="${name}"][data-state="empty"]`);
+        await box.waitFor();
+        expect(await box.locator('[data-chart-caption]').textContent()).toBe('Connect a user to see charts.');
+        expect(await box.locator('canvas').count()).toBe(0);
+      }
+    } finally {
+      await empty.close();
+    }
+  });
+});
+
 describe('dashboard JSON API', () => {
   it('validates the days parameter and the user id of the charts endpoint', async () => {
     const bad = await fetch(`${sandbox.url}/dashboard/api/users/${GARMIN_USER}/charts?days=0`);
