@@ -90,6 +90,7 @@ export function registerWebhooksListen(parent: Command, app: App): void {
     .option('--forward <url>', 'after verifying, re-send each delivery unchanged to this URL', parseUrl)
     .option('--count <n>', 'stop after this many verified events', parseCount)
     .option('--tolerance <seconds>', 'accepted age of a signature (default 300)', parseTolerance)
+    .addHelpText('after', '\nWith --sandbox, a sandbox is started whose webhook URL is this listener.')
     .action(
       action<WebhooksListenOptions>(app, async (context, options) => {
         const secret = requireCredential(await context.apiCredentials(), 'secret');
@@ -151,6 +152,15 @@ export function registerWebhooksListen(parent: Command, app: App): void {
         context.defer(() => receiver.close());
         const forwarding = options.forward === undefined ? '' : `, forwarding to ${options.forward}`;
         printer.note(`Listening for Terra webhooks on ${receiver.url}${forwarding}. Ctrl-C to stop.`);
+        if (context.options.sandbox === true) {
+          // With --sandbox the listener is the sandbox's webhook destination: a complete local loop in one command.
+          const sandbox = await context.sandbox();
+          sandbox.setWebhookUrl(receiver.url);
+          printer.note(
+            `Sandbox ${sandbox.baseUrl} delivers here; use it with --base-url ${sandbox.baseUrl} ` +
+              `--api-key ${sandbox.apiKey} --dev-id ${sandbox.devId}`,
+          );
+        }
         try {
           await Promise.race([interrupt.done, enough]);
         } finally {

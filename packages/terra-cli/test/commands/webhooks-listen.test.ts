@@ -115,6 +115,23 @@ describe('terra webhooks listen', { timeout: 120_000 }, () => {
     expect(cli.stdout + cli.stderr).not.toContain(FAKE.secret);
   });
 
+  it('with --sandbox, receives the deliveries of the sandbox it starts', async () => {
+    const cli = new LiveCli(['webhooks', 'listen', '--port', '0', '--sandbox', '--ndjson', '--count', '1']);
+    cleanup.push(() => cli.interrupt());
+    const [, baseUrl, apiKey, devId] = await cli.waitFor(
+      'stderr',
+      /--base-url (\S+) --api-key (\S+) --dev-id (\S+)/,
+    );
+    const terra = new Terra({ apiKey, devId, baseUrl });
+    await terra.getDailyForUser(GARMIN_USER, {
+      startDate: '2024-01-01',
+      endDate: '2024-01-02',
+      toWebhook: true,
+    });
+    expect(await cli.exited).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ verified: true, type: 'daily', user_id: GARMIN_USER });
+  });
+
   it('exits 1 with a hint when the port is taken', async () => {
     const { url } = await startListener([]);
     const port = new URL(url).port;
