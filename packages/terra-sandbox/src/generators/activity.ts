@@ -119,7 +119,8 @@ function buildActivity(
       summary: {
         distance_meters: distance,
         steps,
-        floors_climbed: elevation ? Math.floor(elevation.gain_actual_meters / 3) : null,
+        floors_climbed:
+          elevation && sport.locomotion === 'foot' ? Math.floor(elevation.gain_actual_meters / 3) : null,
         elevation,
         swimming:
           sport.locomotion === 'swim' && distance !== null
