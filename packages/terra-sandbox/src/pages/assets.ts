@@ -16,11 +16,18 @@ const UPLOT_FILES: Record<string, { file: string; type: string }> = {
 /** Every asset the pages load, by file name under /assets/. */
 export type AssetTable = ReadonlyMap<string, PageResponse>;
 
+let loaded: AssetTable | undefined;
+
 /**
- * Loads the page assets once, at startup, so a missing uPlot install fails loudly when the sandbox
- * starts instead of as a broken chart later.
+ * Loads the page assets once per process, when the first sandbox starts, so a missing uPlot install
+ * fails loudly at startup instead of as a broken chart later.
  */
 export function loadAssets(): AssetTable {
+  loaded ??= readAssets();
+  return loaded;
+}
+
+function readAssets(): AssetTable {
   const require = createRequire(import.meta.url);
   const table = new Map<string, PageResponse>([
     ['sandbox.css', assetResponse(CSS, SANDBOX_CSS)],

@@ -23,10 +23,13 @@ const NEW_LINK_ACTION =
   'Ask the app you came from for a new link. Developers: create one with POST /v2/auth/generateWidgetSession or /v2/auth/authenticateUser.';
 
 /** The live session, or the error page to answer: 404 when unknown or used, 410 when expired. */
-function liveSession(backend: ConnectFlowBackend, sessionId: string): ConnectSession | PageResponse {
+function liveSession(
+  backend: ConnectFlowBackend,
+  sessionId: string,
+): { session: ConnectSession; page?: undefined } | { page: PageResponse } {
   const found = backend.findSession(sessionId);
   if (!found) {
-    return htmlResponse(
+    const page = htmlResponse(
       404,
       renderErrorPage({
         title: 'This connection link is not valid',
@@ -34,9 +37,10 @@ function liveSession(backend: ConnectFlowBackend, sessionId: string): ConnectSes
         action: NEW_LINK_ACTION,
       }),
     );
+    return { page };
   }
   if (found.expired) {
-    return htmlResponse(
+    const page = htmlResponse(
       410,
       renderErrorPage({
         title: 'This connection link has expired',
@@ -44,8 +48,9 @@ function liveSession(backend: ConnectFlowBackend, sessionId: string): ConnectSes
         action: NEW_LINK_ACTION,
       }),
     );
+    return { page };
   }
-  return found.session;
+  return { session: found.session };
 }
 
 function providerNotOffered(provider: string): PageResponse {
@@ -78,8 +83,9 @@ export function showSession(
   sessionId: string,
   allProviders: readonly string[],
 ): PageResponse {
-  const session = liveSession(backend, sessionId);
-  if (!('session_id' in session)) return session;
+  const found = liveSession(backend, sessionId);
+  if (found.page) return found.page;
+  const { session } = found;
   const offered = offeredProviders(session, allProviders);
   const only = offered[0];
   if (session.kind === 'auth_url' && only !== undefined)
@@ -94,8 +100,9 @@ export function showConsent(
   provider: string,
   allProviders: readonly string[],
 ): PageResponse {
-  const session = liveSession(backend, sessionId);
-  if (!('session_id' in session)) return session;
+  const found = liveSession(backend, sessionId);
+  if (found.page) return found.page;
+  const { session } = found;
   const offered = findOffered(session, allProviders, provider);
   if (!offered) return providerNotOffered(provider);
   return htmlResponse(200, renderConsent(session, offered));
@@ -156,8 +163,9 @@ export function decideConsent(
   formBody: string,
   allProviders: readonly string[],
 ): PageResponse {
-  const session = liveSession(backend, sessionId);
-  if (!('session_id' in session)) return session;
+  const found = liveSession(backend, sessionId);
+  if (found.page) return found.page;
+  const { session } = found;
   const offered = findOffered(session, allProviders, provider);
   if (!offered) return providerNotOffered(provider);
   const decision = parseConsentDecision(formBody);
