@@ -12,16 +12,13 @@ import { UserStore } from './state/users.js';
 import { WorkoutStore } from './state/workouts.js';
 import { DeliveryQueue } from './webhooks/delivery-queue.js';
 import {
-  accessRevokedBody,
   authCancelledBody,
   authSuccessBody,
-  connectionErrorBody,
   deauthBody,
-  permissionChangeBody,
   type TriggerableEvent,
-  userReauthBody,
 } from './webhooks/event-payloads.js';
 import { EventService } from './webhooks/events.js';
+import { triggerUserEvent } from './webhooks/trigger.js';
 
 /**
  * Everything one running sandbox knows: configuration, stores, the webhook machinery and the
@@ -152,53 +149,19 @@ export class SandboxRuntime {
     return this.events.sendEvent('deauth', deauthBody(user), { user });
   }
 
-  private removeUser(user: TerraUser): void {
+  /** Removes a user without any event (its rate-limit budget goes with it). */
+  removeUser(user: TerraUser): void {
     this.users.delete(user.user_id);
     this.rateLimiter.forget(user.user_id);
     this.usersChanged();
   }
 
   /**
-   * Fires an event about a user on demand, with the side effects the real event implies:
-   * deauth removes the user, access_revoked deactivates it, user_reauth replaces it with a new id.
+   * Fires an event about a user on demand, with the side effects the real event implies
+   * (see `webhooks/trigger.ts`).
    */
   triggerEvent(type: TriggerableEvent, userId: string): Delivery {
-    const user = this.requireUser(userId);
-    switch (type) {
-      case 'auth':
-        return this.events.sendEvent('auth', authSuccessBody(user, null), { user });
-      case 'auth_cancelled':
-        return this.events.sendEvent(
-          'auth_cancelled',
-          authCancelledBody(user.reference_id, 'auth_cancelled', null),
-        );
-      case 'deauth':
-        return this.deauthenticate(userId);
-      case 'access_revoked':
-        user.active = false;
-        this.usersChanged();
-        return this.events.sendEvent('access_revoked', accessRevokedBody(user), { user });
-      case 'connection_error':
-        return this.events.sendEvent('connection_error', connectionErrorBody(user), { user });
-      case 'permission_change': {
-        const removed = user.scopes.split(',').pop() ?? '';
-        user.scopes = user.scopes
-          .split(',')
-          .filter((s) => s !== removed)
-          .join(',');
-        this.usersChanged();
-        return this.events.sendEvent('permission_change', permissionChangeBody(user, '', removed), { user });
-      }
-      case 'user_reauth': {
-        const fresh = this.users.create({
-          provider: user.provider,
-          reference_id: user.reference_id,
-          scopes: user.scopes,
-        });
-        this.removeUser(user);
-        return this.events.sendEvent('user_reauth', userReauthBody(fresh, user), { user: fresh });
-      }
-    }
+    return triggerUserEvent(this, type, this.requireUser(userId));
   }
 
   /** The generator context for a user. */
