@@ -283,3 +283,18 @@ describe('consent form endpoint', () => {
     expect(location.searchParams.get('resource')).toBe('GARMIN');
   });
 });
+
+describe('page headers', () => {
+  it('sends a strict content security policy, no referrer and no caching on connect pages', async () => {
+    const session = await generateWidgetSession(sandbox, { providers: 'GARMIN' });
+    const response = await fetch(session.url);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  });
+});
