@@ -42,9 +42,33 @@ async function fetchRange(
 }
 
 /**
- * Fetches the smallest whole number of days whose response reaches `minBytes`: a one-day probe sizes
- * a day, then the estimate grows until it is big enough. Each fixture uses its own user so the
- * probes never exhaust one user's hourly budget.
+ * The fewest days from the start of `fixture` whose records add up to `minBytes`, from each record's
+ * serialised size and start day (a day's data can vary tenfold, so an average would overshoot).
+ */
+function daysNeeded(fixture: Fixture, minBytes: number): number {
+  const startMs = Date.parse(fixture.startDate);
+  const wire = JSON.parse(fixture.body.toString('utf8')) as {
+    data: { metadata?: { start_time?: string } }[];
+  };
+  const perDay: number[] = [];
+  for (const record of wire.data) {
+    // A record may start the evening before in UTC (local days); it counts towards the first day.
+    const start = Date.parse(record.metadata?.start_time ?? fixture.startDate);
+    const day = Math.max(0, Math.floor((start - startMs) / DAY_MS));
+    perDay[day] = (perDay[day] ?? 0) + JSON.stringify(record).length + 1;
+  }
+  let total = fixture.body.length - wire.data.reduce((sum, r) => sum + JSON.stringify(r).length + 1, 0);
+  for (let day = 0; day < perDay.length; day++) {
+    total += perDay[day] ?? 0;
+    if (total >= minBytes) return day + 1;
+  }
+  return Math.max(1, perDay.length);
+}
+
+/**
+ * Fetches the fewest whole days whose response reaches `minBytes`: the range grows from a one-day
+ * probe until it is big enough, then is cut back to the day where the size was reached. Each fixture
+ * uses its own user so the probes never exhaust one user's hourly budget.
  */
 export async function buildFixture(
   sandbox: { baseUrl: string; apiKey: string; devId: string },
@@ -55,8 +79,11 @@ export async function buildFixture(
   let fixture = await fetchRange(sandbox, request, userId, days);
   while (fixture.body.length < request.minBytes && days < MAX_DAYS) {
     const perDay = Math.max(1, fixture.body.length / days);
-    days = Math.min(MAX_DAYS, Math.max(days + 1, Math.ceil((request.minBytes / perDay) * 1.02)));
+    // Growth is capped at 8x a step: a first day without workouts must not turn into a five-year request.
+    const estimate = Math.ceil((request.minBytes / perDay) * 1.1);
+    days = Math.min(MAX_DAYS, days * 8, Math.max(days * 2, estimate));
     fixture = await fetchRange(sandbox, request, userId, days);
   }
-  return fixture;
+  const needed = daysNeeded(fixture, request.minBytes);
+  return needed < days ? fetchRange(sandbox, request, userId, needed) : fixture;
 }

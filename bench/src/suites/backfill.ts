@@ -45,13 +45,25 @@ export async function backfillSuite(config: BenchConfig): Promise<SuiteResult> {
   const perMonth = async (userId: string) => {
     const all: Sleep[] = [];
     for (let m = 0; m < months; m++) {
-      const options = { startDate: monthStart(m), endDate: monthStart(m + 1), toWebhook: false };
+      const options = {
+        startDate: monthStart(m),
+        endDate: monthStart(m + 1),
+        toWebhook: false,
+        withSamples: false,
+      };
       all.push(...dataOf((await terra.getSleepForUser(userId, options)).getParsedResponse(), BASELINE));
     }
     return all;
   };
   const chunked = async (userId: string, concurrency?: number) => {
-    const options = { startDate: START, endDate: end, toWebhook: false, chunkDays: 30, concurrency };
+    const options = {
+      startDate: START,
+      endDate: end,
+      toWebhook: false,
+      withSamples: false,
+      chunkDays: 30,
+      concurrency,
+    };
     return dataOf((await terra.getSleepForUser(userId, options)).getParsedResponse(), CHUNKED);
   };
   try {
@@ -75,6 +87,7 @@ export async function backfillSuite(config: BenchConfig): Promise<SuiteResult> {
                 start_date: monthStart(m),
                 end_date: Date.parse(monthStart(m + 1)) / 1000,
                 to_webhook: false,
+                with_samples: false,
               });
               dataOf(body, TERRA_API);
             }

@@ -55,6 +55,45 @@ async function bundledKb(code: string): Promise<{ min: number; gzip: number }> {
   return { min: bytes.length / 1024, gzip: gzipSync(bytes, { level: 9 }).length / 1024 };
 }
 
+/**
+ * Where the core client's minified bytes come from, per source folder. A diagnostic only: dist/ is one
+ * file, so the breakdown bundles terra-ts's sources the same way (the figures above are from dist/).
+ */
+async function coreClientBreakdown(): Promise<string> {
+  const entry = join(packageDir(TERRA_TS), 'src', 'index.ts');
+  const result = await build({
+    stdin: {
+      contents: `import { Terra } from ${JSON.stringify(entry)}; export const client = new Terra({ apiKey: 'k', devId: 'd' });`,
+      resolveDir: BENCH_DIR,
+      loader: 'ts',
+    },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  const byFolder = new Map<string, number>();
+  let total = 0;
+  for (const [file, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+    const inside = file.split('/src/')[1] ?? file;
+    const parts = inside.split('/');
+    const folder =
+      parts.length > 2 && parts[0] === 'webhooks' ? `${parts[0]}/${parts[1]}` : (parts[0] as string);
+    byFolder.set(folder, (byFolder.get(folder) ?? 0) + bytesInOutput);
+    total += bytesInOutput;
+  }
+  const top = [...byFolder].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  return `Where the core client's ${formatNumber(total / 1024)} KB (minified, from sources) come from: ${top
+    .map(([folder, bytes]) => `${folder} ${formatNumber(bytes / 1024)} KB`)
+    .join(
+      ', ',
+    )}. \`new Terra()\` reaches every resource and the webhook module through the class, so none of it can be tree-shaken.`;
+}
+
 function walk(dir: string): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
@@ -152,6 +191,7 @@ export async function sizeSuite(_config: BenchConfig): Promise<SuiteResult> {
       ]),
     ),
   );
+  const breakdown = await coreClientBreakdown();
   const deps = runtimeDependencies(TERRA_TS);
   checks.push(
     {
@@ -173,6 +213,7 @@ export async function sizeSuite(_config: BenchConfig): Promise<SuiteResult> {
     notes: [
       'Bundles: esbuild (the version in the workspace) with `--bundle --minify --format=esm --platform=node`, from the same few lines of application code for each package; gzip at level 9. One measurement each (sizes do not vary), so min = max = median.',
       'Installed footprint: terra-ts as `npm pack --dry-run` lists what it would publish (dist, README, package.json); terra-api as installed in node_modules. Both include type declarations. Baseline here is terra-api.',
+      breakdown,
     ],
   };
 }
