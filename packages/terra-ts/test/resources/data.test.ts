@@ -189,6 +189,32 @@ describe('ranges split into chunks', () => {
     expect(server.inFlight.max).toBeLessThanOrEqual(3);
   });
 
+  it('runs at most 4 chunk requests at once by default', async () => {
+    server.setHandler(async (req) => {
+      await new Promise((r) => setTimeout(r, 15));
+      return echoData(req);
+    });
+    await terraFor(server).getSleepForUser('u1', {
+      startDate: '2024-01-01',
+      endDate: '2025-01-01',
+      toWebhook: false,
+      chunkDays: 30,
+    });
+    expect(server.requests).toHaveLength(13);
+    expect(server.inFlight.max).toBeLessThanOrEqual(4);
+  });
+
+  it('serialises the merged body on demand as rawBody', async () => {
+    const res = await terraFor(server).getSleepForUser('u1', {
+      startDate: '2024-01-01',
+      endDate: '2024-03-01',
+      toWebhook: false,
+      chunkDays: 30,
+    });
+    expect(JSON.parse(res.rawBody)).toEqual(res.getJson());
+    expect((res.getJson() as { data: unknown[] }).data).toHaveLength(2);
+  });
+
   it('merges chunk acknowledgements into one SentToWebhook listing every reference', async () => {
     const res = await terraFor(server).getActivityForUser('u1', {
       startDate: '2024-01-01',
