@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { type DataRequestOptions, type DataType, parseDateRange, splitDateRange, type Terra } from 'terra-ts';
+import {
+  type DataRequestOptions,
+  type DataType,
+  type DateInput,
+  parseDateRange,
+  splitDateRange,
+  type Terra,
+} from 'terra-ts';
 import { type App, action } from '../app.js';
 import { UsageError } from '../cli-error.js';
 import type { CommandContext } from '../context.js';
@@ -88,6 +95,54 @@ async function dryRunChunks(terra: Terra, userId: string, type: DataType, reques
   }
 }
 
+/** Resolves `--from`/`--to` (default: tomorrow, so the range includes today) and checks their order. */
+function dateRange(options: DataOptions, type: string): { startDate: DateInput; endDate: DateInput } {
+  if (options.from === undefined) {
+    throw new UsageError(`${type} data needs --from`, `e.g. terra data ${type} --user <id> --from 30d`);
+  }
+  const startDate = parseCliDate(options.from, '--from');
+  const endDate = parseCliDate(options.to ?? 'tomorrow', '--to');
+  if (dateSeconds(endDate) < dateSeconds(startDate)) {
+    throw new UsageError(
+      `--to (${options.to ?? 'tomorrow'}) is before --from (${options.from})`,
+      'swap them, or pass a later --to',
+    );
+  }
+  return { startDate, endDate };
+}
+
+/**
+ * Fetches the range chunk by chunk, in order, handing each record to `sink`, with a progress bar on stderr.
+ * The bar is drawn only when it cannot tear streamed output: stdout elsewhere, or a table printed at the end.
+ */
+async function streamRange(
+  context: CommandContext,
+  terra: Terra,
+  target: { userId: string; type: DataType },
+  request: DataRequestOptions & { chunkDays: number; endDate: DateInput },
+  sink: (record: unknown) => void,
+): Promise<void> {
+  const span = Math.max(0, dateSeconds(request.endDate) - dateSeconds(request.startDate));
+  const total = Math.max(1, Math.ceil(span / (request.chunkDays * 86_400)));
+  const status = context.printer.statusStream;
+  const quiet = context.printer.isTerminal && context.printer.format !== 'table';
+  const progress = new ProgressBar(quiet ? { ...status, isTTY: false } : status, target.type, total);
+  let done = 0;
+  let count = 0;
+  try {
+    for await (const response of terra.iterateDataForUser(target.userId, target.type, request)) {
+      for (const record of recordsOf(response.getJson())) {
+        sink(record);
+        count += 1;
+      }
+      done += 1;
+      progress.update(done, `${count} record${count === 1 ? '' : 's'}`);
+    }
+  } finally {
+    progress.finish();
+  }
+}
+
 /** `terra data <type> --user <id> --from <date>`: fetch a user's data, chunked, with progress and an optional chart. */
 export function registerData(parent: Command, app: App): void {
   parent
@@ -109,13 +164,13 @@ export function registerData(parent: Command, app: App): void {
     .option('--chunk-days <n>', 'days per request (default 30, or 7 with samples)', positiveInteger(1825))
     .option('--concurrency <n>', 'requests in flight at once (default 4)', positiveInteger(16))
     .action(
-      action<DataOptions>(app, async (context, options, [type]) => {
-        if (!(DATA_TYPES as readonly string[]).includes(type as string)) {
+      action<DataOptions>(app, async (context, options, [typeArgument]) => {
+        const type = typeArgument as string;
+        if (!(DATA_TYPES as readonly string[]).includes(type)) {
           throw new UsageError(`unknown data type "${type}"`, `use one of: ${DATA_TYPES.join(', ')}`);
         }
         const toWebhook = options.webhook === true;
-        const series =
-          options.chart === undefined ? undefined : chartSeriesFor(type as string, options.chart);
+        const series = options.chart === undefined ? undefined : chartSeriesFor(type, options.chart);
         if (series !== undefined && (context.printer.format !== 'table' || toWebhook)) {
           throw new UsageError(
             '--chart draws on the terminal',
@@ -127,64 +182,37 @@ export function registerData(parent: Command, app: App): void {
           await fetchAthlete(context, terra, options.user, toWebhook);
           return;
         }
-        if (options.from === undefined) {
-          throw new UsageError(`${type} data needs --from`, `e.g. terra data ${type} --user <id> --from 30d`);
-        }
-        const startDate = parseCliDate(options.from, '--from');
-        const endDate = parseCliDate(options.to ?? 'tomorrow', '--to');
-        if (dateSeconds(endDate) < dateSeconds(startDate)) {
-          throw new UsageError(
-            `--to (${options.to ?? 'tomorrow'}) is before --from (${options.from})`,
-            'swap them, or pass a later --to',
-          );
-        }
         const withSamples = options.samples === true || series !== undefined;
         const chunkDays = options.chunkDays ?? (withSamples ? 7 : 30);
         const request = {
-          startDate,
-          endDate,
+          ...dateRange(options, type),
           chunkDays,
           withSamples,
           toWebhook,
           concurrency: options.concurrency,
         };
+        const target = { userId: options.user, type: type as DataType };
         if (context.dryRun) {
-          await dryRunChunks(terra, options.user, type as DataType, request);
+          await dryRunChunks(terra, target.userId, target.type, request);
           return;
         }
-        const span = Math.max(0, dateSeconds(endDate) - dateSeconds(startDate));
-        const total = Math.max(1, Math.ceil(span / (chunkDays * 86_400)));
-        // Streamed records on a terminal would be torn by the redrawn bar: draw it only when stdout is elsewhere
-        // or the output is a table (printed once, at the end).
-        const status = context.printer.statusStream;
-        const quiet = context.printer.isTerminal && context.printer.format !== 'table';
-        const progress = new ProgressBar(quiet ? { ...status, isTTY: false } : status, type as string, total);
+        if (series !== undefined) {
+          const records: unknown[] = [];
+          await streamRange(context, terra, target, request, (record) => records.push(record));
+          context.printer.out(chartRecords(records, series, context.printer.width ?? 80));
+          return;
+        }
         const writer = context.printer.records({
-          columns: toWebhook ? ACK_COLUMNS : DATA_COLUMNS[type as string],
+          columns: toWebhook ? ACK_COLUMNS : DATA_COLUMNS[type],
           emptyMessage: `No ${type} data in this range.`,
         });
-        const charted: unknown[] = [];
-        let done = 0;
-        let count = 0;
         try {
-          for await (const response of terra.iterateDataForUser(options.user, type as DataType, request)) {
-            for (const record of recordsOf(response.getJson())) {
-              if (series === undefined) writer.write(record);
-              else charted.push(record);
-              count += 1;
-            }
-            done += 1;
-            progress.update(done, `${count} record${count === 1 ? '' : 's'}`);
-          }
+          await streamRange(context, terra, target, request, (record) => writer.write(record));
         } catch (error) {
-          progress.finish();
-          if (series === undefined) writer.end({ failed: true });
+          writer.end({ failed: true });
           throw error;
         }
-        progress.finish();
-        if (series === undefined) writer.end();
-        if (series !== undefined)
-          context.printer.out(chartRecords(charted, series, context.printer.width ?? 80));
+        writer.end();
       }),
     );
 }

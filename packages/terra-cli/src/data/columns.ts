@@ -1,4 +1,4 @@
-import type { Column } from '../output/printer.js';
+import type { Column } from '../output/record-writer.js';
 
 /**
  * The table/CSV columns shown for each data type when `--fields` is not given: a short label for the table and

@@ -1,16 +1,14 @@
 import pc from 'picocolors';
 import type { CliIO, OutputStream } from '../io.js';
 import { csvLine } from './csv.js';
-import { formatCell, getPath, inferColumns, pickFields } from './fields.js';
+import { formatCell, getPath, pickFields } from './fields.js';
 import type { OutputFormat } from './format.js';
+import { type Column, RecordWriter } from './record-writer.js';
 import type { Redactor } from './redactor.js';
-import { renderSummary, renderTable } from './table.js';
+import { renderSummary } from './table.js';
 
 /** Colour functions; all identity when colour is off. */
 export type Colors = ReturnType<typeof pc.createColors>;
-
-/** A column: a field path, or a short table label and its path (CSV headers always use the path). */
-export type Column = string | readonly [label: string, path: string];
 
 /** How a command's records should be shown. */
 export interface RecordsOptions {
@@ -18,19 +16,6 @@ export interface RecordsOptions {
   columns?: readonly Column[];
   /** Printed on a terminal instead of an empty table. */
   emptyMessage?: string;
-}
-
-/** Streams records in the chosen format. Call {@link RecordWriter.end} once after the last record. */
-export interface RecordWriter {
-  /** Prints (or, for a table, buffers) one record. */
-  write(record: unknown): void;
-  /**
-   * Finishes the output: closes the JSON array, draws the table. After a failure pass `{ failed: true }`: what
-   * arrived is still printed, but no "no records" message contradicts the error that follows.
-   */
-  end(options?: { failed?: boolean }): void;
-  /** How many records were written. */
-  readonly count: number;
 }
 
 /** Settings of a {@link Printer}. */
@@ -108,55 +93,17 @@ export class Printer {
 
   /** Starts printing a stream of records (a list command). */
   records(options: RecordsOptions = {}): RecordWriter {
-    const fields = this.#fields;
-    let count = 0;
-    const given = fields ?? options.columns;
-    let columns: readonly string[] | undefined = given?.map((column) =>
-      typeof column === 'string' ? column : column[1],
-    );
-    const labels = given?.map((column) => (typeof column === 'string' ? column : column[0]));
-    const rows: string[][] = [];
-    const select = (record: unknown) => (fields ? pickFields(record, fields) : record);
-    const write = (record: unknown) => {
-      if (columns === undefined) columns = inferColumns(record);
-      const active = columns;
-      switch (this.format) {
-        case 'ndjson':
-          this.out(`${JSON.stringify(select(record))}\n`);
-          break;
-        case 'json':
-          this.out(`${count === 0 ? '[\n' : ',\n'}${indent(JSON.stringify(select(record), null, 2))}`);
-          break;
-        case 'csv':
-          if (count === 0) this.out(csvLine(active));
-          this.out(csvLine(active.map((column) => getPath(record, column))));
-          break;
-        case 'table':
-          rows.push(active.map((column) => formatCell(getPath(record, column))));
-          break;
-      }
-      count += 1;
-    };
-    const end = (endOptions: { failed?: boolean } = {}) => {
-      if (count === 0 && (this.#dryRun || endOptions.failed === true)) return;
-      if (this.format === 'json') this.out(count === 0 ? '[]\n' : '\n]\n');
-      if (this.format === 'csv' && count === 0 && columns) this.out(csvLine(columns));
-      if (this.format !== 'table') return;
-      if (count === 0) {
-        this.note(this.errorColors.dim(options.emptyMessage ?? 'No records.'));
-        return;
-      }
-      this.out(
-        renderTable(labels ?? columns ?? [], rows, { maxWidth: this.width, header: this.colors.bold }),
-      );
-    };
-    return {
-      write,
-      end,
-      get count() {
-        return count;
-      },
-    };
+    return new RecordWriter({
+      format: this.format,
+      fields: this.#fields,
+      columns: options.columns,
+      emptyMessage: this.errorColors.dim(options.emptyMessage ?? 'No records.'),
+      dryRun: this.#dryRun,
+      width: this.width,
+      header: this.colors.bold,
+      out: (text) => this.out(text),
+      note: (text) => this.note(text),
+    });
   }
 
   /**
@@ -186,8 +133,4 @@ export class Printer {
       }
     }
   }
-}
-
-function indent(text: string): string {
-  return text.replace(/^/gm, '  ');
 }

@@ -1,0 +1,93 @@
+import { csvLine } from './csv.js';
+import { formatCell, getPath, inferColumns, pickFields } from './fields.js';
+import type { OutputFormat } from './format.js';
+import { renderTable } from './table.js';
+
+/** A column: a field path, or a short table label and its path (CSV headers always use the path). */
+export type Column = string | readonly [label: string, path: string];
+
+/** Where and how a {@link RecordWriter} prints. */
+export interface RecordWriterOptions {
+  format: OutputFormat;
+  /** `--fields`: overrides the columns and selects what JSON prints. */
+  fields: readonly string[] | undefined;
+  /** Columns when `--fields` is not given; inferred from the first record when absent. */
+  columns: readonly Column[] | undefined;
+  /** Printed (via `note`) instead of an empty table. */
+  emptyMessage: string;
+  /** Under `--dry-run` the printed requests are the whole output. */
+  dryRun: boolean;
+  /** The terminal width a table must fit, when on a terminal. */
+  width: number | undefined;
+  /** Styles table headers. */
+  header: (text: string) => string;
+  out: (text: string) => void;
+  note: (text: string) => void;
+}
+
+/**
+ * Prints a stream of records in one format. NDJSON, JSON and CSV are written record by record as they arrive;
+ * a table is drawn once at the end, because its column widths depend on every row.
+ */
+export class RecordWriter {
+  readonly #options: RecordWriterOptions;
+  readonly #labels: readonly string[] | undefined;
+  readonly #rows: string[][] = [];
+  #columns: readonly string[] | undefined;
+  #count = 0;
+
+  /** @param options - format, columns and output functions. */
+  constructor(options: RecordWriterOptions) {
+    this.#options = options;
+    const given = options.fields ?? options.columns;
+    this.#columns = given?.map((column) => (typeof column === 'string' ? column : column[1]));
+    this.#labels = given?.map((column) => (typeof column === 'string' ? column : column[0]));
+  }
+
+  /** How many records were written. */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Prints (or, for a table, keeps) one record. */
+  write(record: unknown): void {
+    this.#columns ??= inferColumns(record);
+    const { format, out } = this.#options;
+    if (format === 'ndjson') out(`${JSON.stringify(this.#select(record))}\n`);
+    if (format === 'json')
+      out(`${this.#count === 0 ? '[\n' : ',\n'}${indent(JSON.stringify(this.#select(record), null, 2))}`);
+    if (format === 'csv') {
+      if (this.#count === 0) out(csvLine(this.#columns));
+      out(csvLine(this.#columns.map((column) => getPath(record, column))));
+    }
+    if (format === 'table')
+      this.#rows.push(this.#columns.map((column) => formatCell(getPath(record, column))));
+    this.#count += 1;
+  }
+
+  /**
+   * Finishes the output: closes the JSON array, draws the table. After a failure pass `{ failed: true }`: what
+   * arrived is still printed, but no "no records" message contradicts the error that follows.
+   */
+  end(options: { failed?: boolean } = {}): void {
+    const { format, out, note } = this.#options;
+    if (this.#count === 0 && (this.#options.dryRun || options.failed === true)) return;
+    if (format === 'json') out(this.#count === 0 ? '[]\n' : '\n]\n');
+    if (format === 'csv' && this.#count === 0 && this.#columns) out(csvLine(this.#columns));
+    if (format !== 'table') return;
+    if (this.#count === 0) {
+      note(this.#options.emptyMessage);
+      return;
+    }
+    const headers = this.#labels ?? this.#columns ?? [];
+    out(renderTable(headers, this.#rows, { maxWidth: this.#options.width, header: this.#options.header }));
+  }
+
+  #select(record: unknown): unknown {
+    return this.#options.fields ? pickFields(record, this.#options.fields) : record;
+  }
+}
+
+function indent(text: string): string {
+  return text.replace(/^/gm, '  ');
+}
