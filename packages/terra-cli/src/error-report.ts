@@ -31,6 +31,7 @@ const VERIFICATION_HINTS: Record<string, string> = {
   timestamp_in_future: 'the signature timestamp is ahead of this clock: check the system time',
   missing_secret: 'pass --secret, set TERRA_WEBHOOK_SECRET, or put it in .env',
   payload_not_raw: 'pass the raw request body',
+  malformed_payload: 'the signature is valid but the body is not a JSON object',
 };
 
 function apiReport(error: TerraApiError): ErrorReport {
