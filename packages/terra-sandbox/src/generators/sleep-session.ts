@@ -63,11 +63,7 @@ export function simulateSleep(ctx: GeneratorContext, persona: Persona, plan: Sle
     signals,
     sleepScore,
     readiness,
-    temperatureDelta:
-      Math.round(
-        (rng.normal(0, 0.12) + cycleTemperatureShift(ctx, persona, localDay) - (persona.cycle ? 0.15 : 0)) *
-          100,
-      ) / 100,
+    temperatureDelta: temperatureDeltaOf(ctx, persona, localDay, rng.normal(0, 0.12)),
     snoringEvents: persona.snores && !plan.isNap ? rng.int(0, 25) : 0,
   };
 }
@@ -80,4 +76,13 @@ export function recoveryLevelOf(readiness: number): number {
   if (readiness >= 40) return 3;
   if (readiness >= 25) return 2;
   return 1;
+}
+
+/**
+ * Skin temperature against the persona's baseline. The baseline averages the whole cycle, so a
+ * cycling persona reads ~0.15 °C below it before ovulation and ~0.15 °C above it after.
+ */
+function temperatureDeltaOf(ctx: GeneratorContext, persona: Persona, day: number, noise: number): number {
+  const centred = persona.cycle ? cycleTemperatureShift(ctx, persona, day) - 0.15 : 0;
+  return Math.round((noise + centred) * 100) / 100;
 }
