@@ -1,23 +1,32 @@
 /**
- * A per-attempt time limit, raced against each step of a request (headers, then body).
- *
- * Why not an `AbortSignal` on every `fetch`: undici's per-request signal handling costs more CPU than the rest
- * of terra-ts's per-call work combined, and small calls are a hot path. A signal is still passed when the caller
- * gives one (so their abort also cancels the connection); a timed-out attempt's connection is released as soon
- * as the server answers (its body is cancelled) or the runtime's own socket timeouts fire.
+ * A per-attempt time limit, raced against each step of a request (headers, then body), whose `signal`
+ * also goes to `fetch`: when the time is up the connection is torn down, so a server that never answers
+ * cannot pin sockets and memory while the retries go on. The caller's own signal is forwarded to it.
  */
 export class Deadline {
   /** Rejects (with no value worth reading) when the time is up. */
   readonly promise: Promise<never>;
+  /** Aborts when the time is up or the caller's signal aborts. */
+  readonly signal: AbortSignal;
+  readonly #controller = new AbortController();
+  readonly #callerSignal: AbortSignal | undefined;
+  readonly #forwardAbort = () => this.#controller.abort(this.#callerSignal?.reason);
   #fired = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** @param ms - the limit in milliseconds. */
-  constructor(ms: number) {
+  /**
+   * @param ms - the limit in milliseconds.
+   * @param callerSignal - the caller's signal, forwarded to {@link Deadline.signal}.
+   */
+  constructor(ms: number, callerSignal?: AbortSignal) {
+    this.signal = this.#controller.signal;
+    this.#callerSignal = callerSignal;
+    callerSignal?.addEventListener('abort', this.#forwardAbort, { once: true });
     this.promise = new Promise<never>((_, reject) => {
       this.#timer = setTimeout(() => {
         this.#fired = true;
         reject(new Error('deadline'));
+        this.#controller.abort();
       }, ms);
     });
     // Handled here so a deadline that fires with nobody racing it is not an unhandled rejection.
@@ -29,9 +38,10 @@ export class Deadline {
     return this.#fired;
   }
 
-  /** Stops the timer. */
+  /** Stops the timer and lets go of the caller's signal. */
   clear(): void {
     clearTimeout(this.#timer);
+    this.#callerSignal?.removeEventListener('abort', this.#forwardAbort);
   }
 }
 

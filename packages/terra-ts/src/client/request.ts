@@ -59,14 +59,14 @@ export async function request<T>(
 
   for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) throw abortError(signal, label);
-    const deadline = new Deadline(timeoutMs);
+    const deadline = new Deadline(timeoutMs, signal);
     let pending: Promise<Response> | undefined;
     let reading: Promise<string> | undefined;
     let failure: TerraError;
     let retryable: boolean;
     let retryAfterSeconds: number | undefined;
     try {
-      pending = config.fetch(url, { method: spec.method, headers, body, signal });
+      pending = config.fetch(url, { method: spec.method, headers, body, signal: deadline.signal });
       const res = await Promise.race([pending, deadline.promise]);
       // The body is raced against the same deadline as the headers: a stalled body times out too.
       reading = res.text();

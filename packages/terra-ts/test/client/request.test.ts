@@ -1,7 +1,10 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   AuthenticationError,
   InternalServerError,
   RateLimitError,
+  Terra,
   TerraAbortError,
   TerraConnectionError,
   TerraResponseParseError,
@@ -167,6 +170,31 @@ describe('timeouts and cancellation', () => {
       .listProviders()
       .catch((e) => e);
     expect(error).toBeInstanceOf(TerraTimeoutError);
+  });
+
+  it('closes the connection of an attempt that timed out, so a stalled server cannot pin sockets', async () => {
+    let closed = 0;
+    const stalling = createServer((req, res) => {
+      req.socket.once('close', () => closed++);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"sta');
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+    const { port } = stalling.address() as AddressInfo;
+    const terra = new Terra({
+      apiKey: 'k',
+      devId: 'd',
+      baseUrl: `http://127.0.0.1:${port}/v2`,
+      timeoutMs: 50,
+      maxRetries: 1,
+    });
+    const error = await terra.listProviders().catch((e) => e);
+    expect(error).toBeInstanceOf(TerraTimeoutError);
+    const deadline = Date.now() + 5_000;
+    while (closed < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(closed).toBe(2);
+    stalling.closeAllConnections();
+    await new Promise((resolve) => stalling.close(resolve));
   });
 
   it('reports a body cut off mid-way as a connection error', async () => {
