@@ -27,13 +27,16 @@ export function authSuccessBody(user: TerraUser, widgetSessionId: string | null)
   };
 }
 
-/** `auth_cancelled` body (AuthErrorEvent): no user, only a reason and the reference_id. */
+/**
+ * `auth_cancelled` body (AuthErrorEvent): no user, only a reason, the reference_id and the connect
+ * flow's id in `flow_id` (the schema's name for it; the widget session id here).
+ */
 export function authCancelledBody(
   referenceId: string | null,
   reason: string,
   widgetSessionId: string | null,
 ): Record<string, unknown> {
-  return { status: 'error', reason, reference_id: referenceId, widget_session_id: widgetSessionId };
+  return { status: 'error', reason, reference_id: referenceId, flow_id: widgetSessionId };
 }
 
 /** `deauth` body (DeauthEvent). */

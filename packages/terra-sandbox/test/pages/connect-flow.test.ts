@@ -128,7 +128,12 @@ describe('widget connect flow', () => {
       (h) => h.json.type === 'auth_cancelled' && h.json.reference_id === referenceId,
     );
     expect(hasValidTerraSignature(hook, SECRET)).toBe(true);
-    expect(hook.json).toMatchObject({ type: 'auth_cancelled', status: 'error', reason: 'access_denied' });
+    expect(hook.json).toMatchObject({
+      type: 'auth_cancelled',
+      status: 'error',
+      reason: 'access_denied',
+      flow_id: session.session_id,
+    });
     expect(hook.json.user).toBeUndefined();
     expect(sandbox.users().filter((u) => u.reference_id === referenceId)).toEqual([]);
   });
