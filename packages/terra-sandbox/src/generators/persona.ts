@@ -86,7 +86,15 @@ const CACHE_LIMIT = 2048;
  * same persona (it is cached because every generated day reads it).
  */
 export function personaOf(ctx: GeneratorContext): Persona {
+  if (!ctx || typeof ctx !== 'object') {
+    throw new GeneratorInputError(
+      'ctx must be an object { seed, user } (the sandbox seed and the Terra user).',
+    );
+  }
   const { seed, user } = ctx;
+  if (typeof seed !== 'number' || !Number.isFinite(seed)) {
+    throw new GeneratorInputError(`ctx.seed must be a finite number, got ${String(seed)}.`);
+  }
   if (!user || typeof user.user_id !== 'string' || user.user_id.length === 0) {
     throw new GeneratorInputError('ctx.user.user_id must be a non-empty string (the Terra user id).');
   }

@@ -1,3 +1,5 @@
+import { GeneratorInputError } from './errors.js';
+
 /**
  * A seeded pseudo-random source. Every generated value derives from one of these, keyed by
  * (seed, user, date, purpose), so a day's data never depends on which other days were asked for.
@@ -135,7 +137,7 @@ function hashKey(key: string): [number, number, number, number] {
  */
 export function createRandom(seed: number, ...keys: string[]): Random {
   if (!Number.isFinite(seed)) {
-    throw new TypeError(`createRandom: seed must be a finite number, got ${String(seed)}.`);
+    throw new GeneratorInputError(`createRandom: seed must be a finite number, got ${String(seed)}.`);
   }
   const [a, b, c, d] = hashKey(`${seed}\u0000${keys.join('\u0000')}`);
   return new Sfc32(a, b, c, d);

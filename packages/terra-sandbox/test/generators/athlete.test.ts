@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { generateActivity, generateAthlete, generateRange, personaOf } from '../../src/generators/index.js';
+import {
+  GeneratorInputError,
+  generateActivity,
+  generateAthlete,
+  generateRange,
+  personaOf,
+} from '../../src/generators/index.js';
 import { contextFor } from './users.js';
 
 describe('generateAthlete', () => {
@@ -29,6 +35,9 @@ describe('generateAthlete', () => {
     expect(() => generateAthlete({ seed: 1, user: { user_id: '', provider: 'GARMIN' } })).toThrow(/user_id/);
     expect(() => generateActivity({ seed: 1, user: { user_id: 'x', provider: '' } }, '2026-03-01')).toThrow(
       /provider/,
+    );
+    expect(() => generateAthlete({ seed: Number.NaN, user: { user_id: 'x', provider: 'GARMIN' } })).toThrow(
+      GeneratorInputError,
     );
   });
 });
