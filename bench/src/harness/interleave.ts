@@ -14,6 +14,8 @@ export interface RoundOptions {
 
 /**
  * Runs every contender once per round, taking turns, and returns each one's durations in milliseconds.
+ * With `cpuMs`, each run's CPU time in this process (user + system, all threads) is recorded there too:
+ * on a busy machine CPU time stays comparable when wall time does not.
  *
  * The order rotates each round so no contender always runs right after the same neighbour (and its
  * garbage); a collection before each measured run keeps one contender's heap from being billed to the next.
@@ -21,15 +23,22 @@ export interface RoundOptions {
 export async function interleave(
   contenders: readonly Contender[],
   options: RoundOptions,
+  cpuMs?: Map<string, number[]>,
 ): Promise<Map<string, number[]>> {
   const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  for (const c of contenders) if (cpuMs && !cpuMs.has(c.name)) cpuMs.set(c.name, []);
   const total = options.warmup + options.rounds;
   for (let round = 0; round < total; round++) {
     for (let turn = 0; turn < contenders.length; turn++) {
       const contender = contenders[(round + turn) % contenders.length] as Contender;
       collectGarbage();
+      const cpuBefore = process.cpuUsage();
       const ms = await timeOnce(contender.run);
-      if (round >= options.warmup) samples.get(contender.name)?.push(ms);
+      const cpu = process.cpuUsage(cpuBefore);
+      if (round < options.warmup) continue;
+      samples.get(contender.name)?.push(ms);
+      if (cpuMs)
+        cpuMs.set(contender.name, [...(cpuMs.get(contender.name) ?? []), (cpu.user + cpu.system) / 1000]);
     }
   }
   return samples;

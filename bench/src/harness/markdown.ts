@@ -2,7 +2,7 @@ import { formatRatio, formatValue } from './format.js';
 import type { MachineInfo } from './machine.js';
 import type { Group, SuiteResult } from './result.js';
 
-const LOWER_IS_BETTER = new Set(['ms', 'KB', 'MB', 'files']);
+const LOWER_IS_BETTER = new Set(['ms', 'µs', 'KB', 'MB', 'files']);
 
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;

@@ -1,7 +1,7 @@
 import { type Summary, summarize } from './stats.js';
 
 /** What a row's numbers count. Times and sizes: lower is better; rates: higher is better. */
-export type Unit = 'ms' | 'req/s' | 'ops/s' | 'KB' | 'MB' | 'files';
+export type Unit = 'ms' | 'µs' | 'req/s' | 'ops/s' | 'KB' | 'MB' | 'files';
 
 /** One contender's figures in one comparison. */
 export interface Row extends Summary {
@@ -50,6 +50,8 @@ export function groupOf(title: string, unit: Unit, baseline: string, samples: Ma
         : { contender, unit, ...summary, ratio: summary.median / baseMedian },
     );
   }
+  // The baseline leads, whatever order the samples were collected in.
+  rows.sort((a, b) => Number(b.isBaseline === true) - Number(a.isBaseline === true));
   return { title, unit, baseline, rows };
 }
 
@@ -69,4 +71,15 @@ export function perSecond(durationsMs: Map<string, number[]>, count: number): Ma
       values.map((ms) => (count * 1000) / ms),
     );
   return rates;
+}
+
+/** Turns CPU milliseconds per batch of `count` operations into CPU microseconds per operation. */
+export function microsEach(cpuMs: Map<string, number[]>, count: number): Map<string, number[]> {
+  const each = new Map<string, number[]>();
+  for (const [name, values] of cpuMs)
+    each.set(
+      name,
+      values.map((ms) => (ms * 1000) / count),
+    );
+  return each;
 }

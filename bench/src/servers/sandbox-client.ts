@@ -5,6 +5,8 @@ import type { SandboxProcessReady, SandboxProcessRequest } from './protocol.js';
 
 /** A sandbox running in a child process. */
 export interface SandboxProcess extends SandboxProcessReady {
+  /** CPU time the sandbox process has used so far (user + system, all threads), in milliseconds. */
+  cpuMs(): Promise<number>;
   /** Closes the sandbox and waits for the process to exit. */
   close(): Promise<void>;
 }
@@ -35,9 +37,17 @@ export function startSandboxProcess(request: SandboxProcessRequest): Promise<San
       clearTimeout(timer);
       reject(new Error(`the sandbox process exited (code ${code}) before it was ready`));
     });
-    createInterface({ input: child.stdout }).once('line', (line) => {
+    const lines = createInterface({ input: child.stdout });
+    const waiting: ((line: string) => void)[] = [];
+    const cpuMs = () =>
+      new Promise<number>((answer) => {
+        waiting.push((line) => answer((JSON.parse(line) as { cpuMs: number }).cpuMs));
+        child.stdin.write('cpu\n');
+      });
+    lines.once('line', (line) => {
       clearTimeout(timer);
-      resolve({ ...(JSON.parse(line) as SandboxProcessReady), close });
+      lines.on('line', (next) => waiting.shift()?.(next));
+      resolve({ ...(JSON.parse(line) as SandboxProcessReady), cpuMs, close });
     });
   });
 }

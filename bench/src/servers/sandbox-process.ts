@@ -1,6 +1,7 @@
 // Child-process entry: runs terra-sandbox (and the fixture server) on its own core, so the server's
 // work is not billed to the client being measured. Prints one JSON line when ready; exits when its
 // stdin closes (the parent ended or died).
+import { createInterface } from 'node:readline';
 import { startSandbox } from 'terra-sandbox';
 import { startFixtureServer } from './fixture-server.js';
 import { buildFixture, type Fixture } from './fixtures.js';
@@ -47,7 +48,12 @@ const ready: SandboxProcessReady = {
 };
 process.stdout.write(`${JSON.stringify(ready)}\n`);
 
-process.stdin.resume();
+// Each `cpu` line asks for this process's CPU time so far (user + system, ms), answered on one line.
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() !== 'cpu') return;
+  const { user, system } = process.cpuUsage();
+  process.stdout.write(`${JSON.stringify({ cpuMs: (user + system) / 1000 })}\n`);
+});
 process.stdin.on('end', async () => {
   await Promise.all([sandbox.close(), fixtureServer?.close()]);
   process.exit(0);

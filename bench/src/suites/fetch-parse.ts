@@ -131,9 +131,10 @@ export async function fetchParseSuite(config: BenchConfig): Promise<SuiteResult>
       const fixture = sandbox.fixtures[size.label.replace(/\s/g, '')] as FixtureInfo;
       const label = `${formatBytes(fixture.bytes)} (${fixture.records} activities with samples)`;
       const arrays = { sameArrays: [] as boolean[] };
-      const samples = await interleave(contendersFor(fixture, session, arrays), size);
+      const cpu = new Map<string, number[]>();
+      const samples = await interleave(contendersFor(fixture, session, arrays), size, cpu);
       const time = groupOf(`fetch + parse, ${label}`, 'ms', BASELINE, samples);
-      groups.push(time);
+      groups.push(time, groupOf(`client CPU time, ${label}`, 'ms', BASELINE, cpu));
       const ts = rowOf(time, TERRA_TS);
       const api = rowOf(time, TERRA_API);
       checks.push(

@@ -7,7 +7,15 @@ import { rawFetchJson } from '../contenders/raw-fetch.js';
 import { formatRatio } from '../harness/format.js';
 import { type Contender, interleave } from '../harness/interleave.js';
 import { runPool, runSequential } from '../harness/pool.js';
-import { type Check, type Group, groupOf, perSecond, rowOf, type SuiteResult } from '../harness/result.js';
+import {
+  type Check,
+  type Group,
+  groupOf,
+  microsEach,
+  perSecond,
+  rowOf,
+  type SuiteResult,
+} from '../harness/result.js';
 import { startSandboxProcess } from '../servers/sandbox-client.js';
 
 const BASELINE = 'fetch + res.json()';
@@ -53,14 +61,18 @@ export async function smallCallsSuite(config: BenchConfig): Promise<SuiteResult>
         name,
         run: () => mode.batch(call),
       }));
-      const durations = await interleave(contenders, config.smallCalls);
+      const cpu = new Map<string, number[]>();
+      const durations = await interleave(contenders, config.smallCalls, cpu);
       const group = groupOf(
         `GET /integrations, ${mode.label}`,
         'req/s',
         BASELINE,
         perSecond(durations, calls),
       );
-      groups.push(group);
+      groups.push(
+        group,
+        groupOf(`client CPU per call, ${mode.label}`, 'µs', BASELINE, microsEach(cpu, calls)),
+      );
       const ts = rowOf(group, TERRA_TS);
       checks.push({
         target: `${mode.label}: at least 0.9x the requests per second of raw fetch`,
@@ -79,6 +91,7 @@ export async function smallCallsSuite(config: BenchConfig): Promise<SuiteResult>
     checks,
     notes: [
       'Every contender parses the JSON answer; terra-ts also builds its parsed response. The sandbox runs in a child process (the other core).',
+      "CPU per call is this process's user + system time over the batch (all threads, the garbage collector included): it shows each client's own cost even when other work on the machine blurs the rates.",
       "The `node:http` row is a reference, not a target: it shows the part of a small call that is the cost of undici's `fetch` itself.",
     ],
   };

@@ -5,7 +5,15 @@ import type { BenchConfig } from '../config.js';
 import { rawVerifyAndParse, signDelivery } from '../contenders/webhook-signature.js';
 import { formatBytes, formatRatio } from '../harness/format.js';
 import { type Contender, interleave } from '../harness/interleave.js';
-import { type Check, type Group, groupOf, perSecond, rowOf, type SuiteResult } from '../harness/result.js';
+import {
+  type Check,
+  type Group,
+  groupOf,
+  microsEach,
+  perSecond,
+  rowOf,
+  type SuiteResult,
+} from '../harness/result.js';
 import type { FixtureInfo } from '../servers/protocol.js';
 import { startSandboxProcess } from '../servers/sandbox-client.js';
 
@@ -96,9 +104,11 @@ export async function webhookSuite(config: BenchConfig): Promise<SuiteResult> {
   for (const [i, size] of sizes.entries()) {
     const body = bodies[i] as string;
     const header = signDelivery(body, sandbox.secret);
+    const cpu = new Map<string, number[]>();
     const durations = await interleave(
       contendersFor(body, header, sandbox.secret, size.opsPerRound),
       config.webhook,
+      cpu,
     );
     const group = groupOf(
       `verify + parse one ${formatBytes(body.length)} delivery (${size.opsPerRound} per round)`,
@@ -106,7 +116,15 @@ export async function webhookSuite(config: BenchConfig): Promise<SuiteResult> {
       BASELINE,
       perSecond(durations, size.opsPerRound),
     );
-    groups.push(group);
+    groups.push(
+      group,
+      groupOf(
+        `CPU per ${formatBytes(body.length)} delivery`,
+        'µs',
+        BASELINE,
+        microsEach(cpu, size.opsPerRound),
+      ),
+    );
     const ts = rowOf(group, TERRA_TS);
     const api = rowOf(group, TERRA_API);
     // The first size is the small-delivery target (0.8x), the second the large one (within 1.1x in time).
