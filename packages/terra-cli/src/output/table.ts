@@ -1,4 +1,4 @@
-import { padEnd, textWidth, truncate } from './text-width.js';
+import { padEnd, sanitizeCell, textWidth, truncate } from './text-width.js';
 
 /** How a table is drawn. */
 export interface TableOptions {
@@ -35,7 +35,7 @@ export function renderTable(
   rows: readonly string[][],
   options: TableOptions = {},
 ): string {
-  const clean = rows.map((row) => headers.map((_, i) => (row[i] ?? '').replace(/[\r\n\t]+/g, ' ')));
+  const clean = rows.map((row) => headers.map((_, i) => sanitizeCell(row[i] ?? '')));
   const widths = columnWidths(headers, clean, options.maxWidth);
   const line = (cells: readonly string[], style?: (text: string) => string) =>
     cells
@@ -58,5 +58,5 @@ export function renderSummary(
   label: (text: string) => string = (text) => text,
 ): string {
   const width = Math.max(0, ...entries.map(([name]) => textWidth(name)));
-  return entries.map(([name, value]) => `${label(padEnd(name, width))}  ${value}\n`).join('');
+  return entries.map(([name, value]) => `${label(padEnd(name, width))}  ${sanitizeCell(value)}\n`).join('');
 }

@@ -22,3 +22,17 @@ export function padEnd(text: string, width: number): string {
   const missing = width - textWidth(text);
   return missing > 0 ? text + ' '.repeat(missing) : text;
 }
+
+// C0 and C1 control characters (ESC, CSI, BEL, line breaks...): built from a string for the same reason as above.
+const CONTROL_PATTERN = new RegExp(
+  `[${String.fromCharCode(0)}-${String.fromCharCode(31)}${String.fromCharCode(127)}-${String.fromCharCode(159)}]+`,
+  'g',
+);
+
+/**
+ * Makes a value safe to show in one terminal cell: control characters become a space. Wearable data comes from
+ * third parties, and an escape sequence in a device name must not be able to rewrite the user's terminal.
+ */
+export function sanitizeCell(text: string): string {
+  return text.replace(CONTROL_PATTERN, ' ');
+}

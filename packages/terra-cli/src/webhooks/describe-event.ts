@@ -1,5 +1,6 @@
 import { getPath } from '../output/fields.js';
 import type { Colors } from '../output/printer.js';
+import { sanitizeCell } from '../output/text-width.js';
 import type { ReceivedDelivery } from './delivery.js';
 
 function userOf(payload: unknown): { user_id: string | null; provider: string | null } {

@@ -23,6 +23,13 @@ describe('renderTable', () => {
   it('keeps a cell with line breaks on one line', () => {
     expect(renderTable(['a'], [['one\ntwo']])).toBe('a\none two\n');
   });
+
+  it('neutralises terminal escape sequences in data', () => {
+    const text = renderTable(['name'], [['evil\u001b[2J\u0007watch']]);
+    expect(text).not.toContain('\u001b');
+    expect(text).not.toContain('\u0007');
+    expect(text).toContain('evil [2J watch');
+  });
 });
 
 describe('renderSummary', () => {
@@ -33,5 +40,9 @@ describe('renderSummary', () => {
         ['provider', 'OURA'],
       ]),
     ).toBe('user id   abc\nprovider  OURA\n');
+  });
+
+  it('neutralises control characters in values', () => {
+    expect(renderSummary([['name', 'a\u001b]0;title\u0007b']])).toBe('name  a ]0;title b\n');
   });
 });
