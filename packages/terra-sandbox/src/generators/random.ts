@@ -34,6 +34,7 @@ class Sfc32 implements Random {
   private b: number;
   private c: number;
   private d: number;
+  private spare: number | null = null;
 
   constructor(a: number, b: number, c: number, d: number) {
     this.a = a;
@@ -71,9 +72,16 @@ class Sfc32 implements Random {
   }
 
   normal(mean: number, sd: number): number {
-    const u = 1 - this.next();
-    const v = this.next();
-    return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    // Box-Muller yields two independent normals per draw; keep the second for the next call.
+    if (this.spare !== null) {
+      const z = this.spare;
+      this.spare = null;
+      return mean + sd * z;
+    }
+    const radius = Math.sqrt(-2 * Math.log(1 - this.next()));
+    const angle = 2 * Math.PI * this.next();
+    this.spare = radius * Math.sin(angle);
+    return mean + sd * radius * Math.cos(angle);
   }
 
   pick<T>(items: readonly T[]): T {
