@@ -32,11 +32,16 @@ export function eventLine(delivery: ReceivedDelivery, colors: Colors): string {
   if (!delivery.verified) {
     return `${colors.dim(time)} ${colors.red('✗ rejected')} ${delivery.reason ?? 'unknown reason'}`;
   }
-  const parts = [`${colors.dim(time)} ${colors.green('✓')} ${colors.bold(delivery.type ?? '(no type)')}`];
-  if (delivery.user_id)
-    parts.push(`user ${delivery.user_id}${delivery.provider ? ` (${delivery.provider})` : ''}`);
+  // Payload and header values are sanitised: a signed payload is authentic, not necessarily terminal-safe.
+  const safe = (value: string) => sanitizeCell(value);
+  const parts = [
+    `${colors.dim(time)} ${colors.green('✓')} ${colors.bold(safe(delivery.type ?? '(no type)'))}`,
+  ];
+  if (delivery.user_id) {
+    parts.push(`user ${safe(delivery.user_id)}${delivery.provider ? ` (${safe(delivery.provider)})` : ''}`);
+  }
   if (delivery.records !== null) parts.push(`${delivery.records} record${delivery.records === 1 ? '' : 's'}`);
-  if (delivery.reference) parts.push(colors.dim(`ref ${delivery.reference}`));
+  if (delivery.reference) parts.push(colors.dim(`ref ${safe(delivery.reference)}`));
   if (delivery.forward_status !== null) parts.push(`→ ${delivery.forward_status}`);
   if (delivery.forward_error !== null) parts.push(colors.red(`→ forward failed: ${delivery.forward_error}`));
   return parts.join('  ');
