@@ -4,6 +4,7 @@ import { defineConfig } from 'tsup';
 // packages users install (and `instanceof` on terra-ts errors holds).
 export default defineConfig({
   entry: { bin: 'src/bin.ts', index: 'src/index.ts' },
+  tsconfig: 'tsconfig.build.json',
   format: ['esm'],
   target: 'node20',
   platform: 'node',

@@ -12,7 +12,7 @@ export type InputStream = NodeJS.ReadableStream & { isTTY?: boolean };
 
 /**
  * Everything the CLI touches in its process: streams, environment and working directory.
- * `bin.ts` passes the real ones; nothing else reads `process` directly, which keeps every command testable.
+ * `bin.ts` passes the real ones; commands never read `process.stdout`, `process.env` or the cwd directly, which keeps them testable.
  */
 export interface CliIO {
   stdout: OutputStream;
