@@ -32,6 +32,8 @@ export interface LargeRequestTrackerOptions {
 
 interface Tracked {
   expected: number | undefined;
+  /** A `large_request_*` notice was seen: this is certainly a large request, not everyday traffic. */
+  announced: boolean;
   deliveries: Set<string>;
   expiresAt: number;
 }
@@ -83,6 +85,7 @@ export class LargeRequestTracker {
       const reference = event.reference || response.delivery.reference;
       if (!reference) return undefined;
       const tracked = this.#entry(reference);
+      tracked.announced = true;
       const expected = (event as { expected_payloads?: unknown }).expected_payloads;
       if (typeof expected === 'number' && Number.isInteger(expected) && expected >= 0)
         tracked.expected = expected;
@@ -106,17 +109,37 @@ export class LargeRequestTracker {
   }
 
   #entry(reference: string): Tracked {
-    const now = Date.now();
-    // Map iteration is oldest first: drop expired requests, and the oldest while over the bound.
-    for (const [key, value] of this.#requests) {
-      if (value.expiresAt > now && this.#requests.size < this.#maxRequests) break;
-      if (key !== reference) this.#requests.delete(key);
-    }
     let tracked = this.#requests.get(reference);
     if (!tracked) {
-      tracked = { expected: undefined, deliveries: new Set(), expiresAt: now + this.#ttlMs };
+      const now = Date.now();
+      this.#makeRoom(now);
+      tracked = {
+        expected: undefined,
+        announced: false,
+        deliveries: new Set(),
+        expiresAt: now + this.#ttlMs,
+      };
       this.#requests.set(reference, tracked);
     }
     return tracked;
+  }
+
+  // Everyday data deliveries carry a `terra-reference` too, so when full, the oldest request never
+  // announced goes first: a busy stream of ordinary deliveries must not push out a large request in progress.
+  #makeRoom(now: number): void {
+    // Map iteration is oldest first, and expiry follows creation order.
+    for (const [key, value] of this.#requests) {
+      if (value.expiresAt > now) break;
+      this.#requests.delete(key);
+    }
+    if (this.#requests.size < this.#maxRequests) return;
+    for (const [key, value] of this.#requests) {
+      if (!value.announced) {
+        this.#requests.delete(key);
+        return;
+      }
+    }
+    const oldest = this.#requests.keys().next();
+    if (!oldest.done) this.#requests.delete(oldest.value);
   }
 }

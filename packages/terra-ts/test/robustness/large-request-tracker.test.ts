@@ -1,0 +1,29 @@
+import { LargeRequestTracker, parseWebhookEvent, TerraWebhookResponse } from 'terra-ts';
+import { examplePayloads } from 'terra-ts/testing';
+import { describe, expect, it } from 'vitest';
+
+/** A verified delivery as the webhook module builds it. */
+function delivery(json: object, reference: string, traceId: string): TerraWebhookResponse {
+  const body = structuredClone(json) as Record<string, unknown>;
+  return new TerraWebhookResponse(body, parseWebhookEvent(body), {
+    reference,
+    traceId,
+    orderingTimestamp: undefined,
+  });
+}
+
+describe('the large request tracker under everyday traffic', () => {
+  it('keeps an announced large request while more ordinary deliveries than maxRequests arrive', () => {
+    const tracker = new LargeRequestTracker({ maxRequests: 50 });
+    const announce = { ...examplePayloads.large_request_sending, reference: 'big', expected_payloads: 2 };
+    expect(tracker.observe(delivery(announce, 'big', 'big:sending'))?.expected).toBe(2);
+    expect(tracker.observe(delivery(examplePayloads.sleep, 'big', 'big:chunk:1'))?.received).toBe(1);
+    // Ordinary data deliveries carry their own terra-reference too.
+    for (let i = 0; i < 500; i++)
+      tracker.observe(delivery(examplePayloads.daily, `single-${i}`, `trace-${i}`));
+    expect(tracker.observe(delivery(examplePayloads.sleep, 'big', 'big:chunk:2'))).toMatchObject({
+      received: 2,
+      complete: true,
+    });
+  });
+});
