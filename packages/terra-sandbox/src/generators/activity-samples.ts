@@ -30,7 +30,7 @@ export interface ActivitySamples {
 }
 
 /**
- * Builds the sample arrays. Fine signals get one sample per 10 s at the start of their slot;
+ * Builds the sample arrays. Fine signals get one sample per slot (15 s), stamped at its start;
  * per-minute series (cumulative distance and steps, elevation, calories, MET) get one per minute.
  * Cumulative samples are stamped at the end of their minute, so the last one equals the summary.
  * A timestamp string is built once per instant and shared by every series at that instant.

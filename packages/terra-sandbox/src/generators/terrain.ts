@@ -16,6 +16,7 @@ export interface Terrain {
  */
 export function createTerrain(baseMeters: number, sport: Sport, rng: Random): Terrain {
   const relief = sport.outdoor ? sport.reliefMeters : 0;
+  if (relief === 0) return { elevationAt: () => baseMeters, gradeAt: () => 0 };
   const scale = sport.locomotion === 'bike' ? 3 : 1;
   const w1 = 1 / (1500 * scale);
   const w2 = 1 / (520 * scale);

@@ -9,11 +9,11 @@ import { createTerrain } from './terrain.js';
 import type { WorkoutPlan } from './workout-plan.js';
 
 /** Seconds between a workout's fine samples (heart rate, speed, cadence, power, position). */
-export const WORKOUT_SAMPLE_SECONDS = 10;
+export const WORKOUT_SAMPLE_SECONDS = 15;
 
 /**
  * The simulated signals of one workout, one slot per {@link WORKOUT_SAMPLE_SECONDS}. Slot `i`
- * covers `[start + i*10 s, start + (i+1)*10 s)`. Arrays are null where the sport has no such signal.
+ * covers `[start + i·15 s, start + (i+1)·15 s)`. Arrays are null where the sport has no such signal.
  */
 export interface WorkoutTrace {
   readonly count: number;

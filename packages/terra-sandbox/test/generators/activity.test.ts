@@ -1,6 +1,7 @@
 import type { Activity } from 'terra-ts';
 import { describe, expect, it } from 'vitest';
 import { generateRange, personaOf } from '../../src/generators/index.js';
+import { WORKOUT_SAMPLE_SECONDS } from '../../src/generators/workout-trace.js';
 import { contextFor, instant, TERRA_TIMESTAMP } from './users.js';
 
 const ctx = contextFor('activity-runner', 'GARMIN');
@@ -32,7 +33,7 @@ describe('generateActivity', () => {
     for (const a of month) {
       const bpm = (a.heart_rate_data?.detailed?.hr_samples ?? []).map((s) => s.bpm ?? 0);
       const summary = a.heart_rate_data?.summary;
-      expect(bpm.length).toBe(durationOf(a) / 10);
+      expect(bpm.length).toBe(durationOf(a) / WORKOUT_SAMPLE_SECONDS);
       expect(summary?.max_hr_bpm).toBe(Math.max(...bpm));
       expect(summary?.min_hr_bpm).toBe(Math.min(...bpm));
       expect(summary?.avg_hr_bpm).toBeCloseTo(bpm.reduce((x, y) => x + y, 0) / bpm.length, 1);
@@ -66,7 +67,7 @@ describe('generateActivity', () => {
         const avgSpeed = a.movement_data?.avg_speed_meters_per_second ?? 0;
         expect(avgSpeed * durationOf(a)).toBeCloseTo(summary.distance_meters, -2);
         const speeds = (a.movement_data?.speed_samples ?? []).map((s) => s.speed_meters_per_second ?? 0);
-        const integrated = speeds.reduce((t, v) => t + v * 10, 0);
+        const integrated = speeds.reduce((t, v) => t + v * WORKOUT_SAMPLE_SECONDS, 0);
         expect(Math.abs(integrated - summary.distance_meters)).toBeLessThan(
           summary.distance_meters * 0.01 + 5,
         );
