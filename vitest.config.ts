@@ -15,6 +15,8 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'bench/test/**/*.test.ts', 'demo/**/*.test.ts'],
+    // Fails any test during which a fake API key or webhook secret reaches an error, a log line or output.
+    setupFiles: ['packages/terra-ts/test/robustness/support/secret-hygiene-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -35,7 +35,7 @@ export function resolveConfig(options: TerraOptions): ClientConfig {
   };
   if (canSetUserAgent()) headers['user-agent'] = `terra-ts/${VERSION}`;
   return {
-    baseUrl: baseUrlOf(options.baseUrl ?? readEnv('TERRA_BASE_URL') ?? DEFAULT_BASE_URL),
+    baseUrl: baseUrlOf(options.baseUrl ?? readEnv('TERRA_BASE_URL') ?? DEFAULT_BASE_URL, apiKey),
     headers,
     jsonHeaders: { ...headers, 'content-type': 'application/json' },
     fetch: fetchOf(options.fetch),
@@ -62,17 +62,23 @@ function credential(value: unknown, option: string, envName: string): string {
   return resolved;
 }
 
-function baseUrlOf(value: unknown): string {
+// A swapped pair of environment variables (TERRA_BASE_URL holding the key) must not echo the key.
+function shown(value: unknown, apiKey: string): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.includes(apiKey) ? text.split(apiKey).join('[redacted API key]') : text;
+}
+
+function baseUrlOf(value: unknown, apiKey: string): string {
   if (typeof value !== 'string' || !/^https?:\/\//i.test(value)) {
     throw new TerraInvalidArgumentError(
       'baseUrl',
-      `baseUrl must be an http(s) URL such as ${DEFAULT_BASE_URL}; got ${JSON.stringify(value)}`,
+      `baseUrl must be an http(s) URL such as ${DEFAULT_BASE_URL}; got ${shown(value, apiKey)}`,
     );
   }
   try {
     new URL(value);
   } catch {
-    throw new TerraInvalidArgumentError('baseUrl', `baseUrl ${JSON.stringify(value)} is not a valid URL`);
+    throw new TerraInvalidArgumentError('baseUrl', `baseUrl ${shown(value, apiKey)} is not a valid URL`);
   }
   return value.replace(/\/+$/, '');
 }
