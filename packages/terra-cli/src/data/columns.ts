@@ -1,4 +1,14 @@
+import { ActivityType } from 'terra-ts';
 import type { Column } from '../output/record-writer.js';
+
+// Terra sends activity types as numbers; a table shows their names (CSV and JSON keep the numbers).
+const ACTIVITY_TYPE_NAMES = new Map<unknown, string>(
+  Object.entries(ActivityType).map(([name, value]) => [value, name.toLowerCase().replaceAll('_', ' ')]),
+);
+
+function activityTypeName(value: unknown): string {
+  return ACTIVITY_TYPE_NAMES.get(value) ?? String(value);
+}
 
 /**
  * The table/CSV columns shown for each data type when `--fields` is not given: a short label for the table and
@@ -9,7 +19,7 @@ export const DATA_COLUMNS: Record<string, readonly Column[]> = {
     ['start', 'metadata.start_time'],
     ['end', 'metadata.end_time'],
     ['name', 'metadata.name'],
-    ['type', 'metadata.type'],
+    ['type', 'metadata.type', activityTypeName],
     ['distance m', 'distance_data.summary.distance_meters'],
     ['steps', 'distance_data.summary.steps'],
     ['kcal', 'calories_data.total_burned_calories'],

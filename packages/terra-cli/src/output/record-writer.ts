@@ -3,8 +3,14 @@ import { formatCell, getPath, inferColumns, pickFields } from './fields.js';
 import type { OutputFormat } from './format.js';
 import { renderTable } from './table.js';
 
-/** A column: a field path, or a short table label and its path (CSV headers always use the path). */
-export type Column = string | readonly [label: string, path: string];
+/**
+ * A column: a field path, or a short table label and its path, optionally with a formatter for the table cell
+ * (CSV and JSON always carry the raw value, and CSV headers the path).
+ */
+export type Column =
+  | string
+  | readonly [label: string, path: string]
+  | readonly [label: string, path: string, format: (value: unknown) => string];
 
 /** Where and how a {@link RecordWriter} prints. */
 export interface RecordWriterOptions {
@@ -32,6 +38,7 @@ export interface RecordWriterOptions {
 export class RecordWriter {
   readonly #options: RecordWriterOptions;
   readonly #labels: readonly string[] | undefined;
+  readonly #formats: ReadonlyArray<((value: unknown) => string) | undefined> | undefined;
   readonly #rows: string[][] = [];
   #columns: readonly string[] | undefined;
   #count = 0;
@@ -42,6 +49,7 @@ export class RecordWriter {
     const given = options.fields ?? options.columns;
     this.#columns = given?.map((column) => (typeof column === 'string' ? column : column[1]));
     this.#labels = given?.map((column) => (typeof column === 'string' ? column : column[0]));
+    this.#formats = given?.map((column) => (typeof column === 'string' ? undefined : column[2]));
   }
 
   /** How many records were written. */
@@ -60,8 +68,7 @@ export class RecordWriter {
       if (this.#count === 0) out(csvLine(this.#columns));
       out(csvLine(this.#columns.map((column) => getPath(record, column))));
     }
-    if (format === 'table')
-      this.#rows.push(this.#columns.map((column) => formatCell(getPath(record, column))));
+    if (format === 'table') this.#rows.push(this.#columns.map((column, i) => this.#cell(record, column, i)));
     this.#count += 1;
   }
 
@@ -81,6 +88,12 @@ export class RecordWriter {
     }
     const headers = this.#labels ?? this.#columns ?? [];
     out(renderTable(headers, this.#rows, { maxWidth: this.#options.width, header: this.#options.header }));
+  }
+
+  #cell(record: unknown, column: string, index: number): string {
+    const value = getPath(record, column);
+    const format = this.#formats?.[index];
+    return format && value !== undefined && value !== null ? format(value) : formatCell(value);
   }
 
   #select(record: unknown): unknown {

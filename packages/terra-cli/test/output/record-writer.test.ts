@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { OutputFormat } from '../../src/output/format.js';
+import { type Column, RecordWriter } from '../../src/output/record-writer.js';
+
+function writer(format: OutputFormat, columns?: Column[], fields?: string[]) {
+  const out: string[] = [];
+  const notes: string[] = [];
+  const recordWriter = new RecordWriter({
+    format,
+    fields,
+    columns,
+    emptyMessage: 'nothing',
+    dryRun: false,
+    width: undefined,
+    header: (text) => text,
+    out: (text) => out.push(text),
+    note: (text) => notes.push(text),
+  });
+  return { recordWriter, out, notes };
+}
+
+const records = [{ metadata: { type: 8, name: 'Run' } }, { metadata: { type: 1, name: 'Ride' } }];
+const columns: Column[] = [
+  ['name', 'metadata.name'],
+  ['type', 'metadata.type', (value) => (value === 8 ? 'running' : 'biking')],
+];
+
+describe('RecordWriter', () => {
+  it('shows formatted values and labels in a table, drawn at the end', () => {
+    const { recordWriter, out } = writer('table', columns);
+    for (const record of records) recordWriter.write(record);
+    expect(out).toEqual([]);
+    recordWriter.end();
+    expect(out.join('')).toBe('name  type\nRun   running\nRide  biking\n');
+  });
+
+  it('keeps raw values and path headers in CSV, written as records arrive', () => {
+    const { recordWriter, out } = writer('csv', columns);
+    recordWriter.write(records[0]);
+    expect(out.join('')).toBe('metadata.name,metadata.type\nRun,8\n');
+  });
+
+  it('streams a valid JSON array and one line per record in NDJSON', () => {
+    const json = writer('json', columns);
+    for (const record of records) json.recordWriter.write(record);
+    json.recordWriter.end();
+    expect(JSON.parse(json.out.join(''))).toEqual(records);
+    const ndjson = writer('ndjson', columns);
+    for (const record of records) ndjson.recordWriter.write(record);
+    expect(ndjson.out).toEqual(records.map((record) => `${JSON.stringify(record)}\n`));
+  });
+
+  it('prints an empty JSON array, a CSV header, or a note for a table when there are no records', () => {
+    const json = writer('json');
+    json.recordWriter.end();
+    expect(json.out.join('')).toBe('[]\n');
+    const csv = writer('csv', columns);
+    csv.recordWriter.end();
+    expect(csv.out.join('')).toBe('metadata.name,metadata.type\n');
+    const table = writer('table', columns);
+    table.recordWriter.end();
+    expect(table.out).toEqual([]);
+    expect(table.notes).toEqual(['nothing']);
+  });
+
+  it('says nothing about an empty result after a failure', () => {
+    const table = writer('table', columns);
+    table.recordWriter.end({ failed: true });
+    expect(table.notes).toEqual([]);
+  });
+
+  it('uses --fields as the columns', () => {
+    const { recordWriter, out } = writer('csv', columns, ['metadata.type']);
+    recordWriter.write(records[1]);
+    expect(out.join('')).toBe('metadata.type\n1\n');
+  });
+});
