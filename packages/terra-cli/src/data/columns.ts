@@ -10,14 +10,32 @@ function activityTypeName(value: unknown): string {
   return ACTIVITY_TYPE_NAMES.get(value) ?? String(value);
 }
 
+/** `2024-01-02T18:09:00.000000-05:00` -> `2024-01-02 18:09`: the wearer's wall-clock time, as Terra wrote it. */
+function wallClock(value: unknown): string {
+  const text = String(value);
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(text);
+  return match ? `${match[1]} ${match[2]}` : text;
+}
+
+/** Seconds -> `7h 05m`. */
+function duration(value: unknown): string {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds)) return String(value);
+  const minutes = Math.round(seconds / 60);
+  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+}
+
+const START: Column = ['start', 'metadata.start_time', wallClock];
+const END: Column = ['end', 'metadata.end_time', wallClock];
+
 /**
  * The table/CSV columns shown for each data type when `--fields` is not given: a short label for the table and
  * Terra's own field path (the CSV header and the `--fields` name).
  */
 export const DATA_COLUMNS: Record<string, readonly Column[]> = {
   activity: [
-    ['start', 'metadata.start_time'],
-    ['end', 'metadata.end_time'],
+    START,
+    END,
     ['name', 'metadata.name'],
     ['type', 'metadata.type', activityTypeName],
     ['distance m', 'distance_data.summary.distance_meters'],
@@ -26,29 +44,29 @@ export const DATA_COLUMNS: Record<string, readonly Column[]> = {
     ['avg bpm', 'heart_rate_data.summary.avg_hr_bpm'],
   ],
   sleep: [
-    ['start', 'metadata.start_time'],
-    ['end', 'metadata.end_time'],
-    ['asleep s', 'sleep_durations_data.asleep.duration_asleep_state_seconds'],
-    ['deep s', 'sleep_durations_data.asleep.duration_deep_sleep_state_seconds'],
+    START,
+    END,
+    ['asleep', 'sleep_durations_data.asleep.duration_asleep_state_seconds', duration],
+    ['deep', 'sleep_durations_data.asleep.duration_deep_sleep_state_seconds', duration],
     ['efficiency', 'sleep_durations_data.sleep_efficiency'],
     ['avg bpm', 'heart_rate_data.summary.avg_hr_bpm'],
   ],
   daily: [
-    ['start', 'metadata.start_time'],
+    START,
     ['steps', 'distance_data.steps'],
     ['distance m', 'distance_data.distance_meters'],
     ['kcal', 'calories_data.total_burned_calories'],
     ['resting bpm', 'heart_rate_data.summary.resting_hr_bpm'],
   ],
   body: [
-    ['start', 'metadata.start_time'],
-    ['end', 'metadata.end_time'],
+    START,
+    END,
     ['weight kg', 'measurements_data.measurements.0.weight_kg'],
     ['resting bpm', 'heart_data.heart_rate_data.summary.resting_hr_bpm'],
     ['SpO2 %', 'oxygen_data.avg_saturation_percentage'],
   ],
   nutrition: [
-    ['start', 'metadata.start_time'],
+    START,
     ['kcal', 'summary.macros.calories'],
     ['protein g', 'summary.macros.protein_g'],
     ['carbs g', 'summary.macros.carbohydrates_g'],
@@ -56,7 +74,7 @@ export const DATA_COLUMNS: Record<string, readonly Column[]> = {
     ['water ml', 'summary.water_ml'],
   ],
   menstruation: [
-    ['start', 'metadata.start_time'],
+    START,
     ['phase', 'menstruation_data.current_phase'],
     ['cycle day', 'menstruation_data.day_in_cycle'],
     ['cycle days', 'menstruation_data.cycle_length_days'],

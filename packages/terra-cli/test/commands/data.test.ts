@@ -21,12 +21,14 @@ const sleep = (...extra: string[]) => [
 ];
 
 describe('terra data', { timeout: 120_000 }, () => {
-  it('prints a table of records with short column labels', async () => {
+  it('prints a table of records with short labels, wall-clock times and durations', async () => {
     const result = await runCli(sleep('--from', '2024-01-01', '--to', '2024-01-04'));
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^start\s+end\s+asleep s/);
+    expect(lines[0]).toMatch(/^start\s+end\s+asleep\s+deep\s+efficiency/);
     expect(lines.length).toBeGreaterThan(1);
+    // Wall-clock times and durations for people; --csv and --json keep Terra's raw values.
+    expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d {2}\d{4}-\d\d-\d\d \d\d:\d\d {2}\d+h \d\dm/);
   });
 
   it('streams the wire records as NDJSON, fetching a long range in chunks without a progress bar in a pipe', async () => {
