@@ -61,7 +61,7 @@ function buildActivity(
     String(plan.index),
   );
   const route =
-    sport.outdoor && trace.distance
+    sport.outdoor && persona.profile.gps && trace.distance
       ? traceRoute(persona.homeLat, persona.homeLng, trace.distance, routeRng)
       : null;
   const minutes = workoutMinutes(persona, trace);

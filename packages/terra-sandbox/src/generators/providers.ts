@@ -12,8 +12,8 @@ export interface ProviderProfile {
   /** Device manufacturer and models reported in `device_data`. */
   readonly manufacturer: string;
   readonly devices: readonly string[];
-  /** Whether the device scores sleep stages (otherwise sleep is asleep/awake only). */
-  readonly sleepStages: boolean;
+  /** Whether outdoor workouts carry a GPS track (rings and straps have no GPS of their own). */
+  readonly gps: boolean;
   /** Whether the user has a continuous glucose monitor. */
   readonly glucose: boolean;
   /** Whether the provider reports smart-scale and blood-pressure readings. */
@@ -33,7 +33,7 @@ const profile = (
     ['strength', 1],
   ],
   workoutsPerWeek: [2, 5],
-  sleepStages: true,
+  gps: true,
   glucose: false,
   scale: false,
   ...p,
@@ -80,6 +80,7 @@ export const PROVIDER_PROFILES: Readonly<Record<string, ProviderProfile>> = {
       ['run', 1],
     ],
     workoutsPerWeek: [0, 2],
+    gps: false,
   }),
   WHOOP: profile({
     manufacturer: 'WHOOP',
@@ -93,6 +94,7 @@ export const PROVIDER_PROFILES: Readonly<Record<string, ProviderProfile>> = {
       ['row', 1],
     ],
     workoutsPerWeek: [3, 6],
+    gps: false,
   }),
   POLAR: profile({
     manufacturer: 'Polar',
@@ -228,6 +230,7 @@ export const PROVIDER_PROFILES: Readonly<Record<string, ProviderProfile>> = {
     dataTypes: ['sleep', 'daily', 'body'],
     sports: [],
     workoutsPerWeek: [0, 0],
+    gps: false,
   }),
   EIGHT: profile({
     manufacturer: 'Eight Sleep',
@@ -235,6 +238,7 @@ export const PROVIDER_PROFILES: Readonly<Record<string, ProviderProfile>> = {
     dataTypes: ['sleep'],
     sports: [],
     workoutsPerWeek: [0, 0],
+    gps: false,
   }),
   FREESTYLELIBRE: profile({
     manufacturer: 'Abbott',
@@ -243,6 +247,7 @@ export const PROVIDER_PROFILES: Readonly<Record<string, ProviderProfile>> = {
     sports: [],
     workoutsPerWeek: [0, 0],
     glucose: true,
+    gps: false,
   }),
   DEXCOM: profile({
     manufacturer: 'Dexcom',
@@ -251,6 +256,7 @@ export const PROVIDER_PROFILES: Readonly<Record<string, ProviderProfile>> = {
     sports: [],
     workoutsPerWeek: [0, 0],
     glucose: true,
+    gps: false,
   }),
   MYFITNESSPAL: profile({
     manufacturer: 'MyFitnessPal',
@@ -259,6 +265,7 @@ export const PROVIDER_PROFILES: Readonly<Record<string, ProviderProfile>> = {
     sports: [],
     workoutsPerWeek: [0, 0],
     scale: true,
+    gps: false,
   }),
   CRONOMETER: profile({
     manufacturer: 'Cronometer',
@@ -266,6 +273,7 @@ export const PROVIDER_PROFILES: Readonly<Record<string, ProviderProfile>> = {
     dataTypes: ['nutrition', 'body'],
     sports: [],
     workoutsPerWeek: [0, 0],
+    gps: false,
   }),
   CLUE: profile({
     manufacturer: 'Clue',
@@ -273,6 +281,7 @@ export const PROVIDER_PROFILES: Readonly<Record<string, ProviderProfile>> = {
     dataTypes: ['menstruation'],
     sports: [],
     workoutsPerWeek: [0, 0],
+    gps: false,
   }),
 };
 

@@ -146,3 +146,18 @@ describe('generateActivity', () => {
     expect(generateRange('activity', contextFor('sleeper', 'EIGHT'), '2026-03-01', '2026-03-15')).toEqual([]);
   });
 });
+
+describe('generateActivity for wearables without GPS', () => {
+  it('records outdoor walks and runs with distance but no GPS track', () => {
+    const ring = contextFor('activity-ring', 'OURA');
+    const outdoor = generateRange('activity', ring, '2026-01-01', '2026-04-01', { withSamples: true }).filter(
+      (a) => a.metadata.city,
+    );
+    expect(outdoor.length).toBeGreaterThan(0);
+    for (const a of outdoor) {
+      expect(a.distance_data?.summary?.distance_meters).toBeGreaterThan(0);
+      expect(a.position_data).toBeNull();
+      expect(a.polyline_map_data).toBeNull();
+    }
+  });
+});
