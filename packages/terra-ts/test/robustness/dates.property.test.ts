@@ -198,7 +198,7 @@ describe('chunked data requests over HTTP', () => {
             concurrency,
           });
           const windows = (
-            response.getParsedResponse() as { data: Array<{ window: [string, string] }> }
+            response.getParsedResponse() as unknown as { data: Array<{ window: [string, string] }> }
           ).data.map((r) => r.window.map(Number));
           expect(windows).toHaveLength(server.requests.length);
           expect(windows[0]?.[0]).toBe(start);
