@@ -42,36 +42,14 @@ export function planWorkouts(ctx: GeneratorContext, persona: Persona, dayNumber:
   const bedMinutes = Math.floor((planNight(ctx, persona, dayNumber).startSeconds - midnight) / 60);
   const plans: WorkoutPlan[] = [];
   for (let index = 0; index < count; index++) {
-    const sport = SPORTS[rng.weighted(persona.sports)];
-    let shape = rng.weighted(sport.shapes);
-    if (weekend && sport.shapes.some(([s]) => s === 'long') && rng.chance(0.5)) shape = 'long';
-    const [minMinutes, maxMinutes] = sport.minutes;
-    const span = maxMinutes - minMinutes;
-    const minutes =
-      shape === 'long'
-        ? Math.round(minMinutes + span * rng.between(0.75, 1))
-        : Math.round(minMinutes + span * rng.between(0, 0.7));
-    let startMinutes =
+    // A second session goes to the other end of the day from the first.
+    const preferred =
       index === 0
         ? firstMinutes
         : firstMinutes < 720
           ? rng.int(17 * 60, 19 * 60)
           : rng.int(6 * 60 + 15, 7 * 60 + 30);
-    // Train awake: after getting up (with time for coffee) and done well before bed.
-    startMinutes = Math.max(startMinutes, wakeMinutes + rng.int(15, 40));
-    startMinutes = Math.min(startMinutes, bedMinutes - 45 - minutes);
-    const [lowEffort, highEffort] = sport.effort;
-    plans.push({
-      index,
-      dayNumber,
-      sport,
-      shape,
-      startSeconds: localToEpoch(persona, dayNumber, startMinutes),
-      durationSeconds: minutes * 60,
-      effort: rng.between(lowEffort, highEffort) + 0.05 * (persona.fitness - 0.5),
-      summaryId: summaryIdFrom(rng),
-      startMinutes,
-    });
+    plans.push(planSession(persona, dayNumber, index, preferred, { wakeMinutes, bedMinutes, weekend }, rng));
   }
   plans.sort((a, b) => a.startSeconds - b.startSeconds);
   const [first, second] = plans;
@@ -79,6 +57,40 @@ export function planWorkouts(ctx: GeneratorContext, persona: Persona, dayNumber:
   if (first && second && second.startSeconds < first.startSeconds + first.durationSeconds + 3600)
     return [first];
   return plans;
+}
+
+function planSession(
+  persona: Persona,
+  dayNumber: number,
+  index: number,
+  preferredMinutes: number,
+  day: { wakeMinutes: number; bedMinutes: number; weekend: boolean },
+  rng: Random,
+): WorkoutPlan {
+  const sport = SPORTS[rng.weighted(persona.sports)];
+  let shape = rng.weighted(sport.shapes);
+  if (day.weekend && sport.shapes.some(([s]) => s === 'long') && rng.chance(0.5)) shape = 'long';
+  const [minMinutes, maxMinutes] = sport.minutes;
+  const span = maxMinutes - minMinutes;
+  const minutes =
+    shape === 'long'
+      ? Math.round(minMinutes + span * rng.between(0.75, 1))
+      : Math.round(minMinutes + span * rng.between(0, 0.7));
+  // Train awake: after getting up (with time for coffee) and done well before bed.
+  let startMinutes = Math.max(preferredMinutes, day.wakeMinutes + rng.int(15, 40));
+  startMinutes = Math.min(startMinutes, day.bedMinutes - 45 - minutes);
+  const [lowEffort, highEffort] = sport.effort;
+  return {
+    index,
+    dayNumber,
+    sport,
+    shape,
+    startSeconds: localToEpoch(persona, dayNumber, startMinutes),
+    durationSeconds: minutes * 60,
+    effort: rng.between(lowEffort, highEffort) + 0.05 * (persona.fitness - 0.5),
+    summaryId: summaryIdFrom(rng),
+    startMinutes,
+  };
 }
 
 function firstStartMinutes(persona: Persona, rng: Random, weekend: boolean): number {
