@@ -64,9 +64,19 @@ export function windowTotals(timeline: DayTimeline): WindowTotals {
   return out;
 }
 
+/** Seconds spent at each activity level over a day, and the hour-long spells without moving. */
+export interface LevelSeconds {
+  rest: number;
+  inactive: number;
+  low: number;
+  moderate: number;
+  vigorous: number;
+  inactivePeriods: number;
+}
+
 /** Seconds at each activity level over the day (asleep = rest; workouts by heart-rate zone; otherwise by steps). */
-export function levelSeconds(persona: Persona, timeline: DayTimeline) {
-  const out = { rest: 0, inactive: 0, low: 0, moderate: 0, vigorous: 0, inactivePeriods: 0 };
+export function levelSeconds(persona: Persona, timeline: DayTimeline): LevelSeconds {
+  const out: LevelSeconds = { rest: 0, inactive: 0, low: 0, moderate: 0, vigorous: 0, inactivePeriods: 0 };
   let inactiveRun = 0;
   for (let m = 0; m < DAY_MINUTES; m++) {
     const state = timeline.state[m];
