@@ -41,7 +41,7 @@ export const FULL: BenchConfig = {
   seed: 2026,
   fetchParse: {
     sizes: [
-      { label: '5 MB', minBytes: 5 * MB, warmup: 2, rounds: 11 },
+      { label: '5 MB', minBytes: 5 * MB, warmup: 2, rounds: 9 },
       { label: '50 MB', minBytes: 50 * MB, warmup: 1, rounds: 5 },
     ],
     memoryRuns: 3,
@@ -49,7 +49,7 @@ export const FULL: BenchConfig = {
   smallCalls: { calls: 2000, inFlight: 32, warmup: 1, rounds: 5 },
   webhook: {
     sizes: [
-      { label: '2 KB', minBytes: 2 * 1024, opsPerRound: 2000 },
+      { label: '2 KB', minBytes: 2 * 1024, opsPerRound: 3000 },
       { label: '1 MB', minBytes: MB, opsPerRound: 30 },
     ],
     warmup: 1,

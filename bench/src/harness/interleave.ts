@@ -10,6 +10,12 @@ export interface Contender {
 export interface RoundOptions {
   readonly warmup: number;
   readonly rounds: number;
+  /**
+   * Force a full collection before each run (needs --expose-gc). Right for big payloads, whose garbage
+   * would otherwise be collected during the next contender's run; wrong for short batches of small
+   * operations, which it would bill for regrowing the heap after every forced collection.
+   */
+  readonly collectBetweenRuns?: boolean;
 }
 
 /**
@@ -18,7 +24,7 @@ export interface RoundOptions {
  * on a busy machine CPU time stays comparable when wall time does not.
  *
  * The order rotates each round so no contender always runs right after the same neighbour (and its
- * garbage); a collection before each measured run keeps one contender's heap from being billed to the next.
+ * garbage); with `collectBetweenRuns`, one contender's heap is not billed to the next.
  */
 export async function interleave(
   contenders: readonly Contender[],
@@ -31,7 +37,7 @@ export async function interleave(
   for (let round = 0; round < total; round++) {
     for (let turn = 0; turn < contenders.length; turn++) {
       const contender = contenders[(round + turn) % contenders.length] as Contender;
-      collectGarbage();
+      if (options.collectBetweenRuns) collectGarbage();
       const cpuBefore = process.cpuUsage();
       const ms = await timeOnce(contender.run);
       const cpu = process.cpuUsage(cpuBefore);

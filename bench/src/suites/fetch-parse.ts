@@ -142,7 +142,7 @@ export async function fetchParseSuite(config: BenchConfig): Promise<SuiteResult>
       const arrays = { sameArrays: [] as boolean[] };
       const cpu = new Map<string, number[]>();
       const { contenders, close } = contendersFor(fixture, session, arrays);
-      const samples = await interleave(contenders, size, cpu).finally(close);
+      const samples = await interleave(contenders, { ...size, collectBetweenRuns: true }, cpu).finally(close);
       const time = groupOf(`fetch + parse, ${label}`, 'ms', BASELINE, samples);
       groups.push(time, groupOf(`client CPU time, ${label}`, 'ms', BASELINE, cpu));
       const ts = rowOf(time, TERRA_TS);
