@@ -9,7 +9,8 @@ export interface TableOptions {
 }
 
 const GAP = '  ';
-const MIN_COLUMN = 6;
+// Widest-first shrinking keeps narrow columns whole for as long as possible; 1 is only reached on tiny terminals.
+const MIN_COLUMN = 1;
 
 function columnWidths(headers: readonly string[], rows: readonly string[][], maxWidth?: number): number[] {
   const widths = headers.map((header, i) =>

@@ -20,6 +20,12 @@ describe('renderTable', () => {
     expect(lines[1]).toMatch(/^1 {3}x+…$/);
   });
 
+  it('still fits a narrow terminal when there are many columns', () => {
+    const headers = Array.from({ length: 10 }, (_, i) => `column${i}`);
+    const text = renderTable(headers, [headers.map(() => 'value-value')], { maxWidth: 50 });
+    for (const line of text.trimEnd().split('\n')) expect([...line].length).toBeLessThanOrEqual(50);
+  });
+
   it('keeps a cell with line breaks on one line', () => {
     expect(renderTable(['a'], [['one\ntwo']])).toBe('a\none two\n');
   });
