@@ -45,9 +45,12 @@ export class ProgressBar {
   }
 
   #line(): string {
-    const filled = Math.round((this.#done / this.#total) * BAR_WIDTH);
-    const bar = '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
     const note = this.#detail === '' ? '' : ` · ${this.#detail}`;
-    return `${this.#label} ${bar} ${this.#done}/${this.#total}${note}`;
+    const count = `${this.#done}/${this.#total}${note}`;
+    // A line wider than the terminal wraps, and `\r` then redraws only its last row: shrink the bar instead.
+    const room = (this.#stream.columns ?? 80) - this.#label.length - count.length - 3;
+    const width = Math.max(5, Math.min(BAR_WIDTH, room));
+    const filled = Math.round((this.#done / this.#total) * width);
+    return `${this.#label} ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${count}`;
   }
 }
