@@ -1,7 +1,7 @@
 // One contender's single fetch-and-parse of a big activity response, alone in a fresh process, so its
 // memory high-water mark is its own. Plain JavaScript run by plain `node`: no loader in the figures.
 // Usage: node --expose-gc peak-memory.mjs <contender> <JSON: baseUrl, apiKey, devId, userId, startDate, endDate>
-// Prints one JSON line: { records, rssBeforeMB, peakRssMB, peakDeltaMB }.
+// Prints one JSON line: { records, rssBeforeMB, peakRssMB, peakDeltaMB, retainedMB }.
 import { resourceUsage } from 'node:process';
 
 const [contender, encoded] = process.argv.slice(2);
@@ -27,7 +27,9 @@ async function loadContender() {
         toWebhook: false,
         withSamples: true,
       };
-      return (await terra.getActivityForUser(input.userId, options)).getParsedResponse();
+      // The whole response, as a caller holds it (`res.getParsedResponse()` and `res.getJson()` hang off it).
+      const response = await terra.getActivityForUser(input.userId, options);
+      return { response, data: response.getParsedResponse().data };
     };
   }
   if (contender === 'terra-api') {
@@ -51,8 +53,12 @@ const run = await loadContender();
 await (await fetch(`${input.baseUrl.replace(/\/v2$/, '')}/v2-warmup`, { headers })).text();
 globalThis.gc?.();
 const rssBefore = process.memoryUsage().rss;
-const result = await run();
+const heapBefore = process.memoryUsage().heapUsed;
+let result = await run();
 const peak = resourceUsage().maxRSS * 1024;
+// What stays alive while the caller holds the result (a response object may keep more than the data).
+globalThis.gc?.();
+const retained = process.memoryUsage().heapUsed - heapBefore;
 const records = (result?.data ?? []).length;
 const MB = 1024 * 1024;
 console.log(
@@ -61,5 +67,7 @@ console.log(
     rssBeforeMB: rssBefore / MB,
     peakRssMB: peak / MB,
     peakDeltaMB: Math.max(0, peak - rssBefore) / MB,
+    retainedMB: Math.max(0, retained) / MB,
   }),
 );
+result = undefined;

@@ -92,12 +92,14 @@ interface MemoryFigures {
   records: number;
   peakRssMB: number;
   peakDeltaMB: number;
+  retainedMB: number;
 }
 
 /** Peak RSS of one fetch-and-parse, each contender alone in fresh processes, taking turns. */
 async function measureMemory(fixture: FixtureInfo, session: Session, runs: number): Promise<Group[]> {
   const peaks = new Map<string, number[]>(CONTENDERS.map((c) => [c, []]));
   const deltas = new Map<string, number[]>(CONTENDERS.map((c) => [c, []]));
+  const retained = new Map<string, number[]>(CONTENDERS.map((c) => [c, []]));
   const input = JSON.stringify({ ...fixture, ...session });
   for (let round = 0; round < runs; round++) {
     for (const contender of CONTENDERS) {
@@ -110,11 +112,13 @@ async function measureMemory(fixture: FixtureInfo, session: Session, runs: numbe
       }
       peaks.get(contender)?.push(figures.peakRssMB);
       deltas.get(contender)?.push(figures.peakDeltaMB);
+      retained.get(contender)?.push(figures.retainedMB);
     }
   }
   return [
     groupOf('peak RSS growth during one fetch + parse (own process each)', 'MB', BASELINE, deltas),
     groupOf('peak RSS of that process (maxRSS)', 'MB', BASELINE, peaks),
+    groupOf('heap still used after a collection while the caller holds the result', 'MB', BASELINE, retained),
   ];
 }
 
@@ -168,8 +172,8 @@ export async function fetchParseSuite(config: BenchConfig): Promise<SuiteResult>
       );
       // Memory is measured on the largest body only: there the payload dominates the process.
       if (i === sizes.length - 1) {
-        const [delta, peak] = await measureMemory(fixture, session, memoryRuns);
-        groups.push(delta as Group, peak as Group);
+        const [delta, peak, held] = await measureMemory(fixture, session, memoryRuns);
+        groups.push(delta as Group, peak as Group, held as Group);
         const tsDelta = rowOf(delta as Group, TERRA_TS);
         checks.push({
           target: `${size.label}: peak memory within 1.2x of the baseline`,
