@@ -43,7 +43,22 @@ const results: SuiteResult[] = [];
 for (const suite of SUITES) {
   if (only && !only.includes(suite.id)) continue;
   const suiteStart = nowMs();
-  const result = await suite.run(config);
+  let result: SuiteResult;
+  try {
+    result = await suite.run(config);
+  } catch (error) {
+    // One broken suite must not cost the others' figures; the run still fails at the end.
+    console.error(error);
+    process.exitCode = 1;
+    const message = error instanceof Error ? error.message : String(error);
+    result = {
+      id: suite.id,
+      title: suite.id,
+      groups: [],
+      checks: [{ target: 'the suite runs', measured: message, met: false }],
+      notes: [],
+    };
+  }
   results.push(result);
   console.log(`\n${renderSuite(result)}\n(${((nowMs() - suiteStart) / 1000).toFixed(1)} s)`);
 }
