@@ -61,7 +61,7 @@ export class CommandContext {
    */
   credentials(): Credentials {
     if (this.#credentials === undefined) {
-      const envFile = readEnvFile(this.io.cwd, this.options.envFile);
+      const envFile = readEnvFile(this.io.cwd, this.options.dotenv);
       this.#credentials = resolveCredentials(this.options, this.io.env, envFile);
       this.#redactor.add(this.#credentials.apiKey);
       this.#redactor.add(this.#credentials.secret);

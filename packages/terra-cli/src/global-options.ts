@@ -6,7 +6,7 @@ export interface GlobalOptions {
   devId?: string;
   secret?: string;
   baseUrl?: string;
-  envFile?: string;
+  dotenv?: string;
   sandbox?: boolean;
   json?: boolean;
   ndjson?: boolean;
@@ -27,7 +27,7 @@ export function addGlobalOptions(program: Command): Command {
     .option('--dev-id <id>', 'Terra developer ID (default: $TERRA_DEV_ID, then .env)')
     .option('--secret <secret>', 'webhook signing secret (default: $TERRA_WEBHOOK_SECRET, then .env)')
     .option('--base-url <url>', 'API base URL (default: $TERRA_BASE_URL, then https://api.tryterra.co/v2)')
-    .option('--env-file <path>', 'read credentials from this dotenv file (default: ./.env when present)')
+    .option('--dotenv <path>', 'read credentials from this dotenv file (default: ./.env when present)')
     .option('--sandbox', 'run against a local terra-sandbox started for this command')
     .option('--json', 'print JSON')
     .option('--ndjson', 'print one JSON record per line, as records arrive')

@@ -12,7 +12,7 @@ export function readEnvFile(cwd: string, path: string | undefined): Record<strin
   if (!existsSync(file)) {
     if (path === undefined) return {};
     throw new UsageError(
-      `--env-file: ${file} does not exist`,
+      `--dotenv: ${file} does not exist`,
       'give the path of a KEY=value file, or leave the option out',
     );
   }
