@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BenchConfig, FULL, QUICK } from './config.js';
 import { nowMs } from './harness/clock.js';
-import { assertBuiltTerraTs, machineInfo } from './harness/machine.js';
+import { assertBuiltTerraTs, loadNow, machineInfo } from './harness/machine.js';
 import { renderDocument, renderSuite } from './harness/markdown.js';
 import { BENCH_DIR } from './harness/node-process.js';
 import type { SuiteResult } from './harness/result.js';
@@ -39,6 +39,7 @@ if (unknown.length > 0) {
 const entry = assertBuiltTerraTs();
 console.log(`terra-ts from ${entry}${config.quick ? ' (quick sizes)' : ''}`);
 const started = nowMs();
+const loadAtStart = loadNow();
 const results: SuiteResult[] = [];
 for (const suite of SUITES) {
   if (only && !only.includes(suite.id)) continue;
@@ -62,7 +63,7 @@ for (const suite of SUITES) {
   results.push(result);
   console.log(`\n${renderSuite(result)}\n(${((nowMs() - suiteStart) / 1000).toFixed(1)} s)`);
 }
-const machine = machineInfo(nowMs() - started);
+const machine = machineInfo(nowMs() - started, loadAtStart);
 
 if (values.json)
   writeFileSync(resolve(values.json), `${JSON.stringify({ machine, config, results }, null, 2)}\n`);

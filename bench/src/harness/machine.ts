@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { cpus, release, totalmem, type } from 'node:os';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Where and with what the figures were measured. */
@@ -13,6 +14,14 @@ export interface MachineInfo {
   terraTs: string;
   terraApi: string;
   wallTime: string;
+  load: string;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The 1-minute load average now: other work on the machine, which widens every min-max range. */
+export function loadNow(): number {
+  return loadavg()[0] ?? 0;
 }
 
 /** The resolved entry of a package and its version, as `import` would load it from bench/. */
@@ -38,7 +47,7 @@ export function assertBuiltTerraTs(): string {
 }
 
 /** Describes this machine and the two packages under test. */
-export function machineInfo(wallTimeMs: number): MachineInfo {
+export function machineInfo(wallTimeMs: number, loadAtStart: number): MachineInfo {
   const cpuList = cpus();
   const terraTs = packageInfo('terra-ts');
   const terraApi = packageInfo('terra-api');
@@ -49,8 +58,9 @@ export function machineInfo(wallTimeMs: number): MachineInfo {
     memory: `${(totalmem() / 1024 ** 3).toFixed(1)} GB`,
     os: `${type()} ${release()}`,
     node: process.version,
-    terraTs: `${terraTs.version} (built: ${terraTs.entry.replace(/^.*node_modules[\\/]/, '')})`,
+    terraTs: `${terraTs.version} (built: ${relative(REPO_ROOT, terraTs.entry)})`,
     terraApi: `${terraApi.version} (devDependency of bench/ only)`,
     wallTime: `${(wallTimeMs / 1000).toFixed(0)} s`,
+    load: `${loadAtStart.toFixed(2)} at the start, ${loadNow().toFixed(2)} at the end (1-minute load average; 2 would be both cores busy)`,
   };
 }

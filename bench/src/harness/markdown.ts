@@ -65,6 +65,7 @@ export function renderDocument(
         ['terra-ts', machine.terraTs],
         ['terra-api', machine.terraApi],
         ['suite wall time', machine.wallTime],
+        ['machine load', machine.load],
       ],
     ),
     '## Targets',

@@ -50,9 +50,12 @@ export async function smallCallsSuite(config: BenchConfig): Promise<SuiteResult>
   const checks: Check[] = [];
   try {
     const modes = [
-      { label: `${calls} sequential calls`, batch: (call: Call) => runSequential(calls, call) },
       {
-        label: `${calls} calls, ${inFlight} in flight`,
+        label: `${calls.toLocaleString('en-US')} sequential calls`,
+        batch: (call: Call) => runSequential(calls, call),
+      },
+      {
+        label: `${calls.toLocaleString('en-US')} calls, ${inFlight} in flight`,
         batch: (call: Call) => runPool(calls, inFlight, call),
       },
     ];
