@@ -94,6 +94,14 @@ describe('exit codes', { timeout: 120_000 }, () => {
     expect(result.code).toBe(ExitCode.NetworkOrServer);
   });
 
+  it('5 with a hint when the server is slower than --timeout', async () => {
+    sandbox.setFaults({ latencyMs: 5_000 });
+    const result = await runCli([...userInfo(), '--timeout', '0.3']);
+    expect(result.code).toBe(ExitCode.NetworkOrServer);
+    expectOneErrorLine(result.stderr);
+    expect(result.stderr).toContain('raise --timeout');
+  });
+
   it('5 when nothing listens at the base URL', async () => {
     const port = await closedPort();
     const result = await runCli([
