@@ -1,6 +1,8 @@
 import type { Athlete } from 'terra-ts';
+import { formatDay } from './calendar.js';
 import type { GeneratorContext } from './context.js';
 import { personaOf } from './persona.js';
+import { createRandom } from './random.js';
 
 /**
  * The user's profile at the provider: name, age, sex, date of birth and home city, all from the
@@ -11,7 +13,12 @@ import { personaOf } from './persona.js';
  */
 export function generateAthlete(ctx: GeneratorContext): Athlete {
   const persona = personaOf(ctx);
-  const created = ctx.user.created_at?.slice(0, 10) ?? null;
+  // The provider account predates the Terra connection; without a connection date, pick a stable one.
+  const created =
+    ctx.user.created_at?.slice(0, 10) ??
+    formatDay(
+      Date.UTC(2016, 0, 1) / 86_400_000 + createRandom(ctx.seed, persona.userId, 'account').int(0, 3650),
+    );
   return {
     first_name: persona.firstName,
     last_name: persona.lastName,
