@@ -9,23 +9,9 @@ import type {
 import { User } from '../../user.js';
 import { HookResponse } from './hook-response.js';
 import type { GoogleNoDataSourceEventJson } from './legacy-wire.js';
+import { UserNoticeHookResponse } from './user-notice.js';
 
 // Events about the state of one user's connection, each carrying that `user` and a `message`.
-
-type UserNotice = { user: DeauthEvent['user']; message: string };
-
-abstract class UserNoticeHookResponse<J extends UserNotice> extends HookResponse<J> {
-  /** The connection concerned. */
-  readonly user: User;
-  /** Terra's explanation. */
-  readonly message: string;
-
-  constructor(json: J, client?: Terra) {
-    super(json);
-    this.user = new User(json.user, client);
-    this.message = json.message;
-  }
-}
 
 /** `deauth`: the user disconnected (or you called deauthenticate); remove the user and its data. */
 export class UserDeauthHookResponse extends UserNoticeHookResponse<DeauthEvent> {

@@ -1,64 +1,53 @@
 import type { Terra } from '../../client/terra.js';
 import type { LargeRequestProcessingEvent, LargeRequestSendingEvent } from '../../models/index.js';
-import { User } from '../../user.js';
-import { HookResponse } from './hook-response.js';
 import type {
   ProcessingEventJson,
   RateLimitHitEventJson,
   RequestCompletedEventJson,
   RequestProcessingEventJson,
 } from './legacy-wire.js';
+import { UserNoticeHookResponse, type UserNoticeJson } from './user-notice.js';
 
 // Progress notices about data requests Terra answers asynchronously.
 
-type RequestNotice = { user: LargeRequestSendingEvent['user']; message: string };
-
-abstract class RequestNoticeHookResponse<J extends RequestNotice> extends HookResponse<J> {
-  /** The user whose data was requested. */
-  readonly user: User;
-  /** Terra's explanation. */
-  readonly message: string;
-
-  constructor(json: J, client?: Terra) {
-    super(json);
-    this.user = new User(json.user, client);
-    this.message = json.message;
-  }
-}
-
-/** `large_request_processing`: a request spanning more than a month is being assembled; chunks follow. */
-export class LargeRequestProcessingHookResponse extends RequestNoticeHookResponse<LargeRequestProcessingEvent> {
-  /** Discriminant. */
-  readonly type = 'large_request_processing' as const;
-  /** Shared by this request's chunks (also sent as the `terra-reference` header). */
-  readonly reference: string;
+abstract class ReferencedRequestHookResponse<
+  J extends UserNoticeJson & { reference?: string | null },
+> extends UserNoticeHookResponse<J> {
+  /**
+   * The request's reference, shared by its chunks and also sent as the `terra-reference` header
+   * (always present on large-request events; legacy events may omit it).
+   */
+  readonly reference: J['reference'];
 
   /** @param json - the parsed body (kept by reference). @param client - binds `user`. */
-  constructor(json: LargeRequestProcessingEvent, client?: Terra) {
+  constructor(json: J, client?: Terra) {
     super(json, client);
     this.reference = json.reference;
   }
 }
 
+/** `large_request_processing`: a request spanning more than a month is being assembled; chunks follow. */
+export class LargeRequestProcessingHookResponse extends ReferencedRequestHookResponse<LargeRequestProcessingEvent> {
+  /** Discriminant. */
+  readonly type = 'large_request_processing' as const;
+}
+
 /** `large_request_sending`: announces how many data events (`expected_payloads`) a large request will deliver. */
-export class LargeRequestSendingHookResponse extends RequestNoticeHookResponse<LargeRequestSendingEvent> {
+export class LargeRequestSendingHookResponse extends ReferencedRequestHookResponse<LargeRequestSendingEvent> {
   /** Discriminant. */
   readonly type = 'large_request_sending' as const;
-  /** Shared by this request's chunks (also sent as the `terra-reference` header). */
-  readonly reference: string;
   /** How many data events will follow. */
   readonly expected_payloads: number;
 
   /** @param json - the parsed body (kept by reference). @param client - binds `user`. */
   constructor(json: LargeRequestSendingEvent, client?: Terra) {
     super(json, client);
-    this.reference = json.reference;
     this.expected_payloads = json.expected_payloads;
   }
 }
 
 /** `processing` (legacy): the provider fetch is in progress; data follows after about `retry_after_seconds`. */
-export class ProcessingHookResponse extends RequestNoticeHookResponse<ProcessingEventJson> {
+export class ProcessingHookResponse extends UserNoticeHookResponse<ProcessingEventJson> {
   /** Discriminant. */
   readonly type = 'processing' as const;
   /** Seconds until the data is expected. */
@@ -72,7 +61,7 @@ export class ProcessingHookResponse extends RequestNoticeHookResponse<Processing
 }
 
 /** `rate_limit_hit` (legacy): an asynchronous request hit the provider's rate limit; Terra retries at `retrying_at`. */
-export class RateLimitHitHookResponse extends RequestNoticeHookResponse<RateLimitHitEventJson> {
+export class RateLimitHitHookResponse extends UserNoticeHookResponse<RateLimitHitEventJson> {
   /** Discriminant. */
   readonly type = 'rate_limit_hit' as const;
   /** Start of the requested range. */
@@ -92,29 +81,13 @@ export class RateLimitHitHookResponse extends RequestNoticeHookResponse<RateLimi
 }
 
 /** `request_processing` (legacy name of a request being processed asynchronously). */
-export class RequestProcessingHookResponse extends RequestNoticeHookResponse<RequestProcessingEventJson> {
+export class RequestProcessingHookResponse extends ReferencedRequestHookResponse<RequestProcessingEventJson> {
   /** Discriminant. */
   readonly type = 'request_processing' as const;
-  /** The request's reference, when sent. */
-  readonly reference: string | null | undefined;
-
-  /** @param json - the parsed body (kept by reference). @param client - binds `user`. */
-  constructor(json: RequestProcessingEventJson, client?: Terra) {
-    super(json, client);
-    this.reference = json.reference;
-  }
 }
 
 /** `request_completed` (legacy name of an asynchronous request having finished sending). */
-export class RequestCompletedHookResponse extends RequestNoticeHookResponse<RequestCompletedEventJson> {
+export class RequestCompletedHookResponse extends ReferencedRequestHookResponse<RequestCompletedEventJson> {
   /** Discriminant. */
   readonly type = 'request_completed' as const;
-  /** The request's reference, when sent. */
-  readonly reference: string | null | undefined;
-
-  /** @param json - the parsed body (kept by reference). @param client - binds `user`. */
-  constructor(json: RequestCompletedEventJson, client?: Terra) {
-    super(json, client);
-    this.reference = json.reference;
-  }
 }
