@@ -4,7 +4,12 @@ import { type ConsentDecision, parseConsentDecision } from './consent-decision.j
 import { renderErrorPage } from './error-page.js';
 import { htmlResponse, type PageResponse, redirectResponse } from './page-response.js';
 import { buildRedirectUrl } from './redirect-url.js';
-import { renderConnectResult, renderConsent, renderProviderChoice } from './widget-pages.js';
+import {
+  type ConnectOutcome,
+  renderConnectResult,
+  renderConsent,
+  renderProviderChoice,
+} from './widget-pages.js';
 
 /** The sandbox operations the connect pages use (implemented by the sandbox runtime). */
 export interface ConnectFlowBackend {
@@ -74,6 +79,20 @@ function findOffered(session: ConnectSession, allProviders: readonly string[], p
   return offeredProviders(session, allProviders).find((p) => p.toUpperCase() === wanted);
 }
 
+/** The live session and the offered spelling of `provider`, or the error page to answer (see `liveSession`; 404 when not offered). */
+function liveSessionOffering(
+  backend: ConnectFlowBackend,
+  sessionId: string,
+  provider: string,
+  allProviders: readonly string[],
+): { session: ConnectSession; offered: string; page?: undefined } | { page: PageResponse } {
+  const found = liveSession(backend, sessionId);
+  if (found.page) return found;
+  const offered = findOffered(found.session, allProviders, provider);
+  if (!offered) return { page: providerNotOffered(provider) };
+  return { session: found.session, offered };
+}
+
 /**
  * `GET /widget/<session_id>`: the provider list, or straight to the consent screen for an
  * authenticateUser session (made for one provider).
@@ -100,12 +119,9 @@ export function showConsent(
   provider: string,
   allProviders: readonly string[],
 ): PageResponse {
-  const found = liveSession(backend, sessionId);
+  const found = liveSessionOffering(backend, sessionId, provider, allProviders);
   if (found.page) return found.page;
-  const { session } = found;
-  const offered = findOffered(session, allProviders, provider);
-  if (!offered) return providerNotOffered(provider);
-  return htmlResponse(200, renderConsent(session, offered));
+  return htmlResponse(200, renderConsent(found.session, found.offered));
 }
 
 function finish(
@@ -116,38 +132,34 @@ function finish(
 ) {
   if (decision === 'allow') {
     const { user } = backend.connectUser(session.session_id, provider);
-    const target = buildRedirectUrl(session.auth_success_redirect_url, {
-      user_id: user.user_id,
-      resource: provider,
-      reference_id: user.reference_id,
-    });
-    if (target) return redirectResponse(target);
-    return htmlResponse(
-      200,
-      renderConnectResult(session, {
-        connected: true,
-        provider,
-        userId: user.user_id,
-        referenceId: user.reference_id,
-        ignoredRedirectField: session.auth_success_redirect_url ? 'auth_success_redirect_url' : undefined,
-      }),
+    return redirectOrResult(
+      session,
+      'auth_success_redirect_url',
+      { user_id: user.user_id, resource: provider, reference_id: user.reference_id },
+      { connected: true, provider, userId: user.user_id, referenceId: user.reference_id },
     );
   }
   backend.cancelConnect(session.session_id, DENIED_REASON);
-  const target = buildRedirectUrl(session.auth_failure_redirect_url, {
-    resource: provider,
-    reference_id: session.reference_id,
-    reason: DENIED_REASON,
-  });
+  return redirectOrResult(
+    session,
+    'auth_failure_redirect_url',
+    { resource: provider, reference_id: session.reference_id, reason: DENIED_REASON },
+    { connected: false, provider, referenceId: session.reference_id },
+  );
+}
+
+/** Redirects to the session's `field` URL with `params`; without a usable URL, shows `outcome` as a page. */
+function redirectOrResult(
+  session: ConnectSession,
+  field: 'auth_success_redirect_url' | 'auth_failure_redirect_url',
+  params: Record<string, string | null | undefined>,
+  outcome: Omit<ConnectOutcome, 'ignoredRedirectField'>,
+): PageResponse {
+  const target = buildRedirectUrl(session[field], params);
   if (target) return redirectResponse(target);
   return htmlResponse(
     200,
-    renderConnectResult(session, {
-      connected: false,
-      provider,
-      referenceId: session.reference_id,
-      ignoredRedirectField: session.auth_failure_redirect_url ? 'auth_failure_redirect_url' : undefined,
-    }),
+    renderConnectResult(session, { ...outcome, ignoredRedirectField: session[field] ? field : undefined }),
   );
 }
 
@@ -163,11 +175,9 @@ export function decideConsent(
   formBody: string,
   allProviders: readonly string[],
 ): PageResponse {
-  const found = liveSession(backend, sessionId);
+  const found = liveSessionOffering(backend, sessionId, provider, allProviders);
   if (found.page) return found.page;
-  const { session } = found;
-  const offered = findOffered(session, allProviders, provider);
-  if (!offered) return providerNotOffered(provider);
+  const { session, offered } = found;
   const decision = parseConsentDecision(formBody);
   if (!decision) {
     return htmlResponse(
