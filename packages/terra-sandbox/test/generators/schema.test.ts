@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DATA_TYPES, generateAthlete, generateRange } from '../../src/generators/index.js';
 import { assertSchema } from '../support/schemas.js';
 import { contextFor, findUser } from './users.js';
 
-const SCHEMAS = '/work/shared/terra-openapi/schemas';
+const SCHEMAS =
+  process.env.TERRA_SCHEMAS_DIR ??
+  fileURLToPath(new URL('../../../../../shared/terra-openapi/schemas', import.meta.url));
 const present = existsSync(SCHEMAS);
 
 const SCHEMA_OF = {

@@ -1,10 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-const ROOT = '/work/shared/terra-openapi';
+// `$TERRA_SCHEMAS_DIR`'s parent, else `shared/` beside the repository (where the workspace and CI keep it).
+const ROOT = process.env.TERRA_SCHEMAS_DIR
+  ? dirname(process.env.TERRA_SCHEMAS_DIR)
+  : fileURLToPath(new URL('../../../../../shared/terra-openapi', import.meta.url));
 const BASE = 'https://schemas.terra.test/';
 const SPEC_ID = `${BASE}v2-bundled.json`;
 

@@ -1,11 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-/** Where the official Terra JSON Schemas live on this machine. */
-export const SCHEMA_DIR = '/work/shared/terra-openapi/schemas';
+/**
+ * Where the official Terra JSON Schemas live: `$TERRA_SCHEMAS_DIR`, else `shared/` beside the repository
+ * (where the workspace and CI keep it).
+ */
+export const SCHEMA_DIR =
+  process.env.TERRA_SCHEMAS_DIR ??
+  fileURLToPath(new URL('../../../../../../shared/terra-openapi/schemas', import.meta.url));
 const BASE = 'https://schemas.terra.test/';
 
 /** True when the official schemas are present (tests that need them skip otherwise). */
