@@ -18,6 +18,10 @@ function monthStart(offset: number): string {
   return new Date(Date.UTC(year, month - 1 + offset, 1)).toISOString().slice(0, 10);
 }
 
+function chunkCount(end: string): number {
+  return Math.ceil((Date.parse(end) - Date.parse(START)) / 86_400_000 / 30);
+}
+
 type Sleep = { metadata?: { start_time?: string } };
 
 function dataOf(body: unknown, who: string): Sleep[] {
@@ -127,7 +131,12 @@ export async function backfillSuite(config: BenchConfig): Promise<SuiteResult> {
       groups: [group],
       checks,
       notes: [
-        `The sandbox adds ${latencyMs} ms to every request (its \`latencyMs\` fault), as a far-away API would. ${months} calendar months from ${START} to ${end}; the chunked call splits the range into 30-day chunks (${Math.ceil((Date.parse(end) - Date.parse(START)) / 86_400_000 / 30)} requests).`,
+        ...(speedup(CHUNKED) < 4 && months >= 4
+          ? [
+              `Limit of the defaults: ${chunkCount(end)} chunks at 4 in flight go out in ${Math.ceil(chunkCount(end) / 4)} waves, so the best possible speed-up over ${months} sequential calls is ${formatRatio(months / Math.ceil(chunkCount(end) / 4))}; 4x needs enough requests in flight to finish in ${Math.floor(months / 4)} waves or fewer (\`concurrency\` ≥ ${Math.ceil(chunkCount(end) / Math.floor(months / 4))}), a default the SDK owns.`,
+            ]
+          : []),
+        `The sandbox adds ${latencyMs} ms to every request (its \`latencyMs\` fault), as a far-away API would. ${months} calendar months from ${START} to ${end}; the chunked call splits the range into 30-day chunks (${chunkCount(end)} requests).`,
         'With 4 requests in flight the chunks go out in waves of 4, so the speed-up is bounded by about requests / ceil(requests / 4); `concurrency` raises it.',
       ],
     };
