@@ -50,8 +50,9 @@ function carriesData(event: ParsedWebhookEvent): boolean {
 /**
  * Says when every chunk of a large request has arrived. A request spanning more than a month is
  * delivered as `large_request_processing`, then `large_request_sending` (with `expected_payloads`),
- * then that many data events, all sharing the `terra-reference` header. Chunks may arrive before the
- * announcement, and a retried chunk counts once (by `X-Terra-Trace-Id`). State is kept in memory.
+ * then that many data events, all sharing the `terra-reference` header. Chunks (trace ids
+ * `<id>:chunk:<n>`) may arrive before the announcement, and a retried chunk counts once (by
+ * `X-Terra-Trace-Id`); ordinary deliveries of requests never announced are not tracked. State is kept in memory.
  *
  * @example
  * ```ts
@@ -93,8 +94,12 @@ export class LargeRequestTracker {
     }
     const reference = response.delivery.reference;
     if (!reference || !carriesData(event)) return undefined;
+    const traceId = response.delivery.traceId;
+    // Everyday deliveries carry a reference too; only a chunk (trace id `<id>:chunk:<n>`) may start
+    // tracking a request not announced yet, so ordinary traffic never fills the bounded map.
+    if (traceId && !traceId.includes(':chunk:') && !this.#requests.has(reference)) return undefined;
     this.#untraced += 1;
-    this.#entry(reference).deliveries.add(response.delivery.traceId ?? `untraced-${this.#untraced}`);
+    this.#entry(reference).deliveries.add(traceId ?? `untraced-${this.#untraced}`);
     return this.progress(reference);
   }
 

@@ -26,4 +26,18 @@ describe('the large request tracker under everyday traffic', () => {
       complete: true,
     });
   });
+
+  it('counts chunks that come before the announcement, however many ordinary deliveries arrive', () => {
+    const tracker = new LargeRequestTracker({ maxRequests: 50 });
+    expect(tracker.observe(delivery(examplePayloads.sleep, 'early', 'early:chunk:2'))?.received).toBe(1);
+    for (let i = 0; i < 500; i++) {
+      expect(tracker.observe(delivery(examplePayloads.daily, `single-${i}`, `trace-${i}`))).toBeUndefined();
+    }
+    expect(tracker.observe(delivery(examplePayloads.sleep, 'early', 'early:chunk:1'))?.received).toBe(2);
+    const announce = { ...examplePayloads.large_request_sending, reference: 'early', expected_payloads: 2 };
+    expect(tracker.observe(delivery(announce, 'early', 'early:sending'))).toMatchObject({
+      received: 2,
+      complete: true,
+    });
+  });
 });

@@ -54,9 +54,9 @@ describe('LargeRequestTracker', () => {
 
   it('copes with chunks arriving before the announcement', () => {
     const tracker = new LargeRequestTracker();
-    tracker.observe(delivery(examplePayloads.daily, { reference: REF, traceId: 'a' }));
-    tracker.observe(delivery(examplePayloads.daily, { reference: REF, traceId: 'b' }));
-    tracker.observe(delivery(examplePayloads.daily, { reference: REF, traceId: 'c' }));
+    tracker.observe(delivery(examplePayloads.daily, { reference: REF, traceId: 't:chunk:1' }));
+    tracker.observe(delivery(examplePayloads.daily, { reference: REF, traceId: 't:chunk:2' }));
+    tracker.observe(delivery(examplePayloads.daily, { reference: REF, traceId: 't:chunk:3' }));
     expect(tracker.progress(REF)).toMatchObject({ expected: undefined, received: 3, complete: false });
     expect(tracker.observe(delivery(examplePayloads.large_request_sending))).toMatchObject({
       complete: true,
@@ -73,7 +73,7 @@ describe('LargeRequestTracker', () => {
   it('keeps at most maxRequests requests', () => {
     const tracker = new LargeRequestTracker({ maxRequests: 2 });
     for (const reference of ['r1', 'r2', 'r3']) {
-      tracker.observe(delivery(examplePayloads.sleep, { reference, traceId: reference }));
+      tracker.observe(delivery(examplePayloads.sleep, { reference, traceId: `${reference}:chunk:1` }));
     }
     expect(tracker.progress('r1')).toBeUndefined();
     expect(tracker.progress('r3')).toMatchObject({ received: 1 });
