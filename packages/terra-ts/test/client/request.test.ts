@@ -10,18 +10,12 @@ import {
   TerraResponseParseError,
   TerraTimeoutError,
 } from 'terra-ts';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { terraFor } from '../support/terra-for.js';
-import { type Reply, startTestServer, TEST_API_KEY, type TestServer } from '../support/test-server.js';
+import { type Reply, startTestServer, TEST_API_KEY } from '../support/test-server.js';
+import { useTestServer } from '../support/use-test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 const PROVIDERS = { status: 'success', providers: ['GARMIN'], sdk_providers: ['APPLE'] };
 

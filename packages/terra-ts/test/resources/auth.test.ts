@@ -1,17 +1,11 @@
 import { TerraInvalidArgumentError, User } from 'terra-ts';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { terraFor, wireUser } from '../support/terra-for.js';
-import { type Reply, startTestServer, type TestServer } from '../support/test-server.js';
+import type { Reply } from '../support/test-server.js';
+import { useTestServer } from '../support/use-test-server.js';
 
-let server: TestServer;
 let reply: Reply = {};
-beforeAll(async () => {
-  server = await startTestServer(() => reply);
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer(() => reply);
 
 describe('generateAuthenticationUrl', () => {
   it('POSTs /auth/authenticateUser with the provider in the query and the rest as snake_case JSON', async () => {

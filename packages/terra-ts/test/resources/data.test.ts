@@ -6,22 +6,13 @@ import {
   TerraInvalidArgumentError,
   User,
 } from 'terra-ts';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { terraFor, wireUser } from '../support/terra-for.js';
-import {
-  type Handler,
-  type RecordedRequest,
-  startTestServer,
-  type TestServer,
-} from '../support/test-server.js';
+import type { Handler, RecordedRequest } from '../support/test-server.js';
+import { useTestServer } from '../support/use-test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 beforeEach(() => {
-  server.requests.length = 0;
   server.inFlight.max = 0;
   server.setHandler(echoData);
 });

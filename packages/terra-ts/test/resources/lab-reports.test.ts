@@ -1,17 +1,11 @@
 import { TerraInvalidArgumentError } from 'terra-ts';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { terraFor } from '../support/terra-for.js';
-import { type Reply, startTestServer, type TestServer } from '../support/test-server.js';
+import type { Reply } from '../support/test-server.js';
+import { useTestServer } from '../support/use-test-server.js';
 
-let server: TestServer;
 let reply: Reply = {};
-beforeAll(async () => {
-  server = await startTestServer(() => reply);
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer(() => reply);
 
 describe('lab reports', () => {
   it('upload POSTs multipart/form-data with the file under "file" and reference_id in the query', async () => {

@@ -1,16 +1,10 @@
 import { NotFoundError, TerraInvalidArgumentError, User } from 'terra-ts';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { terraFor, wireUser } from '../support/terra-for.js';
-import { type Handler, startTestServer, type TestServer } from '../support/test-server.js';
+import type { Handler } from '../support/test-server.js';
+import { useTestServer } from '../support/use-test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 const userInfoHandler: Handler = (req) => {
   const id = req.query.get('user_id');
