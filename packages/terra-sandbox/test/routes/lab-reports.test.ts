@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Receiver, startReceiver } from '../support/receiver.js';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import type { Receiver } from '../support/receiver.js';
 import { assertResponse, assertSchema } from '../support/schemas.js';
+import { useSandboxWithReceiver } from '../support/use-sandbox-with-receiver.js';
 import { parsedByTerraTs } from '../support/verify.js';
 
-let t: TestSandbox;
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-  t = await startTestSandbox({ webhookUrl: receiver.url });
-});
-afterAll(async () => {
-  await t.sandbox.close();
-  await receiver.close();
-});
+const { t, receiver } = useSandboxWithReceiver();
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2048, 32), Buffer.from('\n%%EOF\n')]);
 

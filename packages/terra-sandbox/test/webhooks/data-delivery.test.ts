@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Receiver, startReceiver } from '../support/receiver.js';
-import { GARMIN_USER, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import type { Receiver } from '../support/receiver.js';
+import { GARMIN_USER } from '../support/sandbox.js';
 import { assertResponse, assertSchema } from '../support/schemas.js';
+import { useSandboxWithReceiver } from '../support/use-sandbox-with-receiver.js';
 import { parsedByTerraTs, verifiedByTerraTs } from '../support/verify.js';
 
-let t: TestSandbox;
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-  t = await startTestSandbox({ webhookUrl: receiver.url });
-});
-afterAll(async () => {
-  await t.sandbox.close();
-  await receiver.close();
-});
+const { t, receiver } = useSandboxWithReceiver();
 
 const withReference = (reference: string) => (all: Array<{ headers: Record<string, unknown> }>) =>
   all.filter((h) => h.headers['terra-reference'] === reference);

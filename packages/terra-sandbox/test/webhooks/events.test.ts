@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Receiver, startReceiver } from '../support/receiver.js';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import type { Receiver } from '../support/receiver.js';
 import { assertSchema } from '../support/schemas.js';
+import { useSandboxWithReceiver } from '../support/use-sandbox-with-receiver.js';
 import { parsedByTerraTs, verifiedByTerraTs } from '../support/verify.js';
 
-let t: TestSandbox;
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-  t = await startTestSandbox({ webhookUrl: receiver.url });
-});
-afterAll(async () => {
-  await t.sandbox.close();
-  await receiver.close();
-});
+const { t, receiver } = useSandboxWithReceiver();
 
 async function received(type: string) {
   const all = await receiver.waitFor((list) => list.some((h) => h.json.type === type));
