@@ -1,19 +1,10 @@
+import { MealType } from 'terra-ts';
 import { formatDay } from './calendar.js';
 import type { GeneratorContext } from './context.js';
 import { type Course, FOODS, type Food, type Nutrients } from './foods.js';
 import { localToEpoch } from './local-time.js';
 import type { Persona } from './persona.js';
 import { createRandom, type Random } from './random.js';
-
-/** Terra's MealType values. */
-export const MealType = {
-  BREAKFAST: 1,
-  MORNING_SNACK: 2,
-  LUNCH: 3,
-  AFTERNOON_SNACK: 4,
-  DINNER: 5,
-  SNACK: 6,
-} as const;
 
 /** One logged food: what, when, how much, and its nutrients in tenths (so sums stay exact). */
 export interface LoggedFood {

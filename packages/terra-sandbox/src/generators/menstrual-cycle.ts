@@ -1,17 +1,8 @@
+import { MenstruationInterval } from 'terra-ts';
 import type { GeneratorContext } from './context.js';
 import { clamp } from './numbers.js';
 import type { CyclePattern, Persona } from './persona.js';
 import { createRandom } from './random.js';
-
-/** Terra's MenstruationInterval values used for cycle phases. */
-export const CyclePhase = {
-  PERIOD: 1,
-  FOLLICULAR: 2,
-  FERTILE_WINDOW: 3,
-  OVULATION: 4,
-  LUTEAL: 5,
-  PMS: 6,
-} as const;
 
 /** A phase of one cycle: day offsets from the cycle's first day, `to` excluded. */
 export interface PhaseSpan {
@@ -72,12 +63,12 @@ function layOut(startDay: number, lengthDays: number, periodDays: number): Cycle
   const fertileFrom = Math.max(periodDays, ovulationOffset - 5);
   const pmsFrom = lengthDays - 3;
   const candidates: PhaseSpan[] = [
-    { phase: CyclePhase.PERIOD, from: 0, to: periodDays },
-    { phase: CyclePhase.FOLLICULAR, from: periodDays, to: fertileFrom },
-    { phase: CyclePhase.FERTILE_WINDOW, from: fertileFrom, to: ovulationOffset },
-    { phase: CyclePhase.OVULATION, from: ovulationOffset, to: ovulationOffset + 1 },
-    { phase: CyclePhase.LUTEAL, from: ovulationOffset + 1, to: pmsFrom },
-    { phase: CyclePhase.PMS, from: pmsFrom, to: lengthDays },
+    { phase: MenstruationInterval.PERIOD, from: 0, to: periodDays },
+    { phase: MenstruationInterval.FOLLICULAR, from: periodDays, to: fertileFrom },
+    { phase: MenstruationInterval.FERTILE_WINDOW, from: fertileFrom, to: ovulationOffset },
+    { phase: MenstruationInterval.OVULATION, from: ovulationOffset, to: ovulationOffset + 1 },
+    { phase: MenstruationInterval.LUTEAL, from: ovulationOffset + 1, to: pmsFrom },
+    { phase: MenstruationInterval.PMS, from: pmsFrom, to: lengthDays },
   ];
   return {
     startDay,
