@@ -114,6 +114,22 @@ describe('the fake API key and webhook secrets never show', () => {
     }
   });
 
+  it('in the client, its webhook module and its responses when logged or serialised', async () => {
+    const terra = new Terra({
+      apiKey: CANARY_API_KEY,
+      devId: CANARY_DEV_ID,
+      secret: [CANARY_ROTATED_SECRET, CANARY_WEBHOOK_SECRET],
+      baseUrl: sandbox.baseUrl,
+    });
+    const response = await terra.listProviders();
+    const shown = [terra, terra.webhooks, response, response.getParsedResponse()].flatMap((value) => [
+      inspect(value, { depth: 10, showHidden: true }),
+      JSON.stringify(value) ?? '',
+      String(value),
+    ]);
+    expect(leakedIn(shown.join('\n'))).toEqual([]);
+  });
+
   it('in any webhook verification error, with one secret or a rotation pair', async () => {
     const body = '{"type":"healthcheck"}';
     const errors: unknown[] = [];
