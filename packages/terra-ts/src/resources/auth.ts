@@ -39,6 +39,21 @@ export interface WidgetSessionParams {
   language?: string;
 }
 
+/** The wire fields both connect flows take: language, reference id and the two redirect URLs (checked, in that order). */
+function connectFlowFields(
+  p: Pick<
+    WidgetSessionParams,
+    'language' | 'referenceId' | 'authSuccessRedirectUrl' | 'authFailureRedirectUrl'
+  >,
+) {
+  return {
+    language: optionalString(p.language, 'language'),
+    reference_id: optionalString(p.referenceId, 'referenceId'),
+    auth_success_redirect_url: optionalString(p.authSuccessRedirectUrl, 'authSuccessRedirectUrl'),
+    auth_failure_redirect_url: optionalString(p.authFailureRedirectUrl, 'authFailureRedirectUrl'),
+  };
+}
+
 /** `POST /auth/authenticateUser`: the provider goes in the query, the rest in the JSON body. */
 export function generateAuthenticationUrl(
   ctx: ClientContext,
@@ -47,12 +62,7 @@ export function generateAuthenticationUrl(
 ) {
   const p = optionsObject(params, 'params', true);
   const resource = requireString(p.resource, 'resource', "the provider to connect, e.g. 'GARMIN'");
-  const body = {
-    language: optionalString(p.language, 'language'),
-    reference_id: optionalString(p.referenceId, 'referenceId'),
-    auth_success_redirect_url: optionalString(p.authSuccessRedirectUrl, 'authSuccessRedirectUrl'),
-    auth_failure_redirect_url: optionalString(p.authFailureRedirectUrl, 'authFailureRedirectUrl'),
-  };
+  const body = connectFlowFields(p);
   return request(
     ctx.config,
     { method: 'POST', path: '/auth/authenticateUser', query: buildQuery({ resource }), body },
@@ -70,10 +80,7 @@ export function generateWidgetSession(
   const p = optionsObject(params, 'params', false);
   const body = {
     providers: providersList(p.providers),
-    language: optionalString(p.language, 'language'),
-    reference_id: optionalString(p.referenceId, 'referenceId'),
-    auth_success_redirect_url: optionalString(p.authSuccessRedirectUrl, 'authSuccessRedirectUrl'),
-    auth_failure_redirect_url: optionalString(p.authFailureRedirectUrl, 'authFailureRedirectUrl'),
+    ...connectFlowFields(p),
   };
   return request(
     ctx.config,
