@@ -1,9 +1,4 @@
-import type {
-  LabReportCompletedEvent,
-  LabReportEventData,
-  LabReportFailedEvent,
-  LabReportFailureData,
-} from '../../models/index.js';
+import type { LabReportCompletedEvent, LabReportFailedEvent } from '../../models/index.js';
 import { HookResponse } from './hook-response.js';
 
 // Lab report events are report-scoped: no user and no version; `event_id` is the de-duplication key.
@@ -17,12 +12,15 @@ abstract class LabReportHookResponse<
   readonly occurred_at: string;
   /** Correlates the events of one upload, when present. */
   readonly upload_id: string | undefined;
+  /** The report (`completed`) or the failure (`failed`), by reference. */
+  readonly data: J['data'];
 
   constructor(json: J) {
     super(json);
     this.event_id = json.event_id;
     this.occurred_at = json.occurred_at;
     this.upload_id = json.upload_id;
+    this.data = json.data;
   }
 }
 
@@ -30,26 +28,10 @@ abstract class LabReportHookResponse<
 export class LabReportCompletedHookResponse extends LabReportHookResponse<LabReportCompletedEvent> {
   /** Discriminant. */
   readonly type = 'lab_report.completed' as const;
-  /** The report, by reference. */
-  readonly data: LabReportEventData;
-
-  /** @param json - the parsed body (kept by reference). */
-  constructor(json: LabReportCompletedEvent) {
-    super(json);
-    this.data = json.data;
-  }
 }
 
 /** `lab_report.failed`: a report terminally failed; `data.error` says why and whether a retry can help. */
 export class LabReportFailedHookResponse extends LabReportHookResponse<LabReportFailedEvent> {
   /** Discriminant. */
   readonly type = 'lab_report.failed' as const;
-  /** The failure, by reference. */
-  readonly data: LabReportFailureData;
-
-  /** @param json - the parsed body (kept by reference). */
-  constructor(json: LabReportFailedEvent) {
-    super(json);
-    this.data = json.data;
-  }
 }
