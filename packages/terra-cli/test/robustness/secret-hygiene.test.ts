@@ -93,7 +93,13 @@ describe('CLI output under faults', { timeout: 180_000 }, () => {
       secret: SECRET,
       timestamp: Math.floor(Date.now() / 1000) - 7_200,
     });
-    const headers = ['garbage', 't=1', stale, good.replace(/v1=./, 'v1=0'), good];
+    const headers = [
+      'garbage',
+      't=1',
+      stale,
+      good.replace(/v1=(.)/, (_all, first: string) => `v1=${first === '0' ? '1' : '0'}`),
+      good,
+    ];
     const runs = await Promise.all(
       headers.map((header) =>
         runCli(['webhooks', 'verify', '--header', header, '--debug'], {
