@@ -33,6 +33,12 @@ const echoData: Handler = (req) => {
   };
 };
 
+/** `echoData` after a short pause, so that chunk requests overlap and the in-flight bound is exercised. */
+const slowEchoData: Handler = async (req) => {
+  await new Promise((r) => setTimeout(r, 15));
+  return echoData(req);
+};
+
 function windows(requests: RecordedRequest[]) {
   return requests.map((r) => [r.query.get('start_date'), r.query.get('end_date')]);
 }
@@ -165,10 +171,7 @@ describe('ranges split into chunks', () => {
   });
 
   it('keeps at most `concurrency` chunk requests in flight', async () => {
-    server.setHandler(async (req) => {
-      await new Promise((r) => setTimeout(r, 15));
-      return echoData(req);
-    });
+    server.setHandler(slowEchoData);
     await terraFor(server).getSleepForUser('u1', {
       startDate: '2024-01-01',
       endDate: '2025-01-01',
@@ -181,10 +184,7 @@ describe('ranges split into chunks', () => {
   });
 
   it('runs at most 4 chunk requests at once by default', async () => {
-    server.setHandler(async (req) => {
-      await new Promise((r) => setTimeout(r, 15));
-      return echoData(req);
-    });
+    server.setHandler(slowEchoData);
     await terraFor(server).getSleepForUser('u1', {
       startDate: '2024-01-01',
       endDate: '2025-01-01',
