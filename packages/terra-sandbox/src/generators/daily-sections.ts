@@ -23,6 +23,15 @@ export interface DailySampling {
   readonly withSamples: boolean;
 }
 
+/** One sample per 15-minute window of the sampled day (see `windowSamples` for where each is stamped). */
+function daySamples<T>(
+  s: DailySampling,
+  atWindowEnd: boolean,
+  make: (timestamp: string, index: number, timerSeconds: number) => T,
+): T[] {
+  return windowSamples(s.windows.count, s.startSeconds, s.fmt, atWindowEnd, make);
+}
+
 /** Steps and distance for the day, with cumulative samples ending at the totals. */
 export function dailyDistanceOf(s: DailySampling): Section<'distance_data'> {
   const { windows } = s;
@@ -37,28 +46,16 @@ export function dailyDistanceOf(s: DailySampling): Section<'distance_data'> {
     swimming: null,
     detailed: s.withSamples
       ? {
-          step_samples: windowSamples<StepSample>(
-            windows.count,
-            s.startSeconds,
-            s.fmt,
-            true,
-            (timestamp, i, timer) => ({
-              timestamp,
-              steps: windows.cumulativeSteps[i] ?? 0,
-              timer_duration_seconds: timer,
-            }),
-          ),
-          distance_samples: windowSamples<DistanceSample>(
-            windows.count,
-            s.startSeconds,
-            s.fmt,
-            true,
-            (timestamp, i, timer) => ({
-              timestamp,
-              distance_meters: Math.round((windows.cumulativeMeters[i] ?? 0) * 10) / 10,
-              timer_duration_seconds: timer,
-            }),
-          ),
+          step_samples: daySamples<StepSample>(s, true, (timestamp, i, timer) => ({
+            timestamp,
+            steps: windows.cumulativeSteps[i] ?? 0,
+            timer_duration_seconds: timer,
+          })),
+          distance_samples: daySamples<DistanceSample>(s, true, (timestamp, i, timer) => ({
+            timestamp,
+            distance_meters: Math.round((windows.cumulativeMeters[i] ?? 0) * 10) / 10,
+            timer_duration_seconds: timer,
+          })),
           elevation_samples: null,
           floors_climbed_samples: null,
         }
@@ -77,7 +74,7 @@ export function dailyCaloriesOf(timeline: DayTimeline, s: DailySampling): Sectio
     net_activity_calories: Math.round((total - bmr) * 100) / 100,
     net_intake_calories: null,
     calorie_samples: s.withSamples
-      ? windowSamples<CalorieSample>(windows.count, s.startSeconds, s.fmt, false, (timestamp, i, timer) => ({
+      ? daySamples<CalorieSample>(s, false, (timestamp, i, timer) => ({
           timestamp,
           calories: windows.calories[i] ?? 0,
           timer_duration_seconds: timer,
@@ -103,17 +100,11 @@ export function dailyActiveDurationsOf(
     standing_hours_count: null,
     standing_seconds: null,
     activity_levels_samples: s.withSamples
-      ? windowSamples<ActivityLevelSample>(
-          windows.count,
-          s.startSeconds,
-          s.fmt,
-          false,
-          (timestamp, i, timer) => ({
-            timestamp,
-            activity_level: windows.level[i] ?? 0,
-            timer_duration_seconds: timer,
-          }),
-        )
+      ? daySamples<ActivityLevelSample>(s, false, (timestamp, i, timer) => ({
+          timestamp,
+          activity_level: windows.level[i] ?? 0,
+          timer_duration_seconds: timer,
+        }))
       : null,
   };
 }
@@ -152,7 +143,7 @@ export function dailyMetOf(timeline: DayTimeline, s: DailySampling): Section<'ME
     num_moderate_intensity_minutes: countWhere(timeline.met, (v) => v >= 3 && v < 6),
     num_high_intensity_minutes: countWhere(timeline.met, (v) => v >= 6),
     MET_samples: s.withSamples
-      ? windowSamples<METSample>(windows.count, s.startSeconds, s.fmt, false, (timestamp, i) => ({
+      ? daySamples<METSample>(s, false, (timestamp, i) => ({
           timestamp,
           level: windows.met[i] ?? 0,
         }))
