@@ -1,15 +1,13 @@
 import { Terra, TerraInvalidArgumentError } from 'terra-ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { terraFor } from '../support/terra-for.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { useTestServer } from '../support/use-test-server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let terra: Terra;
-beforeAll(async () => {
-  server = await startTestServer();
+beforeAll(() => {
   terra = terraFor(server);
 });
-afterAll(() => server.close());
 
 // Deliberately wrong calls, as plain JavaScript callers could make them.
 const loose = () => terra as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;

@@ -1,19 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { DEFAULT_BASE_URL, Terra, TerraInvalidArgumentError, VERSION } from 'terra-ts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TEST_API_KEY, TEST_DEV_ID, type TestServer } from '../support/test-server.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TEST_API_KEY, TEST_DEV_ID } from '../support/test-server.js';
+import { useTestServer } from '../support/use-test-server.js';
 
 const ENV_NAMES = ['TERRA_API_KEY', 'TERRA_DEV_ID', 'TERRA_BASE_URL', 'TERRA_WEBHOOK_SECRET'] as const;
 const savedEnv = Object.fromEntries(ENV_NAMES.map((n) => [n, process.env[n]]));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer(() => ({
-    body: { status: 'success', providers: ['GARMIN'], sdk_providers: [] },
-  }));
-});
-afterAll(() => server.close());
+const server = useTestServer(() => ({
+  body: { status: 'success', providers: ['GARMIN'], sdk_providers: [] },
+}));
 afterEach(() => {
   for (const name of ENV_NAMES) {
     if (savedEnv[name] === undefined) delete process.env[name];

@@ -9,16 +9,13 @@ import {
   TerraApiError,
   TerraError,
 } from 'terra-ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { terraFor } from '../support/terra-for.js';
-import { type Reply, startTestServer, type TestServer } from '../support/test-server.js';
+import type { Reply } from '../support/test-server.js';
+import { useTestServer } from '../support/use-test-server.js';
 
-let server: TestServer;
 let reply: Reply = {};
-beforeAll(async () => {
-  server = await startTestServer(() => reply);
-});
-afterAll(() => server.close());
+const server = useTestServer(() => reply);
 
 function problem(status: number, title: string, detail?: string): Reply {
   return {

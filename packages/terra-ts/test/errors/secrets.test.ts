@@ -1,15 +1,12 @@
 import { inspect } from 'node:util';
 import { Terra, TerraError } from 'terra-ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { terraFor } from '../support/terra-for.js';
-import { type Reply, startTestServer, TEST_API_KEY, type TestServer } from '../support/test-server.js';
+import { type Reply, TEST_API_KEY } from '../support/test-server.js';
+import { useTestServer } from '../support/use-test-server.js';
 
-let server: TestServer;
 let reply: Reply = {};
-beforeAll(async () => {
-  server = await startTestServer(() => reply);
-});
-afterAll(() => server.close());
+const server = useTestServer(() => reply);
 
 /** Every way an error can be shown or shipped somewhere. */
 function renderings(error: unknown): string[] {

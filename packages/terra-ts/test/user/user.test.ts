@@ -1,14 +1,11 @@
 import { inspect } from 'node:util';
 import { TerraInvalidArgumentError, User } from 'terra-ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { terraFor, wireUser } from '../support/terra-for.js';
-import { startTestServer, TEST_API_KEY, type TestServer } from '../support/test-server.js';
+import { TEST_API_KEY } from '../support/test-server.js';
+import { useTestServer } from '../support/use-test-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer(() => ({ body: { status: 'success', type: 'sleep', reference: 'r' } }));
-});
-afterAll(() => server.close());
+const server = useTestServer(() => ({ body: { status: 'success', type: 'sleep', reference: 'r' } }));
 
 describe('User', () => {
   it('exposes the wire fields by reference and serialises as the wire object', () => {
