@@ -94,6 +94,36 @@ describe.skipIf(!schemasAvailable)('schema-driven fuzzing', () => {
   );
 });
 
+describe.skipIf(!schemasAvailable)('schema-driven fuzzing of the base webhook envelope', () => {
+  const arbitraries = schemasAvailable ? new SchemaArbitraries() : undefined;
+  const webhooks = new TerraWebhooks({ secret: CANARY_WEBHOOK_SECRET });
+  // The legacy types have no schema of their own: any envelope, with any type (theirs included), must parse.
+  const legacy = Object.entries(SCHEMA_FILE_BY_TYPE)
+    .filter(([, file]) => file === 'WebhookEvent.yaml')
+    .map(([type]) => type);
+
+  it('any valid WebhookEvent envelope, whatever its type, parses without loss', async () => {
+    const envelope = fc.tuple(
+      (arbitraries as SchemaArbitraries).of('WebhookEvent.yaml'),
+      fc.option(fc.constantFrom(...legacy), { nil: undefined }),
+    );
+    await fc.assert(
+      fc.asyncProperty(envelope, async ([payload, type]) => {
+        const json = type === undefined ? payload : { ...(payload as object), type };
+        expect(schemaErrors('WebhookEvent.yaml', json)).toEqual([]);
+        const body = JSON.stringify(json);
+        const response = await webhooks.handleWebhook(
+          body,
+          nodeHeader(CANARY_WEBHOOK_SECRET, nowSeconds(), body),
+        );
+        expect(response.json).toStrictEqual(json);
+        expect(typeof response.type).toBe('string');
+      }),
+      { numRuns: RUNS_PER_TYPE * 4 },
+    );
+  });
+});
+
 const REST_TYPES = [
   ['sleep', 'Sleep.yaml', 'getSleepForUser'],
   ['activity', 'Activity.yaml', 'getActivityForUser'],
