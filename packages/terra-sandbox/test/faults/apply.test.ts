@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GARMIN_USER, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import { GARMIN_USER, startTestSandbox } from '../support/sandbox.js';
+import { useTestSandbox } from '../support/use-test-sandbox.js';
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(() => t.sandbox.close());
+const t = useTestSandbox();
 
 const fault = (spec: string) => ({ headers: { 'x-sandbox-fault': spec } });
 const userInfo = `/v2/userInfo?user_id=${GARMIN_USER}`;

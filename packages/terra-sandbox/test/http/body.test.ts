@@ -1,12 +1,8 @@
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import { useTestSandbox } from '../support/use-test-sandbox.js';
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(() => t.sandbox.close());
+const t = useTestSandbox();
 
 /** POSTs with chunked transfer encoding (no Content-Length), so the limit must be enforced while reading. */
 function postChunked(path: string, pieces: Buffer[]): Promise<{ status: number; body: string }> {

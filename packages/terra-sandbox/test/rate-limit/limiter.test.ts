@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../../src/rate-limit/limiter.js';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { useTestSandbox } from '../support/use-test-sandbox.js';
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(() => t.sandbox.close());
+const t = useTestSandbox();
 
 const sleepQuery = (userId: string, start: string, end: string) =>
   `/v2/sleep?user_id=${userId}&start_date=${start}&end_date=${end}&to_webhook=false`;

@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GARMIN_USER, startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { describe, expect, it } from 'vitest';
+import { GARMIN_USER, startTestSandbox } from '../support/sandbox.js';
 import { assertResponse } from '../support/schemas.js';
+import { useTestSandbox } from '../support/use-test-sandbox.js';
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(() => t.sandbox.close());
+const t = useTestSandbox();
 
 const TYPES = ['activity', 'body', 'daily', 'menstruation', 'nutrition', 'sleep'] as const;
 const q = (extra: string) => `user_id=${GARMIN_USER}&to_webhook=false&${extra}`;

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox.js';
+import { describe, expect, it } from 'vitest';
 import { assertResponse } from '../support/schemas.js';
+import { useTestSandbox } from '../support/use-test-sandbox.js';
 
-let t: TestSandbox;
-beforeAll(async () => {
-  t = await startTestSandbox();
-});
-afterAll(() => t.sandbox.close());
+const t = useTestSandbox();
 
 describe('integrations', () => {
   it('lists providers without credentials, under both base paths', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { type Receiver, startReceiver } from './receiver.js';
 import { startTestSandbox, type TestSandbox } from './sandbox.js';
+import { testSandboxHandle } from './use-test-sandbox.js';
 
 /**
  * Registers the hooks of a test file that needs one sandbox delivering its webhooks to one receiver:
@@ -24,13 +25,7 @@ export function useSandboxWithReceiver(): { t: TestSandbox; receiver: Receiver }
     return value;
   };
   return {
-    t: {
-      get sandbox() {
-        return running(t, 'sandbox').sandbox;
-      },
-      call: (path, init) => running(t, 'sandbox').call(path, init),
-      json: (path, init) => running(t, 'sandbox').json(path, init),
-    },
+    t: testSandboxHandle(() => running(t, 'sandbox')),
     receiver: {
       get url() {
         return running(receiver, 'receiver').url;
