@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { parseDateParam } from '../data/date-range.js';
 import { labReportFileType } from '../data/file-type.js';
 import { readBody } from '../http/body.js';
 import type { RequestContext } from '../http/context.js';
 import { parseMultipart } from '../http/multipart.js';
 import { badRequest, HttpProblem, notFound } from '../http/problem.js';
+import { optionalDayParam } from '../http/query.js';
 import { send, sendEmpty, sendJson } from '../http/respond.js';
 import type { Router } from '../http/router.js';
 import type { SandboxRuntime } from '../runtime.js';
@@ -63,14 +63,6 @@ function complete(sandbox: SandboxRuntime, report: LabReport): void {
   session.status_history.push({ status: 'sent', timestamp: now });
 }
 
-function dateFilter(ctx: RequestContext, name: string): string | undefined {
-  const value = ctx.query.get(name);
-  if (value === null || value === '') return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw badRequest(`invalid ${name}: ${value}; send YYYY-MM-DD`);
-  parseDateParam(name, value);
-  return value;
-}
-
 function summaryOf(report: LabReport): Record<string, unknown> {
   const { results: _results, panels: _panels, ...summary } = report.session;
   return summary;
@@ -80,10 +72,10 @@ function list(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void> {
   const q = ctx.query;
   const referenceId = q.get('reference_id');
   const uploadId = q.get('upload_id');
-  const reportFrom = dateFilter(ctx, 'report_date_from');
-  const reportTo = dateFilter(ctx, 'report_date_to');
-  const uploadedFrom = dateFilter(ctx, 'uploaded_at_from');
-  const uploadedTo = dateFilter(ctx, 'uploaded_at_to');
+  const reportFrom = optionalDayParam(ctx.query, 'report_date_from');
+  const reportTo = optionalDayParam(ctx.query, 'report_date_to');
+  const uploadedFrom = optionalDayParam(ctx.query, 'uploaded_at_from');
+  const uploadedTo = optionalDayParam(ctx.query, 'uploaded_at_to');
   const inRange = (day: string, from?: string, to?: string) =>
     (from === undefined || day >= from) && (to === undefined || day <= to);
   const sessions = sandbox.labReports

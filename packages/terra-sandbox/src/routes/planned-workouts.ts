@@ -1,9 +1,8 @@
-import { parseDateParam } from '../data/date-range.js';
 import { readJson } from '../http/body.js';
 import type { RequestContext } from '../http/context.js';
 import { asObject } from '../http/json-input.js';
 import { badRequest, notFound } from '../http/problem.js';
-import { requireParam } from '../http/query.js';
+import { optionalDayParam, requireParam } from '../http/query.js';
 import { sendEmpty, sendJson } from '../http/respond.js';
 import type { Router } from '../http/router.js';
 import type { SandboxRuntime } from '../runtime.js';
@@ -11,18 +10,10 @@ import { terraTimestamp } from '../state/time.js';
 import type { PlannedWorkout } from '../state/workouts.js';
 import { numericId, plannedDate, summary } from './workout-input.js';
 
-function dateBound(ctx: RequestContext, name: string): string | undefined {
-  const value = ctx.query.get(name);
-  if (value === null || value === '') return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw badRequest(`invalid ${name}: ${value}; send YYYY-MM-DD`);
-  parseDateParam(name, value);
-  return value;
-}
-
 function list(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void> {
   const user = sandbox.requireUser(requireParam(ctx.query, 'user_id'));
-  const from = dateBound(ctx, 'start_date');
-  const to = dateBound(ctx, 'end_date');
+  const from = optionalDayParam(ctx.query, 'start_date');
+  const to = optionalDayParam(ctx.query, 'end_date');
   if (from && to && to < from) throw badRequest(`end_date ${to} is before start_date ${from}`);
   return sendJson(ctx, 200, sandbox.workouts.listPlanned(user.user_id, from, to));
 }
