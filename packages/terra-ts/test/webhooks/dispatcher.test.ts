@@ -3,22 +3,12 @@ import {
   dispatchWebhookEvent,
   type Menstruation,
   NoDataReturned,
-  parseWebhookEvent,
-  TerraWebhookResponse,
   type UnknownWebhookEvent,
   type WebhookHandlers,
 } from 'terra-ts';
 import { examplePayloads, legacyExamplePayloads } from 'terra-ts/testing';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-
-function delivery(payload: object) {
-  const json = structuredClone(payload) as Record<string, unknown>;
-  return new TerraWebhookResponse(json, parseWebhookEvent(json), {
-    reference: undefined,
-    traceId: undefined,
-    orderingTimestamp: undefined,
-  });
-}
+import { delivery } from '../support/delivery.js';
 
 describe('dispatchWebhookEvent', () => {
   it('calls the handler for the event type with the event and the delivery', async () => {

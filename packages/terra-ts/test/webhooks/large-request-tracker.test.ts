@@ -1,18 +1,9 @@
-import { type DeliveryHeaders, LargeRequestTracker, parseWebhookEvent, TerraWebhookResponse } from 'terra-ts';
+import { LargeRequestTracker } from 'terra-ts';
 import { examplePayloads } from 'terra-ts/testing';
 import { describe, expect, it } from 'vitest';
+import { delivery } from '../support/delivery.js';
 
 const REF = examplePayloads.large_request_sending.reference;
-
-function delivery(payload: object, headers: Partial<DeliveryHeaders> = {}) {
-  const json = structuredClone(payload) as Record<string, unknown>;
-  return new TerraWebhookResponse(json, parseWebhookEvent(json), {
-    reference: undefined,
-    traceId: undefined,
-    orderingTimestamp: undefined,
-    ...headers,
-  });
-}
 
 describe('LargeRequestTracker', () => {
   it('reports complete once expected_payloads data events with the reference have arrived', () => {
