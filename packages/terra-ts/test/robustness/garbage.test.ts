@@ -103,11 +103,15 @@ describe('random garbage never crashes, hangs or pollutes', () => {
             }),
           ),
         )
-        .map(([payload, edits]) => damage(payload, edits));
+        // A copy: fast-check may hand the same generated value out again while shrinking.
+        .map(([payload, edits]) => damage(structuredClone(payload), edits));
       await fc.assert(
         fc.asyncProperty(damaged, async (payload) => {
-          const outcome = await deliver(JSON.stringify(payload));
-          if (outcome instanceof TerraWebhookResponse) expect(outcome.json).toStrictEqual(payload);
+          const body = JSON.stringify(payload);
+          const outcome = await deliver(body);
+          // Compared as text: the damage may hold -0, which JSON writes as 0.
+          if (outcome instanceof TerraWebhookResponse)
+            expect(JSON.stringify(outcome.json) === body).toBe(true);
         }),
         { numRuns: RUNS },
       );
