@@ -17,9 +17,8 @@ export const DAY_MINUTES = 1440;
 /** What a minute of the day was spent doing. */
 export const MinuteState = { AWAKE: 0, ASLEEP: 1, WORKOUT: 2 } as const;
 
-/** A local day minute by minute: the ground truth daily summaries are cut from. */
-export interface DayTimeline {
-  readonly startSeconds: number;
+/** The minute arrays of a local day (index = minute since local midnight). */
+export interface DayMinutes {
   readonly state: Uint8Array;
   /** Whole steps in each minute. */
   readonly steps: Float64Array;
@@ -30,20 +29,15 @@ export interface DayTimeline {
   readonly met: Float64Array;
   /** Metres covered in each minute. */
   readonly meters: Float64Array;
+}
+
+/** A local day minute by minute: the ground truth daily summaries are cut from. */
+export interface DayTimeline extends DayMinutes {
+  readonly startSeconds: number;
   readonly bmrPerMinute: number;
   /** The night that ended this morning (its scores are the day's sleep and recovery scores), if any. */
   readonly lastNight: SleepSession | null;
   readonly workoutTrimp: number;
-}
-
-/** The minute arrays a timeline is built in. */
-interface Minutes {
-  readonly state: Uint8Array;
-  readonly steps: Float64Array;
-  readonly heartRate: Float64Array;
-  readonly calories: Float64Array;
-  readonly met: Float64Array;
-  readonly meters: Float64Array;
 }
 
 /**
@@ -54,7 +48,7 @@ interface Minutes {
 export function buildDayTimeline(ctx: GeneratorContext, persona: Persona, day: number): DayTimeline {
   const rng = createRandom(ctx.seed, persona.userId, formatDay(day), 'daily');
   const startSeconds = localMidnight(persona, day);
-  const minutes: Minutes = {
+  const minutes: DayMinutes = {
     state: new Uint8Array(DAY_MINUTES),
     steps: new Float64Array(DAY_MINUTES),
     heartRate: new Float64Array(DAY_MINUTES),
@@ -77,7 +71,7 @@ export function buildDayTimeline(ctx: GeneratorContext, persona: Persona, day: n
 }
 
 function placeSleep(
-  minutes: Minutes,
+  minutes: DayMinutes,
   sessions: SleepSession[],
   startSeconds: number,
   bmrPerMinute: number,
@@ -101,7 +95,7 @@ function placeSleep(
 function placeWorkouts(
   ctx: GeneratorContext,
   persona: Persona,
-  minutes: Minutes,
+  minutes: DayMinutes,
   plans: readonly WorkoutPlan[],
   startSeconds: number,
   bmrPerMinute: number,
@@ -141,7 +135,7 @@ function placeWorkouts(
 }
 
 /** Waking minutes outside workouts: heart rate, energy and distance follow the steps taken. */
-function fillWakingMinutes(persona: Persona, minutes: Minutes, bmrPerMinute: number, rng: Random): void {
+function fillWakingMinutes(persona: Persona, minutes: DayMinutes, bmrPerMinute: number, rng: Random): void {
   const stride = (persona.heightCm * 0.414) / 100;
   let hr = persona.restingHr + 8;
   for (let m = 0; m < DAY_MINUTES; m++) {
