@@ -141,7 +141,7 @@ export async function webhookSuite(config: BenchConfig): Promise<SuiteResult> {
       },
       {
         target: `${size.label}: faster than terra-api's verifier`,
-        measured: formatRatio(ts.median / api.median || 0) + " terra-api's rate",
+        measured: `${formatRatio(ts.median / api.median || 0)} terra-api's rate`,
         met: ts.median > api.median,
       },
     );
