@@ -8,7 +8,7 @@ import { TerraTimeoutError } from '../errors/terra-timeout-error.js';
 import type { TerraApiResponse } from './api-response.js';
 import { optionalInteger } from './arguments.js';
 import type { ClientConfig } from './config.js';
-import { abandon, Deadline } from './deadline.js';
+import { Deadline } from './deadline.js';
 import type { RequestOptions } from './options.js';
 import { backoffMs, isRetryableStatus, isSafeToRepeatPost, parseRetryAfter, wasNeverSent } from './retry.js';
 import { scrub, toResponse } from './to-response.js';
@@ -60,17 +60,13 @@ export async function request<T>(
   for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) throw abortError(signal, label);
     const deadline = new Deadline(timeoutMs, signal);
-    let pending: Promise<Response> | undefined;
-    let reading: Promise<string> | undefined;
     let failure: TerraError;
     let retryable: boolean;
     let retryAfterSeconds: number | undefined;
     try {
-      pending = config.fetch(url, { method: spec.method, headers, body, signal: deadline.signal });
-      const res = await Promise.race([pending, deadline.promise]);
-      // The body is raced against the same deadline as the headers: a stalled body times out too.
-      reading = res.text();
-      const text = await Promise.race([reading, deadline.promise]);
+      const res = await config.fetch(url, { method: spec.method, headers, body, signal: deadline.signal });
+      // The deadline's signal also fails the body read: a stalled body times out too.
+      const text = await res.text();
       if (res.status >= 200 && res.status < 300) return toResponse(res, text, spec, parse, config, label);
       retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'));
       failure = apiErrorFromResponse({
@@ -89,7 +85,6 @@ export async function request<T>(
       if (signal?.aborted) throw abortError(signal, label);
       if (error instanceof TerraError) throw error;
       if (deadline.fired) {
-        abandon(pending, reading);
         failure = new TerraTimeoutError(
           `${label} timed out after ${timeoutMs} ms (per attempt, body included); raise timeoutMs or ask for a shorter range`,
           timeoutMs,
