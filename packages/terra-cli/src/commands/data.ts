@@ -162,7 +162,7 @@ export function registerData(parent: Command, app: App): void {
       'draw samples as a chart: heart-rate, steps or sleep-stages (implies --samples)',
     )
     .option('--chunk-days <n>', 'days per request (default 30, or 7 with samples)', positiveInteger(1825))
-    .option('--concurrency <n>', 'requests in flight at once (default 4)', positiveInteger(16))
+    .option('--concurrency <n>', 'requests in flight at once (default 8)', positiveInteger(16))
     .action(
       action<DataOptions>(app, async (context, options, [typeArgument]) => {
         const type = typeArgument as string;

@@ -261,7 +261,7 @@ export class Terra {
 
   /**
    * Streams one data type chunk by chunk (default 30 days each), in order, keeping up to `concurrency`
-   * (default 4) requests ahead. Defaults to `toWebhook: false`.
+   * (default 8) requests ahead. Defaults to `toWebhook: false`.
    *
    * @example
    * ```ts

@@ -20,7 +20,7 @@ export interface DataRequestOptions extends RequestOptions {
    * Ranges longer than Terra's 1,825-day limit are always split.
    */
   chunkDays?: number;
-  /** How many chunk requests run at once (default 4). */
+  /** How many chunk requests run at once (default 8). */
   concurrency?: number;
   /** Extra query parameters, sent as given. */
   query?: Record<string, string | number | boolean | undefined>;

@@ -25,7 +25,9 @@ import { mergeChunks } from './merge-chunks.js';
 import { type UserRef, userIdOf } from './user-id.js';
 
 const SECONDS_PER_DAY = 86_400;
-const DEFAULT_CONCURRENCY = 4;
+// Terra limits requests by requested days, not by how many are in flight; 8 at once turns a year of
+// 30-day chunks into two round trips instead of four.
+const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_ITERATE_CHUNK_DAYS = 30;
 
 /** A validated data request, ready to be sent once or in chunks. */

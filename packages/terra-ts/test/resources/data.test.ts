@@ -183,7 +183,7 @@ describe('ranges split into chunks', () => {
     expect(server.inFlight.max).toBeLessThanOrEqual(3);
   });
 
-  it('runs at most 4 chunk requests at once by default', async () => {
+  it('runs up to 8 chunk requests at once by default, and no more', async () => {
     server.setHandler(slowEchoData);
     await terraFor(server).getSleepForUser('u1', {
       startDate: '2024-01-01',
@@ -192,7 +192,8 @@ describe('ranges split into chunks', () => {
       chunkDays: 30,
     });
     expect(server.requests).toHaveLength(13);
-    expect(server.inFlight.max).toBeLessThanOrEqual(4);
+    expect(server.inFlight.max).toBeLessThanOrEqual(8);
+    expect(server.inFlight.max).toBeGreaterThan(4);
   });
 
   it('serialises the merged body on demand as rawBody', async () => {
@@ -309,9 +310,10 @@ describe('cancelling a chunked request', () => {
       chunkDays: 30,
       signal: controller.signal,
     });
-    while (server.requests.length < 4) await new Promise((r) => setTimeout(r, 5));
+    // The default 8 chunks are in flight; the other 5 of the 13 must never be requested.
+    while (server.requests.length < 8) await new Promise((r) => setTimeout(r, 5));
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(TerraAbortError);
-    expect(server.requests).toHaveLength(4);
+    expect(server.requests).toHaveLength(8);
   });
 });
