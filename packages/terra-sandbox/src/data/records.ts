@@ -3,6 +3,21 @@ import type { TerraUser } from '../state/types.js';
 import { DAY_MS, daysIn } from './date-range.js';
 import type { DataType } from './source.js';
 
+function endTimeOf(record: unknown): number | undefined {
+  const end = (record as { metadata?: { end_time?: unknown } }).metadata?.end_time;
+  return typeof end === 'string' ? Date.parse(end) : undefined;
+}
+
+// A workout or a night that has not ended yet has not been uploaded by any wearable, so Terra cannot
+// return it; daily and body records, by contrast, are returned for today as they stand so far. Nothing
+// that has not started yet exists.
+const ONLY_WHEN_OVER: ReadonlySet<DataType> = new Set(['activity', 'sleep']);
+
+function isRecorded(type: DataType, record: unknown, now: number): boolean {
+  const at = ONLY_WHEN_OVER.has(type) ? endTimeOf(record) : startTimeOf(record);
+  return at === undefined || at <= now;
+}
+
 function startTimeOf(record: unknown): number | undefined {
   const start = (record as { metadata?: { start_time?: unknown } }).metadata?.start_time;
   return typeof start === 'string' ? Date.parse(start) : undefined;
@@ -24,7 +39,14 @@ export function* recordsInRange(
   user: TerraUser,
   range: { startMs: number; endMs: number },
   withSamples: boolean,
+  now: number = Date.now(),
 ): Generator<unknown[]> {
+  if (range.endMs + DAY_MS > now) {
+    for (const batch of recordsInRange(sandbox, type, user, range, withSamples, Number.POSITIVE_INFINITY)) {
+      yield batch.filter((record) => isRecorded(type, record, now));
+    }
+    return;
+  }
   const aligned = range.startMs % DAY_MS === 0 && range.endMs % DAY_MS === 0;
   if (aligned) {
     for (const day of daysIn(range)) yield sandbox.recordsForDay(type, user, day, withSamples);

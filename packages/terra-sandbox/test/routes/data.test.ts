@@ -23,6 +23,22 @@ describe('data endpoints', () => {
     });
   }
 
+  it("never returns a workout or a night that has not ended yet, but does return today's daily so far", async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const range = `start_date=${day(-3)}&end_date=${day(2)}`;
+    const before = Date.now();
+    for (const type of ['activity', 'sleep'] as const) {
+      const { body } = await t.json(`/v2/${type}?${q(range)}`);
+      expect(body.data.length).toBeGreaterThan(0);
+      for (const record of body.data)
+        expect(Date.parse(record.metadata.end_time)).toBeLessThanOrEqual(Date.now());
+    }
+    const daily = (await t.json(`/v2/daily?${q(range)}`)).body.data as { metadata: Record<string, string> }[];
+    expect(daily.some((d) => Date.parse(d.metadata.end_time as string) > before)).toBe(true);
+    for (const d of daily)
+      expect(Date.parse(d.metadata.start_time as string)).toBeLessThanOrEqual(Date.now());
+  });
+
   it('serves the same data under /v2 and /api/v2, deterministically', async () => {
     const path = `/activity?${q('start_date=2026-03-01&end_date=2026-03-03')}`;
     const a = await t.json(`/v2${path}`);
