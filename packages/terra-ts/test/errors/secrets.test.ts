@@ -1,6 +1,6 @@
-import { inspect } from 'node:util';
 import { Terra, TerraError } from 'terra-ts';
 import { describe, expect, it } from 'vitest';
+import { errorRenderings } from '../support/error-renderings.js';
 import { terraFor } from '../support/terra-for.js';
 import { type Reply, TEST_API_KEY } from '../support/test-server.js';
 import { useTestServer } from '../support/use-test-server.js';
@@ -8,18 +8,7 @@ import { useTestServer } from '../support/use-test-server.js';
 let reply: Reply = {};
 const server = useTestServer(() => reply);
 
-/** Every way an error can be shown or shipped somewhere. */
-function renderings(error: unknown): string[] {
-  const e = error as Error;
-  return [
-    e.message,
-    String(e),
-    e.stack ?? '',
-    JSON.stringify(e),
-    JSON.stringify(Object.fromEntries(Object.entries(e))),
-    inspect(e, { depth: 10, showHidden: true }),
-  ];
-}
+const renderings = errorRenderings;
 
 describe('the API key never appears in an error', () => {
   const cases: Array<[string, Reply]> = [

@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { type Sandbox, startSandbox } from 'terra-sandbox';
 import { Terra, TerraError, TerraWebhooks } from 'terra-ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { errorRenderings } from '../support/error-renderings.js';
 import { type Running, serveNode } from '../webhooks/support/servers.js';
 import { nodeHeader, nowSeconds } from '../webhooks/support/sign.js';
 import {
@@ -13,17 +14,9 @@ import {
 } from './support/canary.js';
 import { faultingFetch } from './support/counting-fetch.js';
 
-/** Every way an error is shown or shipped: message, toString, stack, JSON, properties, util.inspect. */
+/** Every rendering of an error, joined: a canary must appear in none. */
 function renderings(error: unknown): string {
-  const e = error as Error;
-  return [
-    e.message,
-    String(e),
-    e.stack ?? '',
-    JSON.stringify(e),
-    JSON.stringify(Object.fromEntries(Object.entries(e))),
-    inspect(e, { depth: 10, showHidden: true }),
-  ].join('\n');
+  return errorRenderings(error).join('\n');
 }
 
 let sandbox: Sandbox;
