@@ -23,7 +23,8 @@ describe('npm start (the demo)', () => {
       expect(stdout).toMatch(new RegExp(`${type}\\s+(one payload|\\d+ of \\d+ chunks) arrived`));
     }
     expect(stdout).toMatch(/refused with HTTP 401/);
-    expect(stdout).toMatch(/sleep {6}30 nights, \d+\.\d h asleep on average/);
-    expect(stdout).toMatch(/daily {6}30 days, [\d,]+ steps/);
+    // About 30 of each: a night still under way, or a day not yet begun in the user's time zone, is not data yet.
+    expect(stdout).toMatch(/sleep {6}(29|30|31) nights, \d+\.\d h asleep on average/);
+    expect(stdout).toMatch(/daily {6}(29|30|31) days, [\d,]+ steps/);
   }, 150_000);
 });

@@ -43,6 +43,16 @@ function windows(requests: RecordedRequest[]) {
   return requests.map((r) => [r.query.get('start_date'), r.query.get('end_date')]);
 }
 
+/** A wire date (`YYYY-MM-DD` or unix seconds) as unix seconds, to order windows by time. */
+function wireSeconds(value: string | null | undefined): number {
+  return /^\d+$/.test(value ?? '') ? Number(value) : Date.parse(`${value}T00:00:00Z`) / 1000;
+}
+
+/** The requested windows in chronological order (requests in flight arrive in any order). */
+function windowsInTimeOrder(requests: RecordedRequest[]) {
+  return windows(requests).sort((a, b) => wireSeconds(a[0]) - wireSeconds(b[0]));
+}
+
 describe('data requests', () => {
   it.each([
     ['getActivityForUser', '/v2/activity'],
@@ -140,7 +150,7 @@ describe('ranges split into chunks', () => {
     expect(server.requests).toHaveLength(2);
     const parsed = res.getParsedResponse() as unknown as DataReturned<{ window: string[] }>;
     expect(parsed.kind).toBe('data_returned');
-    expect(parsed.data.map((d) => d.window)).toEqual(windows(server.requests));
+    expect(parsed.data.map((d) => d.window)).toEqual(windowsInTimeOrder(server.requests));
     expect(parsed.data[0]?.window[0]).toBe('2018-01-01');
     expect(parsed.data[1]?.window[1]).toBe('2024-01-01');
     expect(res.chunks).toHaveLength(2);
@@ -247,7 +257,7 @@ describe('iterating chunk by chunk', () => {
       if (parsed.kind === 'data_returned')
         seen.push((parsed.data[0] as unknown as { window: unknown }).window);
     }
-    expect(seen).toEqual(windows(server.requests));
+    expect(seen).toEqual(windowsInTimeOrder(server.requests));
     expect(seen).toHaveLength(4);
     expect(server.requests.every((r) => r.query.get('to_webhook') === 'false')).toBe(true);
   });
