@@ -25,7 +25,7 @@ function startTimeOf(record: unknown): number | undefined {
 
 /**
  * The records of one type in a range, produced a day at a time so a month of samples never has to
- * exist twice in memory.
+ * exist twice in memory, leaving out what has not been recorded yet at `now` (see {@link isRecorded}).
  *
  * A day-aligned range (`YYYY-MM-DD` dates, the common case) returns the generators' records of those
  * days as they are: a user's day is their local day, which is what a caller asking for "March 1"
@@ -41,12 +41,22 @@ export function* recordsInRange(
   withSamples: boolean,
   now: number = Date.now(),
 ): Generator<unknown[]> {
-  if (range.endMs + DAY_MS > now) {
-    for (const batch of recordsInRange(sandbox, type, user, range, withSamples, Number.POSITIVE_INFINITY)) {
-      yield batch.filter((record) => isRecorded(type, record, now));
-    }
+  const batches = generatedInRange(sandbox, type, user, range, withSamples);
+  // A local day can reach a day past the range's end, so only ranges that close to now need the check.
+  if (range.endMs + DAY_MS <= now) {
+    yield* batches;
     return;
   }
+  for (const batch of batches) yield batch.filter((record) => isRecorded(type, record, now));
+}
+
+function* generatedInRange(
+  sandbox: SandboxRuntime,
+  type: DataType,
+  user: TerraUser,
+  range: { startMs: number; endMs: number },
+  withSamples: boolean,
+): Generator<unknown[]> {
   const aligned = range.startMs % DAY_MS === 0 && range.endMs % DAY_MS === 0;
   if (aligned) {
     for (const day of daysIn(range)) yield sandbox.recordsForDay(type, user, day, withSamples);
