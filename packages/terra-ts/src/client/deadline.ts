@@ -9,7 +9,8 @@ export class Deadline {
   readonly signal: AbortSignal;
   readonly #controller = new AbortController();
   readonly #callerSignal: AbortSignal | undefined;
-  readonly #forwardAbort = () => this.#controller.abort(this.#callerSignal?.reason);
+  // Only made when there is a caller's signal to forward: the deadline is on every call's hot path.
+  readonly #forwardAbort: (() => void) | undefined;
   #fired = false;
   readonly #timer: ReturnType<typeof setTimeout>;
 
@@ -20,7 +21,11 @@ export class Deadline {
   constructor(ms: number, callerSignal?: AbortSignal) {
     this.signal = this.#controller.signal;
     this.#callerSignal = callerSignal;
-    callerSignal?.addEventListener('abort', this.#forwardAbort, { once: true });
+    if (callerSignal) {
+      const controller = this.#controller;
+      this.#forwardAbort = () => controller.abort(callerSignal.reason);
+      callerSignal.addEventListener('abort', this.#forwardAbort, { once: true });
+    }
     this.#timer = setTimeout(() => {
       this.#fired = true;
       this.#controller.abort();
@@ -35,6 +40,6 @@ export class Deadline {
   /** Stops the timer and lets go of the caller's signal. */
   clear(): void {
     clearTimeout(this.#timer);
-    this.#callerSignal?.removeEventListener('abort', this.#forwardAbort);
+    if (this.#forwardAbort) this.#callerSignal?.removeEventListener('abort', this.#forwardAbort);
   }
 }
