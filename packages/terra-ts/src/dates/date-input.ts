@@ -1,7 +1,9 @@
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
+import { MAX_UNIX_SECONDS, MIN_UNIX_SECONDS, wireDateOf } from './wire-date.js';
 
 /**
- * A date as terra-ts accepts it: a `Date` (sent as unix seconds, the exact instant),
+ * A date as terra-ts accepts it: a `Date` (sent as unix seconds, the exact instant; before 2001-09-09,
+ * where Terra takes no unix seconds, a Date at UTC midnight is sent as its `'YYYY-MM-DD'` day),
  * a `'YYYY-MM-DD'` calendar day (sent as is, a UTC day for Terra), or unix seconds (an integer).
  */
 export type DateInput = Date | string | number;
@@ -15,8 +17,6 @@ export interface ParsedDate {
 }
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MIN_UNIX_SECONDS = 1_000_000_000;
-const MAX_UNIX_SECONDS = 9_999_999_999;
 
 /**
  * Validates a date argument.
@@ -30,7 +30,9 @@ export function parseDateInput(value: unknown, name: string): ParsedDate {
     const ms = value.getTime();
     if (Number.isNaN(ms)) throw invalid(name, 'is an invalid Date');
     const seconds = Math.floor(ms / 1000);
-    return { wire: seconds, seconds };
+    const wire = wireDateOf(seconds);
+    if (wire === undefined) throw unsendableInstant(value, name);
+    return { wire, seconds };
   }
   if (typeof value === 'string') return parseDay(value, name);
   if (typeof value === 'number') return parseUnixSeconds(value, name);
@@ -71,6 +73,14 @@ function parseUnixSeconds(value: number, name: string): ParsedDate {
     throw invalid(name, `is ${value}, outside the 10-digit unix-seconds range Terra accepts`);
   }
   return { wire: value, seconds: value };
+}
+
+function unsendableInstant(value: Date, name: string): TerraInvalidArgumentError {
+  return new TerraInvalidArgumentError(
+    name,
+    `${name} is ${value.toISOString()}, an instant Terra cannot take: it accepts 10-digit unix seconds (2001-09-09 to 2286-11-20) ` +
+      `or a 'YYYY-MM-DD' UTC day (years 0100 to 9999); pass the day as 'YYYY-MM-DD' or a Date at UTC midnight`,
+  );
 }
 
 function describe(value: unknown): string {

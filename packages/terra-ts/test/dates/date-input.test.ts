@@ -61,6 +61,27 @@ describe('parseDateInput', () => {
     expect(errorOf(Number.NaN).message).toMatch(/not an integer/);
   });
 
+  it('sends a Date at UTC midnight before 2001-09-09 as its YYYY-MM-DD day, which Terra takes', () => {
+    expect(parseDateInput(new Date('1995-06-15T00:00:00.000Z'), 'startDate')).toEqual({
+      wire: '1995-06-15',
+      seconds: 803_174_400,
+    });
+    expect(parseDateInput(new Date('1969-12-31T00:00:00Z'), 'startDate')).toEqual({
+      wire: '1969-12-31',
+      seconds: -86_400,
+    });
+  });
+
+  it('refuses a Date Terra cannot take exactly (before 2001-09-09 with a time of day), saying what to pass', () => {
+    const error = errorOf(new Date('1995-06-15T12:00:00Z'));
+    expect(error).toBeInstanceOf(TerraInvalidArgumentError);
+    expect(error.argument).toBe('startDate');
+    expect(error.message).toContain('1995-06-15T12:00:00.000Z');
+    expect(error.message).toMatch(/10-digit unix seconds/);
+    expect(error.message).toMatch(/'YYYY-MM-DD'/);
+    expect(errorOf(new Date('2400-01-01T06:00:00Z')).message).toMatch(/cannot take/);
+  });
+
   it('rejects an invalid Date and values of other types', () => {
     expect(errorOf(new Date('nope')).message).toMatch(/invalid Date/);
     expect(errorOf(null).message).toMatch(/is null/);

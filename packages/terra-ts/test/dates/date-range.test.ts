@@ -62,6 +62,46 @@ describe('splitDateRange', () => {
   });
 });
 
+describe('splitDateRange before 2001-09-09', () => {
+  it('sends inner boundaries as YYYY-MM-DD days, which terra-ts itself accepts', () => {
+    const start = parseDateInput('1999-01-01', 'startDate');
+    const end = parseDateInput('2002-01-01', 'endDate');
+    const chunks = splitDateRange(start, end, 365);
+    expect(chunks).toEqual([
+      { start: '1999-01-01', end: '2000-01-01' },
+      { start: '2000-01-01', end: '2000-12-31' },
+      // 2001-12-31T00:00Z is past 2001-09-09: unix seconds again.
+      { start: '2000-12-31', end: 1_009_756_800 },
+      { start: 1_009_756_800, end: '2002-01-01' },
+    ]);
+    for (const c of chunks) {
+      expect(() => parseDateInput(c.start, 'startDate')).not.toThrow();
+      expect(() => parseDateInput(c.end, 'endDate')).not.toThrow();
+    }
+  });
+
+  it('switches to unix seconds once the boundaries reach the 10-digit range', () => {
+    const start = parseDateInput('2001-09-01', 'startDate');
+    const end = parseDateInput(1_001_000_000, 'endDate');
+    const chunks = splitDateRange(start, end, 7);
+    // 2001-09-15T00:00Z is 1,000,512,000: the first midnight in the 10-digit range.
+    expect(chunks.map((c) => c.end)).toEqual(['2001-09-08', 1_000_512_000, 1_001_000_000]);
+    for (const c of chunks) {
+      expect(() => parseDateInput(c.start, 'startDate')).not.toThrow();
+      expect(() => parseDateInput(c.end, 'endDate')).not.toThrow();
+    }
+  });
+
+  it('cuts a window back to UTC midnight past 2286, where Terra takes no unix seconds', () => {
+    const start = parseDateInput(9_999_000_123, 'startDate');
+    const end = parseDateInput('2287-01-01', 'endDate');
+    const chunks = splitDateRange(start, end, 30);
+    expect(chunks[0]).toEqual({ start: 9_999_000_123, end: '2286-12-09' });
+    for (const c of chunks.slice(1)) expect(typeof c.start).toBe('string');
+    expect(chunks.at(-1)?.end).toBe('2287-01-01');
+  });
+});
+
 describe('checkChunkDays', () => {
   it.each([0, -1, 1.5, 1826, Number.NaN, '30'])('rejects %j', (value) => {
     expect(() => checkChunkDays(value)).toThrow(/chunkDays must be a whole number of days from 1 to 1825/);

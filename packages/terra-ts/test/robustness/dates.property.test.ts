@@ -165,6 +165,96 @@ describe('range splitting', () => {
   });
 });
 
+// Every form terra-ts accepts, weighted towards the years before 2001-09-09 where Terra takes no unix seconds.
+const MIN_DAY = Date.UTC(100, 0, 1) / 1000 / DAY;
+const MAX_DAY = Date.UTC(9999, 11, 31) / 1000 / DAY;
+const EARLY_LAST_DAY = Date.UTC(2001, 8, 9) / 1000 / DAY;
+const dayNumber = fc.oneof(
+  fc.integer({ min: Date.UTC(1900, 0, 1) / 1000 / DAY, max: EARLY_LAST_DAY }),
+  fc.integer({ min: MIN_DAY, max: MAX_DAY }),
+);
+const anyAccepted: fc.Arbitrary<string | number | Date> = fc.oneof(
+  dayNumber.map((d) => dayString(new Date(d * DAY * 1000))),
+  dayNumber.map((d) => new Date(d * DAY * 1000)),
+  fc.integer({ min: 1_000_000_000, max: 9_999_999_999 }),
+  fc.integer({ min: 1_000_000_000, max: 9_999_999_999 }).map((s) => new Date(s * 1000 + 7)),
+);
+/** An end date `span` seconds after `startSeconds`, in a form terra-ts accepts (a day when seconds cannot be sent). */
+const endFor = (startSeconds: number, span: number, asDay: boolean): string | number => {
+  const seconds = startSeconds + span;
+  const day = dayString(new Date(Math.floor(seconds / DAY) * DAY * 1000));
+  return asDay || seconds < 1_000_000_000 || seconds > 9_999_999_999 ? day : seconds;
+};
+/** What `parseDateInput` makes of a boundary as it arrives in a query string. */
+const fromQuery = (value: string) => (/^\d+$/.test(value) ? Number(value) : value);
+
+describe('range splitting wherever terra-ts accepts a date, 2001-09-09 and earlier included', () => {
+  it('every boundary sent is one terra-ts accepts, and the windows still meet and cover the range', () => {
+    fc.assert(
+      fc.property(
+        anyAccepted,
+        fc.integer({ min: 0, max: 3_650 * DAY }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 1825 }),
+        (a, span, asDay, chunkDays) => {
+          const start = parseDateInput(a, 'startDate');
+          const endValue = endFor(start.seconds, span, asDay);
+          if (typeof endValue === 'string' && !/^\d{4}-/.test(endValue)) return; // past 9999-12-31
+          const end = parseDateInput(endValue, 'endDate');
+          if (end.seconds < start.seconds) return;
+          const chunks = splitDateRange(start, end, chunkDays);
+          expect(chunks[0]?.start).toBe(start.wire);
+          expect(chunks.at(-1)?.end).toBe(end.wire);
+          const problems: string[] = [];
+          let previous = start.seconds;
+          for (let i = 0; i < chunks.length; i++) {
+            const chunk = chunks[i] as { start: string | number; end: string | number };
+            for (const [name, wire] of [
+              ['startDate', chunk.start],
+              ['endDate', chunk.end],
+            ] as const) {
+              try {
+                const parsed = parseDateInput(wire, name);
+                if (parsed.wire !== wire)
+                  problems.push(`chunk ${i} ${name} ${wire} re-parses as ${parsed.wire}`);
+              } catch (error) {
+                problems.push(`chunk ${i} ${name} ${wire} refused: ${(error as Error).message}`);
+              }
+            }
+            const from = secondsOf(chunk.start);
+            const to = secondsOf(chunk.end);
+            if (from !== previous) problems.push(`chunk ${i} starts at ${from}, not ${previous}`);
+            if (to - from > chunkDays * DAY) problems.push(`chunk ${i} spans ${to - from} s`);
+            if (i < chunks.length - 1 && to <= from) problems.push(`chunk ${i} is empty`);
+            previous = to;
+          }
+          expect(previous).toBe(end.seconds);
+          expect(problems).toEqual([]);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a Date before 2001-09-09 is sent as its day when at UTC midnight, and refused with advice otherwise', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: MIN_DAY, max: EARLY_LAST_DAY - 1 }),
+        fc.integer({ min: 0, max: DAY * 1000 - 1 }),
+        (day, msIntoDay) => {
+          const date = new Date(day * DAY * 1000 + msIntoDay);
+          if (msIntoDay < 1000) {
+            expect(parseDateInput(date, 'startDate')).toEqual({ wire: dayString(date), seconds: day * DAY });
+          } else {
+            expect(() => parseDateInput(date, 'startDate')).toThrow(/'YYYY-MM-DD' UTC day/);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
 describe('chunked data requests over HTTP', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -204,6 +294,40 @@ describe('chunked data requests over HTTP', () => {
           expect(windows[0]?.[0]).toBe(start);
           expect(windows.at(-1)?.[1]).toBe(start + length);
           for (let i = 1; i < windows.length; i++) expect(windows[i]?.[0]).toBe(windows[i - 1]?.[1]);
+        },
+      ),
+      { numRuns: scaled(25, 200) },
+    );
+  });
+
+  it('a range starting before 2001-09-09 goes out as windows whose every boundary terra-ts accepts', async () => {
+    const terra = terraFor(server, { maxRetries: 0 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: Date.UTC(1970, 0, 1) / 1000 / DAY, max: EARLY_LAST_DAY }),
+        fc.integer({ min: 1, max: 3_000 }),
+        fc.integer({ min: 30, max: 400 }),
+        async (firstDay, days, chunkDays) => {
+          server.requests.length = 0;
+          const startDate = dayString(new Date(firstDay * DAY * 1000));
+          const endDate = dayString(new Date((firstDay + days) * DAY * 1000));
+          const response = await terra.getSleepForUser('u1', {
+            startDate,
+            endDate,
+            toWebhook: false,
+            chunkDays,
+          });
+          const windows = (
+            response.getParsedResponse() as unknown as { data: Array<{ window: [string, string] }> }
+          ).data.map((r) => r.window.map(fromQuery));
+          expect(windows).toHaveLength(Math.ceil(days / chunkDays));
+          expect(windows[0]?.[0]).toBe(startDate);
+          expect(windows.at(-1)?.[1]).toBe(endDate);
+          for (const [i, [from, to]] of windows.entries()) {
+            expect(parseDateInput(from, 'startDate').wire).toBe(from);
+            expect(parseDateInput(to, 'endDate').wire).toBe(to);
+            if (i > 0) expect(from).toBe(windows[i - 1]?.[1]);
+          }
         },
       ),
       { numRuns: scaled(25, 200) },
