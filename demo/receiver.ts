@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TerraWebhookResponse, TerraWebhooks } from 'terra-ts';
+import { createNodeWebhookHandler, type TerraWebhookResponse, type TerraWebhooks } from 'terra-ts';
 
 /** The demo's own webhook endpoint: what an integration runs in production, on a free local port. */
 export interface WebhookReceiver {
@@ -22,7 +22,7 @@ export interface WebhookReceiver {
 export async function startWebhookReceiver(webhooks: TerraWebhooks): Promise<WebhookReceiver> {
   const deliveries: TerraWebhookResponse[] = [];
   const refused = new Map<number, number>();
-  const handle = webhooks.nodeHandler((_event, delivery) => {
+  const handle = createNodeWebhookHandler(webhooks, (_event, delivery) => {
     deliveries.push(delivery);
   });
   const server: Server = createServer((req, res) => {

@@ -1,7 +1,8 @@
 // The public surface of the webhook module.
 export { DEFAULT_MAX_WEBHOOK_BODY_BYTES } from './adapters/body-limit.js';
+export { createFetchWebhookHandler } from './adapters/fetch.js';
 export type { WebhookHandlerOptions } from './adapters/handle-delivery.js';
-export type { NodeResponseLike } from './adapters/node.js';
+export { createNodeWebhookHandler, type NodeResponseLike } from './adapters/node.js';
 export type { NodeRequestLike } from './adapters/node-request.js';
 export {
   type DedupeClaim,

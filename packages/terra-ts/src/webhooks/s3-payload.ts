@@ -8,12 +8,12 @@ import { parseWebhookEvent } from './parse.js';
 
 /** Options of {@link fetchS3Payload}. */
 export interface FetchS3PayloadOptions {
-  /** The `fetch` to use. Default: the global one. */
-  fetch?: typeof fetch;
+  /** The `fetch` to use. Default: the `client`'s configured one, else the global one. */
+  fetch?: typeof fetch | undefined;
   /** Cancels the download. */
-  signal?: AbortSignal;
-  /** Binds the users in the downloaded event to a client. */
-  client?: Terra;
+  signal?: AbortSignal | undefined;
+  /** Binds the users in the downloaded event to this client, and downloads with its `fetch` unless `fetch` is given. */
+  client?: Terra | undefined;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -46,7 +46,7 @@ function checkedUrl(text: unknown): URL {
  *
  * @example
  * ```ts
- * if (event.type === 's3_payload') event = await fetchS3Payload(event);
+ * if (event.type === 's3_payload') event = await fetchS3Payload(event, { client: terra });
  * ```
  * @throws {@link TerraInvalidArgumentError} for a URL that is not https;
  *   {@link TerraApiError} when the download answers non-2xx (an expired URL answers 400 or 403);
@@ -58,7 +58,7 @@ export async function fetchS3Payload(
   options: FetchS3PayloadOptions = {},
 ): Promise<ParsedWebhookEvent> {
   const url = checkedUrl(event?.url);
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const doFetch = options.fetch ?? options.client?.webhooks.s3PayloadOptions.fetch ?? globalThis.fetch;
   let response: Response;
   try {
     response = await doFetch(url, { method: 'GET', signal: options.signal ?? null });

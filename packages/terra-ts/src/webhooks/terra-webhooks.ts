@@ -1,17 +1,11 @@
 import type { Terra } from '../client/terra.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
-import { createFetchWebhookHandler } from './adapters/fetch.js';
-import type { ReceiveDelivery, WebhookHandlerOptions } from './adapters/handle-delivery.js';
-import { createNodeWebhookHandler, type NodeResponseLike } from './adapters/node.js';
 import { type NodeRequestLike, readNodeRequestBody } from './adapters/node-request.js';
 import { getSignatureHeader, type HeadersLike, readDeliveryHeaders } from './delivery-headers.js';
-import type { WebhookHandler, WebhookHandlers } from './dispatcher.js';
-import { S3PayloadHookResponse } from './events/delivery-events.js';
-import type { ParsedWebhookEvent } from './events/index.js';
 import { parseWebhookEvent, parseWebhookJson } from './parse.js';
 import type { WebhookPayload } from './raw-payload.js';
 import { payloadText } from './raw-payload.js';
-import { fetchS3Payload } from './s3-payload.js';
+import type { FetchS3PayloadOptions } from './s3-payload.js';
 import { SignatureVerifier, type SignatureVerifierOptions } from './verify.js';
 import { TerraWebhookResponse } from './webhook-response.js';
 
@@ -24,13 +18,14 @@ export interface TerraWebhooksOptions extends SignatureVerifierOptions {
 }
 
 /**
- * Verifies, parses and routes Terra webhooks. Runs anywhere with WebCrypto (Node, Bun, Deno, Workers).
+ * Verifies and parses Terra webhooks. Runs anywhere with WebCrypto (Node, Bun, Deno, Workers).
  * `new Terra({ secret })` creates one as `terra.webhooks`; create one directly when a server only receives webhooks.
+ * {@link createFetchWebhookHandler} and {@link createNodeWebhookHandler} turn it into an endpoint that routes events.
  *
  * @example
  * ```ts
  * const webhooks = new TerraWebhooks({ secret: process.env.TERRA_WEBHOOK_SECRET });
- * export const POST = webhooks.fetchHandler({ sleep: (event) => saveSleep(event.data) });
+ * export const POST = createFetchWebhookHandler(webhooks, { sleep: (event) => saveSleep(event.data) });
  * ```
  */
 export class TerraWebhooks {
@@ -110,47 +105,21 @@ export class TerraWebhooks {
   }
 
   /**
-   * A Fetch API endpoint `(request) => Promise<Response>` (Next.js, Hono, Workers, Bun, Deno).
+   * Throws `missing_secret` unless a signing secret is configured. {@link createFetchWebhookHandler} and
+   * {@link createNodeWebhookHandler} call it when they build a handler, so the mistake shows at start-up.
    *
-   * @param handlers - `{ sleep: (event) => ..., auth: ... }` or one function for every event.
-   * @throws {@link WebhookVerificationError} `missing_secret` now, rather than on every delivery.
+   * @throws {@link WebhookVerificationError} `missing_secret`.
    */
-  fetchHandler(
-    handlers: WebhookHandlers | WebhookHandler,
-    options?: WebhookHandlerOptions,
-  ): (request: Request) => Promise<Response> {
+  assertSecret(): void {
     this.#verifier.assertSecret();
-    return createFetchWebhookHandler(this.#receiver(options), handlers, options);
   }
 
   /**
-   * A Node endpoint `(req, res) => Promise<void>` (node:http, Express, Fastify).
-   *
-   * @param handlers - `{ sleep: (event) => ..., auth: ... }` or one function for every event.
-   * @throws {@link WebhookVerificationError} `missing_secret` now, rather than on every delivery.
+   * The `fetch` and client this instance downloads `s3_payload` links with and binds their users to,
+   * shaped as {@link FetchS3PayloadOptions}: `fetchS3Payload(event, webhooks.s3PayloadOptions)`.
+   * The handlers' `resolveS3Payloads` uses it.
    */
-  nodeHandler(
-    handlers: WebhookHandlers | WebhookHandler,
-    options?: WebhookHandlerOptions,
-  ): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
-    this.#verifier.assertSecret();
-    return createNodeWebhookHandler(this.#receiver(options), handlers, options);
-  }
-
-  /** Downloads an `s3_payload` event's data with the configured `fetch` and parses it. See {@link fetchS3Payload}. */
-  fetchS3Payload(
-    event: { readonly url: string },
-    options: { signal?: AbortSignal } = {},
-  ): Promise<ParsedWebhookEvent> {
-    return fetchS3Payload(event, { ...options, fetch: this.#fetch, client: this.#client });
-  }
-
-  #receiver(options: WebhookHandlerOptions | undefined): ReceiveDelivery {
-    return async (payload, headers) => {
-      const delivery = await this.handleWebhook(payload as WebhookPayload, undefined, headers);
-      if (!options?.resolveS3Payloads || !(delivery.event instanceof S3PayloadHookResponse)) return delivery;
-      const event = await this.fetchS3Payload(delivery.event);
-      return new TerraWebhookResponse(event.json as Record<string, unknown>, event, delivery.delivery);
-    };
+  get s3PayloadOptions(): FetchS3PayloadOptions {
+    return { fetch: this.#fetch, client: this.#client };
   }
 }

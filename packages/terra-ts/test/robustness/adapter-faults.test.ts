@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { TerraWebhooks } from 'terra-ts';
+import { createFetchWebhookHandler, createNodeWebhookHandler, TerraWebhooks } from 'terra-ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Running, serveNode } from '../webhooks/support/servers.js';
 import { nodeHeader, nowSeconds } from '../webhooks/support/sign.js';
@@ -33,7 +33,7 @@ describe('the Node adapter when the sender misbehaves', () => {
   it('settles every delivery whose sender hangs up mid-body, without calling the handler or an unhandled rejection', async () => {
     const settled: number[] = [];
     let handled = 0;
-    const handler = webhooks.nodeHandler(() => void handled++, { onError: () => {} });
+    const handler = createNodeWebhookHandler(webhooks, () => void handled++, { onError: () => {} });
     running = await serveNode(async (req, res) => {
       await handler(req, res);
       settled.push(res.statusCode);
@@ -57,7 +57,9 @@ describe('the Fetch adapter when the body stream fails', () => {
   it('answers 400 for a body stream that errors part-way, without calling the handler', async () => {
     let handled = 0;
     const errors: unknown[] = [];
-    const handler = webhooks.fetchHandler(() => void handled++, { onError: (error) => errors.push(error) });
+    const handler = createFetchWebhookHandler(webhooks, () => void handled++, {
+      onError: (error) => errors.push(error),
+    });
     const encoder = new TextEncoder();
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({

@@ -1,5 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import {
+  createFetchWebhookHandler,
+  createNodeWebhookHandler,
   DEFAULT_MAX_WEBHOOK_BODY_BYTES,
   TerraInvalidArgumentError,
   TerraWebhooks,
@@ -48,13 +50,13 @@ function streamChunked(url: string, total: number): Promise<number | string> {
 
 const adapters = {
   node: (
-    handlers: Parameters<TerraWebhooks['nodeHandler']>[0],
-    options: Parameters<TerraWebhooks['nodeHandler']>[1],
-  ) => serveNode(webhooks.nodeHandler(handlers, options) as never),
+    handlers: Parameters<typeof createNodeWebhookHandler>[1],
+    options: Parameters<typeof createNodeWebhookHandler>[2],
+  ) => serveNode(createNodeWebhookHandler(webhooks, handlers, options) as never),
   fetch: (
-    handlers: Parameters<TerraWebhooks['fetchHandler']>[0],
-    options: Parameters<TerraWebhooks['fetchHandler']>[1],
-  ) => serveFetch(webhooks.fetchHandler(handlers, options)),
+    handlers: Parameters<typeof createFetchWebhookHandler>[1],
+    options: Parameters<typeof createFetchWebhookHandler>[2],
+  ) => serveFetch(createFetchWebhookHandler(webhooks, handlers, options)),
 };
 
 describe.each(Object.entries(adapters))('the %s adapter limits the body it reads', (_name, serve) => {
@@ -109,11 +111,17 @@ describe('the maxBodyBytes option', () => {
   });
 
   it.each([0, -1, 1.5, Number.NaN, '10' as unknown as number])('refuses %s with a clear error', (value) => {
-    expect(() => webhooks.nodeHandler(() => {}, { maxBodyBytes: value })).toThrow(TerraInvalidArgumentError);
-    expect(() => webhooks.fetchHandler(() => {}, { maxBodyBytes: value })).toThrow(/maxBodyBytes/);
+    expect(() => createNodeWebhookHandler(webhooks, () => {}, { maxBodyBytes: value })).toThrow(
+      TerraInvalidArgumentError,
+    );
+    expect(() => createFetchWebhookHandler(webhooks, () => {}, { maxBodyBytes: value })).toThrow(
+      /maxBodyBytes/,
+    );
   });
 
   it('takes Infinity to switch the limit off', () => {
-    expect(() => webhooks.nodeHandler(() => {}, { maxBodyBytes: Number.POSITIVE_INFINITY })).not.toThrow();
+    expect(() =>
+      createNodeWebhookHandler(webhooks, () => {}, { maxBodyBytes: Number.POSITIVE_INFINITY }),
+    ).not.toThrow();
   });
 });

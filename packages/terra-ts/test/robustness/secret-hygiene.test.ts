@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { type Sandbox, startSandbox } from 'terra-sandbox';
-import { Terra, TerraError, TerraWebhooks } from 'terra-ts';
+import { createNodeWebhookHandler, Terra, TerraError, TerraWebhooks } from 'terra-ts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorRenderings } from '../support/error-renderings.js';
 import { type Running, serveNode } from '../webhooks/support/servers.js';
@@ -164,7 +164,7 @@ describe('the fake API key and webhook secrets never show', () => {
     });
     try {
       const webhooks = new TerraWebhooks({ secret: [CANARY_ROTATED_SECRET, CANARY_WEBHOOK_SECRET] });
-      const handle = webhooks.nodeHandler(() => {
+      const handle = createNodeWebhookHandler(webhooks, () => {
         throw new Error('handler failed');
       });
       const res = { statusCode: 0, setHeader() {}, end() {} };

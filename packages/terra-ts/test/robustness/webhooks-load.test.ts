@@ -1,5 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { LargeRequestTracker, type TerraWebhookResponse, TerraWebhooks, WebhookDeduplicator } from 'terra-ts';
+import {
+  createFetchWebhookHandler,
+  createNodeWebhookHandler,
+  LargeRequestTracker,
+  type TerraWebhookResponse,
+  TerraWebhooks,
+  WebhookDeduplicator,
+} from 'terra-ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { wireUser } from '../support/terra-for.js';
 import { type Running, serveFetch, serveNode } from '../webhooks/support/servers.js';
@@ -138,12 +145,12 @@ const adapters = {
     webhooks: TerraWebhooks,
     handler: (event: unknown, delivery: TerraWebhookResponse) => Promise<void>,
     dedupe: WebhookDeduplicator,
-  ) => serveNode(webhooks.nodeHandler(handler as never, { dedupe }) as never),
+  ) => serveNode(createNodeWebhookHandler(webhooks, handler as never, { dedupe }) as never),
   fetch: (
     webhooks: TerraWebhooks,
     handler: (event: unknown, delivery: TerraWebhookResponse) => Promise<void>,
     dedupe: WebhookDeduplicator,
-  ) => serveFetch(webhooks.fetchHandler(handler as never, { dedupe })),
+  ) => serveFetch(createFetchWebhookHandler(webhooks, handler as never, { dedupe })),
 };
 
 let running: Running | undefined;

@@ -11,6 +11,8 @@ import {
 } from 'terra-ts';
 import { examplePayloads } from 'terra-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { terraFor } from '../support/terra-for.js';
+import { startTestServer } from '../support/test-server.js';
 import { type Running, serveNode } from './support/servers.js';
 
 let running: Running | undefined;
@@ -42,7 +44,7 @@ describe('fetchS3Payload', () => {
     expect((event as DataReturned).data).toHaveLength(1);
   });
 
-  it('is available on TerraWebhooks with its configured fetch', async () => {
+  it("downloads with a TerraWebhooks instance's configured fetch through its s3PayloadOptions", async () => {
     const url = await serve(200, JSON.stringify(examplePayloads.sleep));
     const seen: string[] = [];
     const webhooks = new TerraWebhooks({
@@ -52,8 +54,33 @@ describe('fetchS3Payload', () => {
         return fetch(input, init);
       },
     });
-    expect((await webhooks.fetchS3Payload(s3Event(url))).type).toBe('sleep');
+    expect((await fetchS3Payload(s3Event(url), webhooks.s3PayloadOptions)).type).toBe('sleep');
     expect(seen).toEqual([url]);
+  });
+
+  it("downloads with a client's configured fetch and binds the event's user to that client", async () => {
+    const server = await startTestServer((req) =>
+      req.path === '/v2/athlete' ? { body: examplePayloads.athlete } : { body: examplePayloads.sleep },
+    );
+    try {
+      const seen: string[] = [];
+      const terra = terraFor(server, {
+        fetch: (input, init) => {
+          seen.push(new URL(String(input instanceof Request ? input.url : input)).pathname);
+          return fetch(input, init);
+        },
+      });
+      const event = await fetchS3Payload(s3Event(`${server.url}/payloads/sleep.json`), { client: terra });
+      expect(event).toBeInstanceOf(DataReturned);
+      await (event as DataReturned).user.getAthlete({ toWebhook: false });
+      expect(seen).toEqual(['/payloads/sleep.json', '/v2/athlete']);
+      expect(server.requests.map((request) => [request.path, request.query.get('user_id')])).toEqual([
+        ['/payloads/sleep.json', null],
+        ['/v2/athlete', examplePayloads.sleep.user.user_id],
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 
   it('refuses plain http to anything but this machine', async () => {

@@ -1,19 +1,34 @@
+import type { Terra } from '../../client/terra.js';
 import type { WebhookHandler, WebhookHandlers } from '../dispatcher.js';
 import { assertWebhookHandlers } from '../dispatcher.js';
+import type { TerraWebhooks } from '../terra-webhooks.js';
 import { checkDeclaredLength, readChunks, resolveMaxBodyBytes } from './body-limit.js';
-import { handleDelivery, type ReceiveDelivery, type WebhookHandlerOptions } from './handle-delivery.js';
+import { handleDelivery, type WebhookHandlerOptions } from './handle-delivery.js';
+import { deliveryReceiver, resolveWebhooks } from './receive.js';
 
 /**
  * A Fetch API webhook endpoint, `(request: Request) => Promise<Response>`: Next.js App Router route
  * handlers, Hono (`(c) => handler(c.req.raw)`), Cloudflare Workers, Bun.serve and Deno.serve.
  * The body is read as bytes, so nothing re-encodes it before verification, and at most
  * `options.maxBodyBytes` of it (413 beyond).
+ *
+ * @param webhooks - a {@link TerraWebhooks}, or a `Terra` client (its `webhooks`: secret, `fetch`, bound users).
+ * @param handlers - `{ sleep: (event) => ..., auth: ... }` or one function for every event.
+ * @throws {@link WebhookVerificationError} `missing_secret` now, rather than on every delivery;
+ *   {@link TerraInvalidArgumentError} for a bad `webhooks`, `handlers` or `maxBodyBytes`.
+ *
+ * @example
+ * ```ts
+ * // app/api/webhooks/terra/route.ts (Next.js)
+ * export const POST = createFetchWebhookHandler(terra, { sleep: (event) => saveSleep(event.data) });
+ * ```
  */
 export function createFetchWebhookHandler(
-  receive: ReceiveDelivery,
+  webhooks: TerraWebhooks | Terra,
   handlers: WebhookHandlers | WebhookHandler,
   options: WebhookHandlerOptions = {},
 ): (request: Request) => Promise<Response> {
+  const receive = deliveryReceiver(resolveWebhooks(webhooks, 'createFetchWebhookHandler'), options);
   assertWebhookHandlers(handlers);
   const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes);
   return async (request) => {

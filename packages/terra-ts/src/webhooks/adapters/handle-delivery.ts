@@ -46,7 +46,7 @@ export interface DeliveryAnswer {
   body: string;
 }
 
-/** Verifies and parses one delivery (and resolves an `s3_payload` when asked); supplied by `TerraWebhooks`. */
+/** Verifies and parses one delivery (and resolves an `s3_payload` when asked); see `deliveryReceiver`. */
 export type ReceiveDelivery = (payload: unknown, headers: HeadersLike) => Promise<TerraWebhookResponse>;
 
 const JSON_HEADERS = { 'content-type': 'application/json' };

@@ -1,13 +1,11 @@
+import type { Terra } from '../../client/terra.js';
 import type { WebhookHandler, WebhookHandlers } from '../dispatcher.js';
 import { assertWebhookHandlers } from '../dispatcher.js';
+import type { TerraWebhooks } from '../terra-webhooks.js';
 import { resolveMaxBodyBytes } from './body-limit.js';
-import {
-  type DeliveryAnswer,
-  handleDelivery,
-  type ReceiveDelivery,
-  type WebhookHandlerOptions,
-} from './handle-delivery.js';
+import { type DeliveryAnswer, handleDelivery, type WebhookHandlerOptions } from './handle-delivery.js';
 import { type NodeRequestLike, readNodeRequestBody } from './node-request.js';
+import { deliveryReceiver, resolveWebhooks } from './receive.js';
 
 /**
  * Where the answer goes: a `node:http` `ServerResponse` (also Express's `res`), or a Fastify `reply`.
@@ -45,12 +43,23 @@ function writeAnswer(res: NodeResponseLike, result: DeliveryAnswer): void {
 /**
  * A Node webhook endpoint, `(req, res) => Promise<void>`, for `node:http`, Express (with or without
  * `express.raw`) and Fastify (with a `parseAs: 'buffer'` JSON parser in the route's scope).
+ *
+ * @param webhooks - a {@link TerraWebhooks}, or a `Terra` client (its `webhooks`: secret, `fetch`, bound users).
+ * @param handlers - `{ sleep: (event) => ..., auth: ... }` or one function for every event.
+ * @throws {@link WebhookVerificationError} `missing_secret` now, rather than on every delivery;
+ *   {@link TerraInvalidArgumentError} for a bad `webhooks`, `handlers` or `maxBodyBytes`.
+ *
+ * @example
+ * ```ts
+ * app.post('/webhooks/terra', express.raw({ type: 'application/json' }), createNodeWebhookHandler(terra, handlers));
+ * ```
  */
 export function createNodeWebhookHandler(
-  receive: ReceiveDelivery,
+  webhooks: TerraWebhooks | Terra,
   handlers: WebhookHandlers | WebhookHandler,
   options: WebhookHandlerOptions = {},
 ): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
+  const receive = deliveryReceiver(resolveWebhooks(webhooks, 'createNodeWebhookHandler'), options);
   assertWebhookHandlers(handlers);
   const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes);
   return async (req, res) => {

@@ -4,7 +4,7 @@ import type { HealthcheckEventJson } from './legacy-wire.js';
 
 /**
  * `s3_payload`: a data event too large to send inline (or a destination in ping mode). Download it
- * before `expires_in` seconds pass with `fetchS3Payload(event)`, which parses it as the data event it stands for.
+ * before `expires_in` seconds pass with `fetchS3Payload(event, { client: terra })`, which parses it as the data event it stands for.
  */
 export class S3PayloadHookResponse extends HookResponse<S3PayloadEvent> {
   /** Discriminant. */

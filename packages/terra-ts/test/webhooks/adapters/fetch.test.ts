@@ -1,7 +1,17 @@
 import { Hono } from 'hono';
-import { type ParsedWebhookEvent, TerraWebhooks, WebhookDeduplicator, type WebhookHandlers } from 'terra-ts';
+import {
+  createFetchWebhookHandler,
+  type ParsedWebhookEvent,
+  Terra,
+  TerraInvalidArgumentError,
+  TerraWebhooks,
+  WebhookDeduplicator,
+  type WebhookHandlers,
+} from 'terra-ts';
 import { examplePayloads, signTestWebhook } from 'terra-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { terraFor } from '../../support/terra-for.js';
+import { startTestServer } from '../../support/test-server.js';
 import { type Running, serveFetch, serveNode } from '../support/servers.js';
 import { nodeHeader, nowSeconds } from '../support/sign.js';
 
@@ -19,7 +29,7 @@ async function post(path: string, body: string, headers: Record<string, string>)
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
-describe('fetchHandler over real HTTP', () => {
+describe('createFetchWebhookHandler over real HTTP', () => {
   it('dispatches each event to the handler for its type and answers 200', async () => {
     const seen: string[] = [];
     const handlers: WebhookHandlers = {
@@ -30,7 +40,7 @@ describe('fetchHandler over real HTTP', () => {
         seen.push(`auth:${event.reference_id}`);
       },
     };
-    running = await serveFetch(webhooks.fetchHandler(handlers));
+    running = await serveFetch(createFetchWebhookHandler(webhooks, handlers));
     for (const payload of [examplePayloads.sleep, examplePayloads.auth, examplePayloads.deauth]) {
       const { body, headers } = await signTestWebhook(payload, { secret: SECRET });
       expect(await post('/', body, headers)).toEqual({ status: 200, json: { ok: true } });
@@ -41,7 +51,7 @@ describe('fetchHandler over real HTTP', () => {
   it('accepts a single function for every event, with the delivery headers', async () => {
     const seen: Array<[ParsedWebhookEvent['type'], string | undefined]> = [];
     running = await serveFetch(
-      webhooks.fetchHandler((event, delivery) => {
+      createFetchWebhookHandler(webhooks, (event, delivery) => {
         seen.push([event.type, delivery.delivery.traceId]);
       }),
     );
@@ -54,7 +64,7 @@ describe('fetchHandler over real HTTP', () => {
   });
 
   it('answers 405 to anything but POST, 400 to a missing or malformed header, 401 to a bad signature', async () => {
-    running = await serveFetch(webhooks.fetchHandler({}));
+    running = await serveFetch(createFetchWebhookHandler(webhooks, {}));
     const body = JSON.stringify(examplePayloads.sleep);
     const get = await fetch(running.url);
     expect(get.status).toBe(405);
@@ -79,7 +89,8 @@ describe('fetchHandler over real HTTP', () => {
   it('answers 500 only when the user handler throws, without leaking its message', async () => {
     const errors: unknown[] = [];
     running = await serveFetch(
-      webhooks.fetchHandler(
+      createFetchWebhookHandler(
+        webhooks,
         {
           sleep: () => {
             throw new Error('database down: password=hunter2');
@@ -99,7 +110,8 @@ describe('fetchHandler over real HTTP', () => {
 
   it('still answers when the onError callback itself throws', async () => {
     running = await serveFetch(
-      webhooks.fetchHandler(
+      createFetchWebhookHandler(
+        webhooks,
         {
           sleep: () => {
             throw new Error('handler');
@@ -119,7 +131,9 @@ describe('fetchHandler over real HTTP', () => {
 
   it('acknowledges unknown event types and types without a handler', async () => {
     const unknown: string[] = [];
-    running = await serveFetch(webhooks.fetchHandler({ unknown: (event) => void unknown.push(event.type) }));
+    running = await serveFetch(
+      createFetchWebhookHandler(webhooks, { unknown: (event) => void unknown.push(event.type) }),
+    );
     for (const payload of [{ type: 'brand_new_event', foo: 1 }, examplePayloads.hormone]) {
       const { body, headers } = await signTestWebhook(payload, { secret: SECRET });
       expect((await post('/', body, headers)).status).toBe(200);
@@ -134,7 +148,8 @@ describe('fetchHandler over real HTTP', () => {
       release = resolve;
     });
     running = await serveFetch(
-      webhooks.fetchHandler(
+      createFetchWebhookHandler(
+        webhooks,
         {
           sleep: async () => {
             calls += 1;
@@ -160,10 +175,40 @@ describe('fetchHandler over real HTTP', () => {
   });
 
   it('fails at start-up without a secret or with a handler that is not a function', () => {
-    expect(() => new TerraWebhooks().fetchHandler({})).toThrow(/signing secret/);
-    expect(() => webhooks.fetchHandler({ sleep: 'nope' } as unknown as WebhookHandlers)).toThrow(
-      /not a function/,
+    expect(() => createFetchWebhookHandler(new TerraWebhooks(), {})).toThrow(/signing secret/);
+    expect(() =>
+      createFetchWebhookHandler(webhooks, { sleep: 'nope' } as unknown as WebhookHandlers),
+    ).toThrow(/not a function/);
+  });
+});
+
+describe('the webhooks argument', () => {
+  it("takes a Terra client and verifies with the client's secret", async () => {
+    const terra = new Terra({ apiKey: 'k', devId: 'd', secret: 'client-secret' });
+    const seen: string[] = [];
+    running = await serveFetch(
+      createFetchWebhookHandler(terra, { sleep: (event) => void seen.push(event.type) }),
     );
+    const signed = await signTestWebhook(examplePayloads.sleep, { secret: 'client-secret' });
+    expect((await post('/', signed.body, signed.headers)).status).toBe(200);
+    const forged = await signTestWebhook(examplePayloads.sleep, { secret: SECRET });
+    expect((await post('/', forged.body, forged.headers)).status).toBe(401);
+    expect(seen).toEqual(['sleep']);
+  });
+
+  it('refuses anything but a TerraWebhooks or a Terra, saying what to pass', () => {
+    for (const wrong of [undefined, null, { secret: SECRET }, { sleep: () => {} }]) {
+      const error = (() => {
+        try {
+          createFetchWebhookHandler(wrong as never, {});
+        } catch (caught) {
+          return caught;
+        }
+      })();
+      expect(error).toBeInstanceOf(TerraInvalidArgumentError);
+      expect((error as TerraInvalidArgumentError).argument).toBe('webhooks');
+      expect((error as Error).message).toMatch(/TerraWebhooks or a Terra client/);
+    }
   });
 });
 
@@ -176,7 +221,8 @@ describe('resolveS3Payloads', () => {
     const seen: unknown[] = [];
     try {
       running = await serveFetch(
-        webhooks.fetchHandler(
+        createFetchWebhookHandler(
+          webhooks,
           {
             activity: (event, delivery) => void seen.push([event.data.length, delivery.delivery.traceId]),
             s3_payload: () => void seen.push('not resolved'),
@@ -196,8 +242,43 @@ describe('resolveS3Payloads', () => {
     }
   });
 
+  it("downloads with a Terra client's configured fetch and binds the event's user to the client", async () => {
+    const api = await startTestServer((req) =>
+      req.path === '/v2/athlete' ? { body: examplePayloads.athlete } : { body: examplePayloads.sleep },
+    );
+    try {
+      const fetched: string[] = [];
+      const terra = terraFor(api, {
+        secret: SECRET,
+        fetch: (input, init) => {
+          fetched.push(new URL(String(input instanceof Request ? input.url : input)).pathname);
+          return fetch(input, init);
+        },
+      });
+      running = await serveFetch(
+        createFetchWebhookHandler(
+          terra,
+          { sleep: (event) => event.user.getAthlete({ toWebhook: false }) },
+          { resolveS3Payloads: true },
+        ),
+      );
+      const pointer = { ...examplePayloads.s3_payload, url: `${api.url}/payload.json?X-Amz-Signature=s` };
+      const { body, headers } = await signTestWebhook(pointer, { secret: SECRET });
+      expect(await post('/', body, headers)).toEqual({ status: 200, json: { ok: true } });
+      expect(fetched).toEqual(['/payload.json', '/v2/athlete']);
+      expect(api.requests.map((request) => [request.path, request.query.get('user_id')])).toEqual([
+        ['/payload.json', null],
+        ['/v2/athlete', examplePayloads.sleep.user.user_id],
+      ]);
+    } finally {
+      await api.close();
+    }
+  });
+
   it('answers 502 when the payload cannot be downloaded, so Terra delivers again', async () => {
-    running = await serveFetch(webhooks.fetchHandler({}, { resolveS3Payloads: true, onError: () => {} }));
+    running = await serveFetch(
+      createFetchWebhookHandler(webhooks, {}, { resolveS3Payloads: true, onError: () => {} }),
+    );
     const pointer = { ...examplePayloads.s3_payload, url: 'http://127.0.0.1:1/gone.json' };
     const { body, headers } = await signTestWebhook(pointer, { secret: SECRET });
     expect(await post('/', body, headers)).toMatchObject({
@@ -210,7 +291,9 @@ describe('resolveS3Payloads', () => {
 describe('Hono', () => {
   it('serves the fetch handler from a Hono route via c.req.raw', async () => {
     const seen: string[] = [];
-    const handler = webhooks.fetchHandler({ sleep: (event) => void seen.push(event.user.user_id) });
+    const handler = createFetchWebhookHandler(webhooks, {
+      sleep: (event) => void seen.push(event.user.user_id),
+    });
     const app = new Hono();
     app.post('/webhooks/terra', (c) => handler(c.req.raw));
     running = await serveFetch((request) => app.fetch(request));

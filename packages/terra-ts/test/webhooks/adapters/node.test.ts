@@ -1,6 +1,6 @@
 import express from 'express';
 import Fastify from 'fastify';
-import { TerraWebhooks } from 'terra-ts';
+import { createNodeWebhookHandler, TerraWebhooks } from 'terra-ts';
 import { examplePayloads, signTestWebhook } from 'terra-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listen, type Running, serveNode } from '../support/servers.js';
@@ -26,13 +26,13 @@ async function deliver(
 
 function recorder() {
   const seen: string[] = [];
-  const handler = webhooks.nodeHandler({
+  const handler = createNodeWebhookHandler(webhooks, {
     sleep: (event, delivery) => void seen.push(`${event.type}:${delivery.delivery.reference ?? '-'}`),
   });
   return { seen, handler };
 }
 
-describe('nodeHandler on node:http', () => {
+describe('createNodeWebhookHandler on node:http', () => {
   it('reads the body stream itself and answers 200', async () => {
     const { seen, handler } = recorder();
     running = await serveNode(handler);
@@ -58,7 +58,7 @@ describe('nodeHandler on node:http', () => {
   });
 });
 
-describe('nodeHandler on Express', () => {
+describe('createNodeWebhookHandler on Express', () => {
   it('works with express.raw on the webhook route', async () => {
     const { seen, handler } = recorder();
     const app = express();
@@ -82,7 +82,10 @@ describe('nodeHandler on Express', () => {
     const errors: unknown[] = [];
     const app = express();
     app.use(express.json());
-    app.post('/webhooks/terra', webhooks.nodeHandler({}, { onError: (error) => errors.push(error) }));
+    app.post(
+      '/webhooks/terra',
+      createNodeWebhookHandler(webhooks, {}, { onError: (error) => errors.push(error) }),
+    );
     app.post('/other', handler);
     running = await listen(app.listen(0, '127.0.0.1'));
     const result = await deliver('/webhooks/terra');
@@ -107,7 +110,7 @@ describe('nodeHandler on Express', () => {
   });
 });
 
-describe('nodeHandler on Fastify', () => {
+describe('createNodeWebhookHandler on Fastify', () => {
   it('works with a parseAs buffer JSON parser in the route scope', async () => {
     const { seen, handler } = recorder();
     const app = Fastify();
@@ -126,7 +129,7 @@ describe('nodeHandler on Fastify', () => {
 
   it('answers 400 payload_not_raw when Fastify’s default JSON parser ran', async () => {
     const app = Fastify();
-    const handler = webhooks.nodeHandler({}, { onError: () => {} });
+    const handler = createNodeWebhookHandler(webhooks, {}, { onError: () => {} });
     app.post('/webhooks/terra', (request, reply) => handler(request, reply));
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address() as { port: number };

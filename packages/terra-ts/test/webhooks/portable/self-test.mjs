@@ -66,7 +66,7 @@ export async function runWebhookSelfTest({ sdk, testing }) {
     'checkTerraSignature rejects a changed body',
   );
 
-  const handler = webhooks.fetchHandler({ auth: () => {} });
+  const handler = sdk.createFetchWebhookHandler(webhooks, { auth: () => {} });
   const ok = await handler(
     new Request('https://example.test/', {
       method: 'POST',

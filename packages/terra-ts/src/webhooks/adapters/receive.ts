@@ -1,0 +1,50 @@
+import type { Terra } from '../../client/terra.js';
+import { TerraInvalidArgumentError } from '../../errors/terra-invalid-argument-error.js';
+import { S3PayloadHookResponse } from '../events/delivery-events.js';
+import type { WebhookPayload } from '../raw-payload.js';
+import { fetchS3Payload } from '../s3-payload.js';
+import type { TerraWebhooks } from '../terra-webhooks.js';
+import { TerraWebhookResponse } from '../webhook-response.js';
+import type { ReceiveDelivery, WebhookHandlerOptions } from './handle-delivery.js';
+
+function isWebhooks(value: unknown): value is TerraWebhooks {
+  const candidate = value as Partial<TerraWebhooks> | null | undefined;
+  return (
+    typeof candidate?.handleWebhook === 'function' &&
+    typeof candidate.assertSecret === 'function' &&
+    typeof candidate.s3PayloadOptions === 'object'
+  );
+}
+
+/**
+ * Picks the `TerraWebhooks` a handler factory was given (a `Terra` client stands for its `webhooks`) and
+ * checks it has a signing secret, so both mistakes fail when the handler is built, not on every delivery.
+ * Checked by shape rather than `instanceof`, so two copies of terra-ts in one app still work together.
+ *
+ * @throws {@link TerraInvalidArgumentError} when `source` is neither; {@link WebhookVerificationError} `missing_secret`.
+ */
+export function resolveWebhooks(source: TerraWebhooks | Terra, factory: string): TerraWebhooks {
+  const webhooks = isWebhooks(source) ? source : (source as Partial<Terra> | null | undefined)?.webhooks;
+  if (!isWebhooks(webhooks)) {
+    throw new TerraInvalidArgumentError(
+      'webhooks',
+      `${factory} takes a TerraWebhooks or a Terra client first, e.g. ${factory}(terra, { sleep: (event) => ... }); got ${source === null ? 'null' : typeof source}.`,
+    );
+  }
+  webhooks.assertSecret();
+  return webhooks;
+}
+
+/**
+ * Verifies and parses each delivery with `webhooks`; with `resolveS3Payloads`, swaps an `s3_payload` for
+ * the event it points to, downloaded with the instance's `fetch` and bound to its client, keeping the
+ * original delivery headers.
+ */
+export function deliveryReceiver(webhooks: TerraWebhooks, options: WebhookHandlerOptions): ReceiveDelivery {
+  return async (payload, headers) => {
+    const delivery = await webhooks.handleWebhook(payload as WebhookPayload, undefined, headers);
+    if (!options.resolveS3Payloads || !(delivery.event instanceof S3PayloadHookResponse)) return delivery;
+    const event = await fetchS3Payload(delivery.event, webhooks.s3PayloadOptions);
+    return new TerraWebhookResponse(event.json as Record<string, unknown>, event, delivery.delivery);
+  };
+}
