@@ -2,18 +2,20 @@ import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-erro
 import { optionalInteger } from './arguments.js';
 import { canSetUserAgent, readEnv } from './environment.js';
 import type { TerraOptions } from './options.js';
+import { type ClientTransports, chooseTransports } from './transport/choose-transport.js';
 import { VERSION } from './version.js';
 
 /** The default API root, as shipped by every Terra SDK. */
 export const DEFAULT_BASE_URL = 'https://api.tryterra.co/v2';
 
 /** Client settings after defaults and environment fallbacks, computed once per client. */
-export interface ClientConfig {
+export interface ClientConfig extends ClientTransports {
   readonly baseUrl: string;
   /** Headers of body-less requests (built once: the hot path reuses this object). */
   readonly headers: Readonly<Record<string, string>>;
   /** Headers of JSON-body requests. */
   readonly jsonHeaders: Readonly<Record<string, string>>;
+  /** The caller's `fetch` or the global one: uploads, S3 payload downloads, and every call off Node. */
   readonly fetch: typeof fetch;
   readonly timeoutMs: number;
   readonly maxRetries: number;
@@ -34,11 +36,13 @@ export function resolveConfig(options: TerraOptions): ClientConfig {
     accept: 'application/json',
   };
   if (canSetUserAgent()) headers['user-agent'] = `terra-ts/${VERSION}`;
+  const fetchImpl = fetchOf(options.fetch);
   return {
+    ...chooseTransports(options.fetch, fetchImpl),
     baseUrl: baseUrlOf(options.baseUrl ?? readEnv('TERRA_BASE_URL') ?? DEFAULT_BASE_URL, apiKey),
     headers,
     jsonHeaders: { ...headers, 'content-type': 'application/json' },
-    fetch: fetchOf(options.fetch),
+    fetch: fetchImpl,
     timeoutMs: optionalInteger(options.timeoutMs, 'timeoutMs', 1) ?? 60_000,
     maxRetries: optionalInteger(options.maxRetries, 'maxRetries', 0, 10) ?? 2,
     retryBaseDelayMs: optionalInteger(options.retryBaseDelayMs, 'retryBaseDelayMs', 0) ?? 500,

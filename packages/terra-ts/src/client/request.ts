@@ -8,10 +8,10 @@ import { TerraTimeoutError } from '../errors/terra-timeout-error.js';
 import type { TerraApiResponse } from './api-response.js';
 import { optionalInteger } from './arguments.js';
 import type { ClientConfig } from './config.js';
-import { Deadline } from './deadline.js';
 import type { RequestOptions } from './options.js';
 import { backoffMs, isRetryableStatus, isSafeToRepeatPost, parseRetryAfter, wasNeverSent } from './retry.js';
 import { scrub, toResponse } from './to-response.js';
+import { AttemptTimedOut } from './transport/transport.js';
 
 /** One endpoint call, as the resources describe it. */
 export interface RequestSpec {
@@ -49,9 +49,11 @@ export async function request<T>(
   const maxRetries = options?.maxRetries ?? config.maxRetries;
   const idempotent = spec.method !== 'POST' || spec.idempotent === true;
   let headers = config.headers;
-  let body: BodyInit | undefined;
+  let body: string | FormData | undefined;
+  let transport = config.transport;
   if (spec.body instanceof FormData) {
     body = spec.body;
+    transport = config.uploadTransport;
   } else if (spec.body !== undefined) {
     body = JSON.stringify(spec.body);
     headers = config.jsonHeaders;
@@ -59,20 +61,17 @@ export async function request<T>(
 
   for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) throw abortError(signal, label);
-    const deadline = new Deadline(timeoutMs, signal);
     let failure: TerraError;
     let retryable: boolean;
     let retryAfterSeconds: number | undefined;
     try {
-      const res = await config.fetch(url, { method: spec.method, headers, body, signal: deadline.signal });
-      // The deadline's signal also fails the body read: a stalled body times out too.
-      const text = await res.text();
-      if (res.status >= 200 && res.status < 300) return toResponse(res, text, spec, parse, config, label);
+      const res = await transport({ url, method: spec.method, headers, body, timeoutMs, signal, idempotent });
+      if (res.status >= 200 && res.status < 300) return toResponse(res, spec, parse, config, label);
       retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'));
       failure = apiErrorFromResponse({
         status: res.status,
         headers: res.headers,
-        text: scrub(text, config),
+        text: scrub(res.text, config),
         request: label,
         retryAfterSeconds,
       });
@@ -84,7 +83,7 @@ export async function request<T>(
     } catch (error) {
       if (signal?.aborted) throw abortError(signal, label);
       if (error instanceof TerraError) throw error;
-      if (deadline.fired) {
+      if (error instanceof AttemptTimedOut) {
         failure = new TerraTimeoutError(
           `${label} timed out after ${timeoutMs} ms (per attempt, body included); raise timeoutMs or ask for a shorter range`,
           timeoutMs,
@@ -96,8 +95,6 @@ export async function request<T>(
         });
         retryable = idempotent || wasNeverSent(error);
       }
-    } finally {
-      deadline.clear();
     }
     if (!retryable || attempt >= maxRetries) throw failure;
     const delay =
@@ -130,6 +127,8 @@ function checkRequestOptions(options: RequestOptions): void {
 }
 
 function describeCause(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string') return code;
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
   if (typeof cause?.code === 'string') return cause.code;
   if (typeof cause?.message === 'string') return cause.message;

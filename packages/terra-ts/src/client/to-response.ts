@@ -3,6 +3,7 @@ import { TerraResponseParseError } from '../errors/terra-response-parse-error.js
 import { TerraApiResponse } from './api-response.js';
 import type { ClientConfig } from './config.js';
 import type { ParseBody, RequestSpec } from './request.js';
+import type { ReceivedResponse } from './transport/transport.js';
 
 const EXCERPT_LENGTH = 200;
 
@@ -11,13 +12,13 @@ const EXCERPT_LENGTH = 200;
  * around that same object. Anything that is not the JSON Terra sends becomes a {@link TerraResponseParseError}.
  */
 export function toResponse<T>(
-  res: Response,
-  text: string,
+  res: ReceivedResponse,
   spec: RequestSpec,
   parse: ParseBody<T>,
   config: ClientConfig,
   label: string,
 ): TerraApiResponse<T> {
+  const { text } = res;
   let json: unknown;
   if (text === '') {
     if (!spec.allowEmptyBody) {

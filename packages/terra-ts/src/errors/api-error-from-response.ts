@@ -43,8 +43,18 @@ export function apiErrorFromResponse(res: FailedResponse): TerraApiError {
     case 429:
       return new RateLimitError(init, ruleOf(res.headers), res.retryAfterSeconds);
     default:
-      return res.status >= 500 ? new InternalServerError(init) : new TerraApiError(init);
+      if (res.status >= 500) return new InternalServerError(init);
+      return new TerraApiError(
+        init,
+        res.status >= 300 && res.status < 400 ? redirectHint(res.headers) : undefined,
+      );
   }
+}
+
+// Redirects are not followed, so the API key is never sent to a host the caller did not name.
+function redirectHint(headers: Headers): string {
+  const location = headers.get('location');
+  return `terra-ts does not follow redirects, so your API key only goes to baseUrl; ${location ? `set baseUrl so that it points at ${location}` : 'check baseUrl'}`;
 }
 
 function parseBody(text: string): unknown {

@@ -1,0 +1,36 @@
+/** One attempt of a request, as the request loop hands it to a transport. */
+export interface Attempt {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** A JSON text, `FormData` (uploads), or nothing. */
+  readonly body: string | FormData | undefined;
+  /** The whole attempt's limit, body read included. */
+  readonly timeoutMs: number;
+  /** The caller's signal. */
+  readonly signal: AbortSignal | undefined;
+  /** Whether the request may be sent twice (GET, DELETE, PATCH, read-only POSTs). */
+  readonly idempotent: boolean;
+}
+
+/** An answer with its body read in full. */
+export interface ReceivedResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+}
+
+/**
+ * Sends one attempt and reads the whole body within `timeoutMs`. Rejects with {@link AttemptTimedOut} when
+ * the time runs out, with the caller's abort reason when the signal aborts, and with the network error
+ * otherwise; on any of them the connection is torn down.
+ */
+export type Transport = (attempt: Attempt) => Promise<ReceivedResponse>;
+
+/** The marker a transport rejects with when an attempt runs out of time (the loop turns it into `TerraTimeoutError`). */
+export class AttemptTimedOut extends Error {
+  constructor() {
+    super('the attempt ran out of time');
+    this.name = 'AttemptTimedOut';
+  }
+}
