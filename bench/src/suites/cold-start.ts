@@ -1,3 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { BenchConfig } from '../config.js';
 import { formatNumber, formatSigned } from '../harness/format.js';
 import { interleave } from '../harness/interleave.js';
@@ -5,35 +9,58 @@ import { runNode } from '../harness/node-process.js';
 import { type Check, groupOf, rowOf, type SuiteResult } from '../harness/result.js';
 
 const BARE = "node -e ''";
+const PRINT = "node -e 'console.log(0)' (reference: the cost of a first write to stdout)";
+// A real empty file: a data: URL skips the file resolution and package.json scope lookup every package pays.
+const EMPTY_MODULE = join(tmpdir(), 'terra-bench-empty.mjs');
+const EMPTY_ESM = `node -e "import('<an empty .mjs file>')" (reference: starting the ESM loader)`;
 const WARMUP = 1;
 
-// Each load also prints how long it took inside the process, which start-up noise does not blur.
-const load = (how: 'import' | 'require', name: string) =>
+// The wall-time contenders print nothing: a bare `node -e ''` does not start stdout either, and the first
+// console.log to a pipe costs a few ms of its own (the reference row), which would be charged to
+// the package. A failed load still fails the run (an import rejection exits non-zero).
+const silent = (how: 'import' | 'require', name: string) =>
+  how === 'require' ? `require('${name}')` : `import('${name}')`;
+
+// Separate processes time the load from inside, which start-up noise does not blur.
+const timed = (how: 'import' | 'require', name: string) =>
   how === 'require'
     ? `const t=performance.now();require('${name}');console.log(performance.now()-t)`
     : `const t=performance.now();import('${name}').then(()=>console.log(performance.now()-t))`;
+
+const CONTENDERS = ['terra-ts', 'terra-api'] as const;
+const HOWS = ['import', 'require'] as const;
+const label = (name: string, how: string) => `${name}: ${how}('${name}')`;
 
 // Each variant is a fresh plain `node` (no loader, no NODE_OPTIONS) started in bench/, where the
 // packages resolve as in a user's project; the main figure is the wall time from spawn to exit.
 const VARIANTS: Record<string, string> = {
   [BARE]: '',
-  "terra-ts: import('terra-ts')": load('import', 'terra-ts'),
-  "terra-ts: require('terra-ts')": load('require', 'terra-ts'),
-  "terra-api: import('terra-api')": load('import', 'terra-api'),
-  "terra-api: require('terra-api')": load('require', 'terra-api'),
+  [PRINT]: 'console.log(0)',
+  [EMPTY_ESM]: `import(${JSON.stringify(pathToFileURL(EMPTY_MODULE).href)})`,
 };
+for (const name of CONTENDERS) for (const how of HOWS) VARIANTS[label(name, how)] = silent(how, name);
 
 /** Cold start: a new process that loads the package, over a bare `node -e ''`. */
 export async function coldStartSuite(config: BenchConfig): Promise<SuiteResult> {
-  const inside = new Map<string, number[]>();
+  writeFileSync(EMPTY_MODULE, 'export {};\n');
   const samples = await interleave(
     Object.entries(VARIANTS).map(([name, code]) => ({
       name,
-      run: async () => {
-        const { stdout } = await runNode(['-e', code]);
-        if (code !== '') inside.set(name, [...(inside.get(name) ?? []), Number(stdout)]);
-      },
+      run: async () => void (await runNode(['-e', code])),
     })),
+    { warmup: WARMUP, rounds: config.coldStart.rounds },
+  );
+  const inside = new Map<string, number[]>();
+  await interleave(
+    CONTENDERS.flatMap((name) =>
+      HOWS.map((how) => ({
+        name: label(name, how),
+        run: async () => {
+          const { stdout } = await runNode(['-e', timed(how, name)]);
+          inside.set(label(name, how), [...(inside.get(label(name, how)) ?? []), Number(stdout)]);
+        },
+      })),
+    ),
     { warmup: WARMUP, rounds: config.coldStart.rounds },
   );
   for (const [name, values] of inside) inside.set(name, values.slice(WARMUP));
@@ -79,7 +106,8 @@ export async function coldStartSuite(config: BenchConfig): Promise<SuiteResult> 
     checks,
     notes: [
       ...limits,
-      "The cost of loading a package is its median minus the bare `node -e ''` median; each run is a separate `node -e` process without the benchmark's TypeScript loader, the variants taking turns.",
+      "The cost of loading a package is its median minus the bare `node -e ''` median; each run is a separate `node -e` process without the benchmark's TypeScript loader, the variants taking turns. The loading processes print nothing, like the bare one: a first `console.log` to a pipe costs a few ms by itself (the reference row), which runs before this suite charged to the packages.",
+      "`import()` of any ES module first starts Node's ESM loader; the empty-module reference row shows that share of an `import('terra-ts')`.",
       'The second table times the load from inside the same processes; it is steadier than a difference of two process lifetimes on a busy machine.',
     ],
   };
