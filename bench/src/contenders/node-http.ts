@@ -2,8 +2,8 @@ import { Agent, request } from 'node:http';
 import { authHeaders, type Credentials } from './credentials.js';
 
 /**
- * GET with `node:http` and a keep-alive agent: no fetch layer at all. A reference for how much of a
- * small call's cost is undici's, not a contender any library could match with global `fetch`.
+ * GET with `node:http` and a keep-alive agent: no fetch layer at all. The floor for a Node transport,
+ * which terra-ts's default on Node is; no client that goes through global `fetch` can reach it.
  */
 export function nodeHttpJson(credentials: Credentials): {
   get: (pathAndQuery: string) => Promise<unknown>;
