@@ -12,9 +12,11 @@ export const USAGE = `Usage: terra-sandbox [options]
   --secret <secret>     webhook signing secret (default ${DEFAULTS.secret})
   --webhook-url <url>   where webhooks are delivered
   --seed <n>            data generator seed (default ${DEFAULTS.seed})
-  --data <file>         keep users and deliveries in this JSON file across restarts
+  --data <file>         keep users, deliveries, workouts, lab reports and connect
+                        sessions in this JSON file across restarts
   --fault <spec>        global faults, e.g. "status=503;times=2" or "latency=200"
   --retry-base <ms>     first webhook retry delay, doubling (default ${DEFAULTS.webhookRetryBaseMs})
+  --lab-report-delay <ms>  how long an uploaded lab report stays processing (default ${DEFAULTS.labReportDelayMs})
   --no-demo-users       start without the three demo users
   -h, --help            show this help`;
 
@@ -55,6 +57,7 @@ export function parseCliArgs(argv: string[]): { help: boolean; options: SandboxO
         data: { type: 'string' },
         fault: { type: 'string' },
         'retry-base': { type: 'string' },
+        'lab-report-delay': { type: 'string' },
         'no-demo-users': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -70,6 +73,8 @@ export function parseCliArgs(argv: string[]): { help: boolean; options: SandboxO
   if (seed !== undefined) options.seed = seed;
   const retryBase = integer('retry-base', str('retry-base'), 1, 3_600_000);
   if (retryBase !== undefined) options.webhookRetryBaseMs = retryBase;
+  const labReportDelay = integer('lab-report-delay', str('lab-report-delay'), 0, 3_600_000);
+  if (labReportDelay !== undefined) options.labReportDelayMs = labReportDelay;
   if (str('host') !== undefined) options.host = str('host');
   if (str('api-key') !== undefined) options.apiKey = str('api-key');
   if (str('dev-id') !== undefined) options.devId = str('dev-id');

@@ -23,7 +23,10 @@ export interface SandboxOptions {
   webhookUrl?: string;
   /** Seed of the data generators: data is a pure function of (seed, user_id, day, type). Default 42. */
   seed?: number;
-  /** JSON file that keeps users and deliveries across restarts. */
+  /**
+   * JSON file that keeps state across restarts: users, deliveries, workout templates, planned workouts,
+   * lab reports (with their files) and connect sessions.
+   */
   dataFile?: string;
   /** Users connected at start; default three demo users (GARMIN, OURA, FITBIT). Pass `[]` for none. */
   users?: InitialUser[];
@@ -33,6 +36,8 @@ export interface SandboxOptions {
   webhookRetryBaseMs?: number;
   /** How long a webhook receiver may take to answer. Default 8000 ms. */
   webhookTimeoutMs?: number;
+  /** How long an uploaded lab report stays `processing` before it completes (0 = at once). Default 200 ms. */
+  labReportDelayMs?: number;
 }
 
 /** Defaults shared by `startSandbox` and the `terra-sandbox` command. */
@@ -45,6 +50,7 @@ export const DEFAULTS = {
   seed: 42,
   webhookRetryBaseMs: 1000,
   webhookTimeoutMs: 8000,
+  labReportDelayMs: 200,
 } as const;
 
 /** The pre-connected demo users: fixed ids so docs, tests and the CLI can name them. */

@@ -18,6 +18,7 @@ import {
   type TriggerableEvent,
 } from './webhooks/event-payloads.js';
 import { EventService } from './webhooks/events.js';
+import { LabReportProcessor } from './webhooks/lab-report-processing.js';
 import { triggerUserEvent } from './webhooks/trigger.js';
 
 /**
@@ -42,6 +43,7 @@ export class SandboxRuntime {
   readonly labReports = new LabReportStore();
   readonly queue: DeliveryQueue;
   readonly events: EventService;
+  readonly labReportProcessor: LabReportProcessor;
   private readonly writer: SnapshotWriter | undefined;
 
   constructor(options: SandboxOptions) {
@@ -60,6 +62,10 @@ export class SandboxRuntime {
       webhookUrl: this.webhookUrl,
     }));
     this.events = new EventService(this.deliveries, this.queue, () => this.webhookUrl);
+    this.labReportProcessor = new LabReportProcessor(
+      this,
+      options.labReportDelayMs ?? DEFAULTS.labReportDelayMs,
+    );
 
     const snapshot = options.dataFile ? loadSnapshot(options.dataFile) : undefined;
     if (snapshot) this.restore(snapshot);
@@ -67,7 +73,10 @@ export class SandboxRuntime {
 
     if (options.dataFile) {
       this.writer = new SnapshotWriter(options.dataFile, () => this.snapshot());
-      this.deliveries.onChange(() => this.writer?.schedule());
+      const schedule = () => this.writer?.schedule();
+      for (const store of [this.deliveries, this.workouts, this.labReports, this.sessions]) {
+        store.onChange(schedule);
+      }
       this.writer.schedule();
     }
   }
@@ -79,11 +88,25 @@ export class SandboxRuntime {
       // Deliveries cut off by the last shutdown resume, so a restart loses nothing.
       if (delivery.status === 'pending' || delivery.status === 'retrying') this.queue.enqueue(delivery);
     }
+    this.workouts.restore(snapshot.workouts);
+    this.labReports.restore(snapshot.labReports);
+    // Reports cut off mid-processing by the last shutdown finish now, with their webhook.
+    for (const report of this.labReports.list()) {
+      if (report.session.current_status === 'processing') this.labReportProcessor.schedule(report);
+    }
+    for (const session of snapshot.sessions) this.sessions.restore(session);
   }
 
   /** What the data file holds. */
   snapshot(): Snapshot {
-    return { version: 1, users: this.users.list(), deliveries: this.deliveries.list() };
+    return {
+      version: 2,
+      users: this.users.list(),
+      deliveries: this.deliveries.list(),
+      workouts: this.workouts.snapshot(),
+      labReports: this.labReports.snapshot(),
+      sessions: this.sessions.list(),
+    };
   }
 
   /** Marks users as changed so the data file is rewritten. */
@@ -194,6 +217,7 @@ export class SandboxRuntime {
   /** Stops webhook delivery and writes the data file one last time. */
   async close(): Promise<void> {
     this.queue.close();
+    this.labReportProcessor.close();
     this.writer?.schedule();
     await this.writer?.flush();
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { labReportFileType } from '../data/file-type.js';
 import { readBody } from '../http/body.js';
 import type { RequestContext } from '../http/context.js';
@@ -14,8 +13,6 @@ import type { LabReport } from '../state/lab-reports.js';
 export const LAB_REPORT_LIMIT = 20 * 1024 * 1024;
 /** Presigned download URLs are valid this long. */
 const FILE_URL_LIFETIME_MS = 15 * 60 * 1000;
-
-const deliveryBySession = new WeakMap<LabReport, string>();
 
 async function upload(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void> {
   // The multipart envelope adds a little over the file itself; allow for it.
@@ -37,30 +34,7 @@ async function upload(sandbox: SandboxRuntime, ctx: RequestContext): Promise<voi
   if (referenceId) input.referenceId = referenceId;
   const report = sandbox.labReports.add(input);
   await sendJson(ctx, 202, { upload_id: report.session.upload_id, current_status: 'processing' });
-  setImmediate(() =>
-    sandbox.runBackground(`lab report ${report.session.session_id}`, () => complete(sandbox, report)),
-  );
-}
-
-/** Finishes processing: the report completes and, with a webhook configured, is sent. */
-function complete(sandbox: SandboxRuntime, report: LabReport): void {
-  const { session } = report;
-  const now = new Date().toISOString();
-  session.current_status = 'completed';
-  session.updated_at = now;
-  session.status_history.push({ status: 'completed', timestamp: now });
-  if (!sandbox.webhookUrl) return;
-  const data: Record<string, unknown> = { session_id: session.session_id, results_count: 0, results: [] };
-  if (session.reference_id) data.reference_id = session.reference_id;
-  const delivery = sandbox.events.sendEvent('lab_report.completed', {
-    event_id: `evt_${randomUUID()}`,
-    occurred_at: now,
-    upload_id: session.upload_id,
-    data,
-  });
-  deliveryBySession.set(report, delivery.id);
-  session.current_status = 'sent';
-  session.status_history.push({ status: 'sent', timestamp: now });
+  sandbox.labReportProcessor.schedule(report);
 }
 
 function summaryOf(report: LabReport): Record<string, unknown> {
@@ -76,8 +50,10 @@ function list(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void> {
   const reportTo = optionalDayParam(ctx.query, 'report_date_to');
   const uploadedFrom = optionalDayParam(ctx.query, 'uploaded_at_from');
   const uploadedTo = optionalDayParam(ctx.query, 'uploaded_at_to');
-  const inRange = (day: string, from?: string, to?: string) =>
-    (from === undefined || day >= from) && (to === undefined || day <= to);
+  // A report still processing has no report_date yet: any report_date filter leaves it out.
+  const inRange = (day: string | undefined, from?: string, to?: string) =>
+    (from === undefined || (day !== undefined && day >= from)) &&
+    (to === undefined || (day !== undefined && day <= to));
   const sessions = sandbox.labReports
     .list()
     .filter(({ session: s }) => !referenceId || s.reference_id === referenceId)
@@ -98,8 +74,7 @@ function report(sandbox: SandboxRuntime, ctx: RequestContext): LabReport {
 
 function deliveries(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void> {
   const found = report(sandbox, ctx);
-  const deliveryId = deliveryBySession.get(found);
-  const delivery = deliveryId ? sandbox.deliveries.get(deliveryId) : undefined;
+  const delivery = found.deliveryId ? sandbox.deliveries.get(found.deliveryId) : undefined;
   if (!delivery) return sendJson(ctx, 200, { deliveries: [] });
   const last = delivery.attempts.at(-1);
   const entry: Record<string, unknown> = {

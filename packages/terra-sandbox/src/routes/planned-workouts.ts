@@ -27,11 +27,15 @@ function planned(sandbox: SandboxRuntime, ctx: RequestContext): { userId: string
 }
 
 async function reschedule(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void> {
-  const { workout } = planned(sandbox, ctx);
+  const { userId, workout } = planned(sandbox, ctx);
   const body = asObject(await readJson(ctx.req), 'reschedule request');
-  workout.planned_date = plannedDate(body);
-  workout.last_updated_at = terraTimestamp();
-  await sendJson(ctx, 200, summary(workout));
+  const moved = sandbox.workouts.reschedule(
+    userId,
+    workout.planned_workout_id,
+    plannedDate(body),
+    terraTimestamp(),
+  );
+  await sendJson(ctx, 200, summary(moved ?? workout));
 }
 
 /** `/plannedWorkouts` and `/plannedWorkouts/{id}` (get, reschedule, delete). */

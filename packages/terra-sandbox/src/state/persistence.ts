@@ -1,12 +1,43 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
-import type { Delivery, TerraUser } from './types.js';
+import type { SavedLabReport } from './lab-reports.js';
+import type { ConnectSession, Delivery, TerraUser } from './types.js';
+import type { WorkoutsSnapshot } from './workouts.js';
 
 /** What the `--data` file holds. */
 export interface Snapshot {
-  version: 1;
+  version: 2;
   users: TerraUser[];
   deliveries: Delivery[];
+  workouts: WorkoutsSnapshot;
+  labReports: SavedLabReport[];
+  /** Connect-flow (widget and auth_url) sessions. */
+  sessions: ConnectSession[];
+}
+
+/** Version 1 files (users and deliveries only) still load: the rest starts empty. */
+function upgrade(snap: Partial<Snapshot>): Snapshot {
+  return {
+    version: 2,
+    users: snap.users ?? [],
+    deliveries: snap.deliveries ?? [],
+    workouts: snap.workouts ?? { templates: [], planned: [], nextTemplateId: 0, nextPlannedId: 0 },
+    labReports: snap.labReports ?? [],
+    sessions: snap.sessions ?? [],
+  };
+}
+
+function isWellFormed(snap: Partial<Snapshot> | undefined): boolean {
+  const version = snap?.version as number | undefined;
+  if (!snap || (version !== 1 && version !== 2)) return false;
+  if (!Array.isArray(snap.users) || !Array.isArray(snap.deliveries)) return false;
+  if (version === 1) return true;
+  return (
+    Array.isArray(snap.workouts?.templates) &&
+    Array.isArray(snap.workouts?.planned) &&
+    Array.isArray(snap.labReports) &&
+    Array.isArray(snap.sessions)
+  );
 }
 
 /** Thrown when the data file exists but cannot be used; the message says which file and why. */
@@ -28,13 +59,14 @@ export function loadSnapshot(file: string): Snapshot | undefined {
       `data file ${file} is not valid JSON (${(err as Error).message}); fix or delete it to start empty`,
     );
   }
-  const snap = parsed as Partial<Snapshot>;
-  if (snap?.version !== 1 || !Array.isArray(snap.users) || !Array.isArray(snap.deliveries)) {
+  const snap = parsed as Partial<Snapshot> | undefined;
+  if (!isWellFormed(snap)) {
     throw new DataFileError(
-      `data file ${file} is not a terra-sandbox data file (expected {version:1, users:[], deliveries:[]})`,
+      `data file ${file} is not a terra-sandbox data file (expected {version:2, users:[], deliveries:[], ` +
+        'workouts:{templates:[], planned:[]}, labReports:[], sessions:[]}); fix or delete it to start empty',
     );
   }
-  return snap as Snapshot;
+  return upgrade(snap as Partial<Snapshot>);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ChangeSignal } from './change-signal.js';
 import type { ConnectSession } from './types.js';
 
 /** Widget sessions last 15 minutes, as Terra's do. */
@@ -15,8 +16,11 @@ export interface NewSession {
   user_id?: string | null;
 }
 
-/** Connect-flow sessions (widget and auth_url). Not persisted: they expire in minutes anyway. */
-export class SessionStore {
+/**
+ * Connect-flow sessions (widget and auth_url). Persisted with `--data`: a link handed out just before a
+ * restart still works after it, until it expires.
+ */
+export class SessionStore extends ChangeSignal {
   private readonly byId = new Map<string, ConnectSession>();
 
   /** Creates a session valid for {@link SESSION_LIFETIME_SECONDS}. */
@@ -33,6 +37,7 @@ export class SessionStore {
       user_id: input.user_id ?? null,
     };
     this.byId.set(session.session_id, session);
+    this.changed();
     return session;
   }
 
@@ -41,7 +46,7 @@ export class SessionStore {
     const session = this.byId.get(sessionId);
     if (!session) return undefined;
     if (Date.parse(session.expires_at) <= now) {
-      this.byId.delete(sessionId);
+      this.delete(sessionId);
       return undefined;
     }
     return session;
@@ -49,6 +54,19 @@ export class SessionStore {
 
   /** Ends a session once the connect flow finished with it. */
   delete(sessionId: string): void {
-    this.byId.delete(sessionId);
+    if (this.byId.delete(sessionId)) this.changed();
+  }
+
+  /**
+   * Every session held, for the data file. Expired ones are kept until asked about, as in memory, so a
+   * stale link still says it expired (410) after a restart rather than looking unknown.
+   */
+  list(): ConnectSession[] {
+    return [...this.byId.values()];
+  }
+
+  /** Puts a saved session back (loading a data file). */
+  restore(session: ConnectSession): void {
+    this.byId.set(session.session_id, session);
   }
 }

@@ -1,3 +1,5 @@
+import { ChangeSignal } from './change-signal.js';
+
 /** A stored workout template: the request body as sent, plus `workout_id`. */
 export type WorkoutTemplate = Record<string, unknown> & { workout_id: string };
 
@@ -13,13 +15,22 @@ export interface PlannedWorkout {
   is_external: boolean;
 }
 
-interface PlannedEntry {
+/** A planned workout and the user whose calendar it is on. */
+export interface PlannedEntry {
   userId: string;
   workout: PlannedWorkout;
 }
 
+/** What the data file keeps of the workout store; the counters too, so no id is handed out twice. */
+export interface WorkoutsSnapshot {
+  templates: WorkoutTemplate[];
+  planned: PlannedEntry[];
+  nextTemplateId: number;
+  nextPlannedId: number;
+}
+
 /** Workout templates and their planned instances. Ids are numeric strings, as Terra's are. */
-export class WorkoutStore {
+export class WorkoutStore extends ChangeSignal {
   private readonly templates = new Map<string, WorkoutTemplate>();
   private readonly planned = new Map<string, PlannedEntry>();
   private nextTemplateId = 1024;
@@ -29,6 +40,7 @@ export class WorkoutStore {
   createTemplate(body: Record<string, unknown>): WorkoutTemplate {
     const template: WorkoutTemplate = { ...body, workout_id: String(this.nextTemplateId++) };
     this.templates.set(template.workout_id, template);
+    this.changed();
     return template;
   }
 
@@ -46,6 +58,7 @@ export class WorkoutStore {
   deleteTemplate(id: string): boolean {
     if (!this.templates.delete(id)) return false;
     for (const [key, entry] of this.planned) if (entry.workout.workout_id === id) this.planned.delete(key);
+    this.changed();
     return true;
   }
 
@@ -63,6 +76,7 @@ export class WorkoutStore {
       is_external: false,
     };
     this.planned.set(id, { userId, workout });
+    this.changed();
     return workout;
   }
 
@@ -82,9 +96,39 @@ export class WorkoutStore {
     return entry && entry.userId === userId ? entry.workout : undefined;
   }
 
+  /** Moves a planned workout to another day; undefined when the user has no such planned workout. */
+  reschedule(userId: string, id: string, plannedDate: string, now: string): PlannedWorkout | undefined {
+    const workout = this.getPlanned(userId, id);
+    if (!workout) return undefined;
+    workout.planned_date = plannedDate;
+    workout.last_updated_at = now;
+    this.changed();
+    return workout;
+  }
+
   /** Deletes one of a user's planned workouts; false when unknown. */
   deletePlanned(userId: string, id: string): boolean {
     if (!this.getPlanned(userId, id)) return false;
-    return this.planned.delete(id);
+    this.planned.delete(id);
+    this.changed();
+    return true;
+  }
+
+  /** Everything the store holds, for the data file. */
+  snapshot(): WorkoutsSnapshot {
+    return {
+      templates: this.listTemplates(),
+      planned: [...this.planned.values()],
+      nextTemplateId: this.nextTemplateId,
+      nextPlannedId: this.nextPlannedId,
+    };
+  }
+
+  /** Puts back what {@link snapshot} saved (loading a data file). */
+  restore(saved: WorkoutsSnapshot): void {
+    for (const template of saved.templates) this.templates.set(template.workout_id, template);
+    for (const entry of saved.planned) this.planned.set(entry.workout.planned_workout_id, entry);
+    this.nextTemplateId = Math.max(this.nextTemplateId, saved.nextTemplateId);
+    this.nextPlannedId = Math.max(this.nextPlannedId, saved.nextPlannedId);
   }
 }

@@ -28,7 +28,7 @@ describe('--data persistence', () => {
       await second.close();
     }
     // Written atomically: valid JSON and no temp files left next to it.
-    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(1);
+    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(2);
     expect(readdirSync(join(file, '..'))).toEqual(['state.json']);
   });
 
@@ -76,10 +76,27 @@ describe('--data persistence', () => {
     }
   });
 
+  it('still loads a version 1 data file (users and deliveries only)', async () => {
+    const file = tempFile();
+    const first = await startSandbox({ port: 0, dataFile: file, users: [] });
+    const user = first.createUser({ provider: 'POLAR' });
+    await first.close();
+    const { users, deliveries } = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ version: 1, users, deliveries }));
+    const second = await startSandbox({ port: 0, dataFile: file });
+    try {
+      expect(second.users().map((u) => u.user_id)).toEqual([user.user_id]);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('refuses a corrupt data file with an error naming it', async () => {
     const file = tempFile();
     writeFileSync(file, '{"version":1,"users":');
     await expect(startSandbox({ port: 0, dataFile: file })).rejects.toThrow(DataFileError);
     await expect(startSandbox({ port: 0, dataFile: file })).rejects.toThrow(file);
+    writeFileSync(file, JSON.stringify({ version: 2, users: [], deliveries: [] }));
+    await expect(startSandbox({ port: 0, dataFile: file })).rejects.toThrow(/labReports/);
   });
 });

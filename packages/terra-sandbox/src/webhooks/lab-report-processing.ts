@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { LabReportEventData, LabReportEventResult, LabReportFailureData } from 'terra-ts';
+import { type LabReportExtraction, processLabReport } from '../generators/lab-report.js';
+import type { SandboxRuntime } from '../runtime.js';
+import type { LabReport } from '../state/lab-reports.js';
+
+/**
+ * Processes uploaded lab reports in the background, like Terra: a session stays `processing` for
+ * `delayMs`, then completes with the values extracted from its file (or fails), and with a webhook URL
+ * configured its `lab_report.completed` / `lab_report.failed` event is sent and the session becomes `sent`.
+ */
+export class LabReportProcessor {
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly sandbox: SandboxRuntime,
+    private readonly delayMs: number,
+  ) {}
+
+  /** Finishes `report` after the delay (a session restored from the data file while processing, too). */
+  schedule(report: LabReport): void {
+    // A timer even for 0 ms: the upload is answered (202, processing) before the report moves on.
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.sandbox.runBackground(`lab report ${report.session.session_id}`, () => this.finish(report));
+    }, this.delayMs);
+    this.timers.add(timer);
+  }
+
+  /** Stops pending processing; those sessions stay `processing` and resume on the next start. */
+  close(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private finish(report: LabReport): void {
+    const { sandbox } = this;
+    if (report.deleted) return;
+    const outcome = processLabReport(sandbox.seed, report.data, report.contentType);
+    const { session } = report;
+    const data: Record<string, unknown> = { session_id: session.session_id };
+    if (session.reference_id !== undefined) data.reference_id = session.reference_id;
+    let type: 'lab_report.completed' | 'lab_report.failed';
+    if (outcome.ok) {
+      complete(report, outcome.extraction);
+      sandbox.labReports.setStatus(report, 'completed');
+      type = 'lab_report.completed';
+      Object.assign(data, eventData(outcome.extraction));
+    } else {
+      sandbox.labReports.setStatus(report, 'failed', outcome.error.message);
+      type = 'lab_report.failed';
+      (data as Partial<LabReportFailureData>).error = outcome.error;
+    }
+    if (!sandbox.webhookUrl) return;
+    const body: Record<string, unknown> = {
+      event_id: `evt_${randomUUID()}`,
+      occurred_at: new Date().toISOString(),
+    };
+    body.upload_id = session.upload_id;
+    body.data = data;
+    report.deliveryId = sandbox.events.sendEvent(type, body).id;
+    if (outcome.ok) sandbox.labReports.setStatus(report, 'sent');
+    else sandbox.labReports.changed();
+  }
+}
+
+/** Writes what processing read off the file onto the session (the retrieve endpoint's view). */
+function complete(report: LabReport, extraction: LabReportExtraction): void {
+  const { results, ...fields } = extraction;
+  Object.assign(report.session, fields, {
+    results_count: results.length,
+    output_bytes: Buffer.byteLength(JSON.stringify(results)),
+    results,
+  });
+}
+
+/** The webhook's `data`: the session's results, each source also carrying the collection date and time. */
+function eventData(extraction: LabReportExtraction): Omit<LabReportEventData, 'session_id'> {
+  const results: LabReportEventResult[] = extraction.results.map((r) => ({
+    ...r,
+    source: {
+      ...r.source,
+      collection_date: extraction.collection_date,
+      collection_time: extraction.collection_time,
+    },
+  }));
+  const data: Omit<LabReportEventData, 'session_id'> = {
+    report_date: extraction.report_date,
+    report_time: extraction.report_time,
+    report_locale: extraction.report_locale,
+    results_count: results.length,
+    results,
+    panels: extraction.panels,
+  };
+  if (extraction.report_notes !== undefined) data.report_notes = extraction.report_notes;
+  return data;
+}
