@@ -62,10 +62,7 @@ export class SandboxRuntime {
       webhookUrl: this.webhookUrl,
     }));
     this.events = new EventService(this.deliveries, this.queue, () => this.webhookUrl);
-    this.labReportProcessor = new LabReportProcessor(
-      this,
-      options.labReportDelayMs ?? DEFAULTS.labReportDelayMs,
-    );
+    this.labReportProcessor = new LabReportProcessor(this, labReportDelay(options.labReportDelayMs));
 
     const snapshot = options.dataFile ? loadSnapshot(options.dataFile) : undefined;
     if (snapshot) this.restore(snapshot);
@@ -221,4 +218,14 @@ export class SandboxRuntime {
     this.writer?.schedule();
     await this.writer?.flush();
   }
+}
+
+function labReportDelay(value: number | undefined): number {
+  if (value === undefined) return DEFAULTS.labReportDelayMs;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new RangeError(
+      `labReportDelayMs must be a number of milliseconds, 0 or more; got ${String(value)}`,
+    );
+  }
+  return value;
 }
