@@ -17,8 +17,6 @@ import type {
   DataTypeRecords,
 } from '../resources/data-options.js';
 import { listProviders, listProvidersDetailed } from '../resources/integrations.js';
-import { LabReports } from '../resources/lab-reports.js';
-import { PlannedWorkouts } from '../resources/planned-workouts.js';
 import type { UserRef } from '../resources/user-id.js';
 import {
   bulkUserInfo,
@@ -30,7 +28,6 @@ import {
   type ListUsersParams,
   listUsers,
 } from '../resources/users.js';
-import { Workouts } from '../resources/workouts.js';
 import type { AthleteResponse, DataResponse } from '../responses/parse-data-body.js';
 import type { UserInfo } from '../responses/user-info.js';
 import type { UserList } from '../responses/user-list.js';
@@ -42,7 +39,7 @@ import { TerraWebhooks } from '../webhooks/terra-webhooks.js';
 import type { TerraWebhookResponse } from '../webhooks/webhook-response.js';
 import type { TerraApiResponse } from './api-response.js';
 import { resolveConfig } from './config.js';
-import type { ClientContext } from './context.js';
+import { type ClientContext, registerClientContext } from './context.js';
 import { readEnv } from './environment.js';
 import type { RequestOptions, TerraOptions } from './options.js';
 
@@ -51,6 +48,8 @@ import type { RequestOptions, TerraOptions } from './options.js';
  *
  * Credentials come from the options or the `TERRA_API_KEY` / `TERRA_DEV_ID` environment variables.
  * Every call resolves to a {@link TerraApiResponse}; failures reject with a `TerraError` subclass.
+ * Workout templates, planned workouts and lab reports are classes built from the client
+ * (`new Workouts(terra)`, `new PlannedWorkouts(terra)`, `new LabReports(terra)`), so bundles without them stay small.
  *
  * @example
  * ```ts
@@ -59,13 +58,10 @@ import type { RequestOptions, TerraOptions } from './options.js';
  * ```
  */
 export class Terra {
-  /** Workout templates: create, list, get, delete, plan. */
-  readonly workouts: Workouts;
-  /** Planned workouts on users' calendars: list, get, update, delete. */
-  readonly plannedWorkouts: PlannedWorkouts;
-  /** Lab reports: upload, list, get, delete, deliveries, files. */
-  readonly labReports: LabReports;
-  /** Webhook verification, parsing and framework handlers, using this client's `secret` and `fetch`. */
+  /**
+   * Webhook verification and parsing with this client's `secret` and `fetch`. For an endpoint, pass the client
+   * to `createFetchWebhookHandler` or `createNodeWebhookHandler`.
+   */
   readonly webhooks: TerraWebhooks;
   // Private: the context holds the API key, which must never show up when the client is logged.
   readonly #ctx: ClientContext;
@@ -89,9 +85,7 @@ export class Terra {
       secret: options.secret ?? readEnv('TERRA_WEBHOOK_SECRET'),
       toleranceSeconds: options.webhookToleranceSeconds,
     };
-    this.workouts = new Workouts(this.#ctx);
-    this.plannedWorkouts = new PlannedWorkouts(this.#ctx);
-    this.labReports = new LabReports(this.#ctx);
+    registerClientContext(this.#ctx);
     this.webhooks = new TerraWebhooks({ ...this.#webhookOptions, fetch: config.fetch, client: this });
   }
 

@@ -1,9 +1,10 @@
 import { optionalString, optionsObject } from '../client/arguments.js';
-import type { ClientContext } from '../client/context.js';
+import { type ClientContext, clientContextOf } from '../client/context.js';
 import { objectBody } from '../client/json-shape.js';
 import type { RequestOptions } from '../client/options.js';
 import { buildQuery } from '../client/query.js';
 import { request } from '../client/request.js';
+import type { Terra } from '../client/terra.js';
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
 import { Deleted } from '../responses/deleted.js';
 import {
@@ -18,7 +19,7 @@ import { dayString, idSegment } from './path-arguments.js';
 /** Terra rejects larger lab report files with 413; checked before uploading. */
 export const MAX_LAB_REPORT_BYTES = 20 * 1024 * 1024;
 
-/** Parameters of `labReports.upload`. */
+/** Parameters of `LabReports.upload`. */
 export interface UploadLabReportParams {
   /** The report: PDF, PNG, JPEG, GIF or WebP, at most 20 MB. */
   file: Blob | Uint8Array | ArrayBuffer;
@@ -30,7 +31,7 @@ export interface UploadLabReportParams {
   referenceId?: string;
 }
 
-/** Filter of `labReports.list` (all dates `'YYYY-MM-DD'`, inclusive). */
+/** Filter of `LabReports.list` (all dates `'YYYY-MM-DD'`, inclusive). */
 export interface ListLabReportsParams {
   /** Your id for the person. */
   referenceId?: string;
@@ -50,9 +51,13 @@ export interface ListLabReportsParams {
 export class LabReports {
   readonly #ctx: ClientContext;
 
-  /** @internal Created by {@link Terra}; use `terra.labReports`. */
-  constructor(ctx: ClientContext) {
-    this.#ctx = ctx;
+  /**
+   * @param terra - the client whose credentials and settings the calls use (`new LabReports(terra)`).
+   *   A standalone class rather than a property of `Terra`, so a bundle that never uses it does not carry it.
+   * @throws {@link TerraInvalidArgumentError} when `terra` is not a `Terra` client.
+   */
+  constructor(terra: Terra) {
+    this.#ctx = clientContextOf(terra, 'LabReports');
   }
 
   /** `POST /lab-reports` (multipart). Resolves on acceptance (202); results arrive by webhook or `get`. */

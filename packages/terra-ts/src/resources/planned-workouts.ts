@@ -1,16 +1,17 @@
 import { optionsObject } from '../client/arguments.js';
-import type { ClientContext } from '../client/context.js';
+import { type ClientContext, clientContextOf } from '../client/context.js';
 import { arrayBody, objectBody } from '../client/json-shape.js';
 import type { RequestOptions } from '../client/options.js';
 import { buildQuery } from '../client/query.js';
 import { request } from '../client/request.js';
+import type { Terra } from '../client/terra.js';
 import type { PlannedWorkout } from '../models/index.js';
 import { Deleted } from '../responses/deleted.js';
 import { PlannedWorkoutInfo, PlannedWorkoutList } from '../responses/planned-workouts.js';
 import { dayString, idSegment } from './path-arguments.js';
 import { type UserRef, userIdOf } from './user-id.js';
 
-/** Filter of `plannedWorkouts.list`. */
+/** Filter of `PlannedWorkouts.list`. */
 export interface ListPlannedWorkoutsParams {
   /** First day, `'YYYY-MM-DD'` (inclusive). */
   startDate?: string;
@@ -22,9 +23,13 @@ export interface ListPlannedWorkoutsParams {
 export class PlannedWorkouts {
   readonly #ctx: ClientContext;
 
-  /** @internal Created by {@link Terra}; use `terra.plannedWorkouts`. */
-  constructor(ctx: ClientContext) {
-    this.#ctx = ctx;
+  /**
+   * @param terra - the client whose credentials and settings the calls use (`new PlannedWorkouts(terra)`).
+   *   A standalone class rather than a property of `Terra`, so a bundle that never uses it does not carry it.
+   * @throws {@link TerraInvalidArgumentError} when `terra` is not a `Terra` client.
+   */
+  constructor(terra: Terra) {
+    this.#ctx = clientContextOf(terra, 'PlannedWorkouts');
   }
 
   /** `GET /plannedWorkouts?user_id=`. */

@@ -1,9 +1,10 @@
 import { optionsObject } from '../client/arguments.js';
-import type { ClientContext } from '../client/context.js';
+import { type ClientContext, clientContextOf } from '../client/context.js';
 import { arrayBody, objectBody } from '../client/json-shape.js';
 import type { RequestOptions } from '../client/options.js';
 import { buildQuery } from '../client/query.js';
 import { request } from '../client/request.js';
+import type { Terra } from '../client/terra.js';
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
 import type { WorkoutTemplate } from '../models/index.js';
 import { Deleted } from '../responses/deleted.js';
@@ -11,7 +12,7 @@ import { WorkoutCreated, WorkoutDetails, WorkoutList, WorkoutPlanned } from '../
 import { dayString, idSegment } from './path-arguments.js';
 import { type UserRef, userIdOf } from './user-id.js';
 
-/** Parameters of `workouts.plan`. */
+/** Parameters of `Workouts.plan`. */
 export interface PlanWorkoutParams {
   /** The user whose calendar gets the workout. */
   user: UserRef;
@@ -33,9 +34,13 @@ export interface PlanWorkoutParams {
 export class Workouts {
   readonly #ctx: ClientContext;
 
-  /** @internal Created by {@link Terra}; use `terra.workouts`. */
-  constructor(ctx: ClientContext) {
-    this.#ctx = ctx;
+  /**
+   * @param terra - the client whose credentials and settings the calls use (`new Workouts(terra)`).
+   *   A standalone class rather than a property of `Terra`, so a bundle that never uses it does not carry it.
+   * @throws {@link TerraInvalidArgumentError} when `terra` is not a `Terra` client.
+   */
+  constructor(terra: Terra) {
+    this.#ctx = clientContextOf(terra, 'Workouts');
   }
 
   /** `POST /workouts`: stores a template. Not retried after a possible success, so it is never stored twice. */

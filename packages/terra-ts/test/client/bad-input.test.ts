@@ -1,4 +1,4 @@
-import { Terra, TerraInvalidArgumentError } from 'terra-ts';
+import { LabReports, PlannedWorkouts, Terra, TerraInvalidArgumentError, Workouts } from 'terra-ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { terraFor } from '../support/terra-for.js';
 import { useTestServer } from '../support/use-test-server.js';
@@ -11,8 +11,9 @@ beforeAll(() => {
 
 // Deliberately wrong calls, as plain JavaScript callers could make them.
 const loose = () => terra as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-const section = (name: 'workouts' | 'plannedWorkouts' | 'labReports') =>
-  terra[name] as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+const resources = { workouts: Workouts, plannedWorkouts: PlannedWorkouts, labReports: LabReports };
+const section = (name: keyof typeof resources) =>
+  new resources[name](terra) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
 
 describe('bad input gets a TerraInvalidArgumentError naming the argument, never a bare TypeError', () => {
   const cases: Array<[string, () => Promise<unknown>, string]> = [
@@ -84,5 +85,21 @@ describe('bad input gets a TerraInvalidArgumentError naming the argument, never 
 
   it('new Terra(null)', () => {
     expect(() => new Terra(null as never)).toThrow(TerraInvalidArgumentError);
+  });
+
+  it.each(Object.entries(resources))('new %s(not a client)', (name, Resource) => {
+    for (const wrong of [undefined, null, {}, { apiKey: 'k', devId: 'd' }]) {
+      const error = (() => {
+        try {
+          new Resource(wrong as never);
+        } catch (caught) {
+          return caught;
+        }
+      })();
+      expect(error).toBeInstanceOf(TerraInvalidArgumentError);
+      expect((error as TerraInvalidArgumentError).argument).toBe('terra');
+      expect((error as Error).message).toContain(`new ${Resource.name}(new Terra(`);
+    }
+    expect(name in terra).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import { Terra, TerraApiError, TerraConnectionError, type TerraOptions } from 'terra-ts';
+import { LabReports, Terra, TerraApiError, TerraConnectionError, type TerraOptions } from 'terra-ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { terraFor } from '../support/terra-for.js';
 import { TEST_API_KEY, TEST_DEV_ID } from '../support/test-server.js';
@@ -64,7 +64,10 @@ describe('which transport a client uses', () => {
     };
     const terra = terraFor(server, { fetch: counting });
     await terra.listProviders();
-    await terra.labReports.upload({ file: new Uint8Array([37, 80, 68, 70]), contentType: 'application/pdf' });
+    await new LabReports(terra).upload({
+      file: new Uint8Array([37, 80, 68, 70]),
+      contentType: 'application/pdf',
+    });
     expect(seen).toEqual(['GET /v2/integrations', 'POST /v2/lab-reports']);
   });
 
@@ -81,7 +84,10 @@ describe('which transport a client uses', () => {
     });
     const terra = terraFor(server);
     await terra.listProviders();
-    await terra.labReports.upload({ file: new Uint8Array([37, 80, 68, 70]), contentType: 'application/pdf' });
+    await new LabReports(terra).upload({
+      file: new Uint8Array([37, 80, 68, 70]),
+      contentType: 'application/pdf',
+    });
     expect(seen).toEqual(['POST /v2/lab-reports']);
     expect(server.requests.map((r) => r.path)).toEqual(['/v2/integrations', '/v2/lab-reports']);
   });

@@ -1,4 +1,4 @@
-import { TerraInvalidArgumentError } from 'terra-ts';
+import { LabReports, TerraInvalidArgumentError } from 'terra-ts';
 import { describe, expect, it } from 'vitest';
 import { terraFor } from '../support/terra-for.js';
 import type { Reply } from '../support/test-server.js';
@@ -11,7 +11,7 @@ describe('lab reports', () => {
   it('upload POSTs multipart/form-data with the file under "file" and reference_id in the query', async () => {
     reply = { status: 202, body: { upload_id: 'up-1', current_status: 'queued' } };
     const pdf = new TextEncoder().encode('%PDF-1.4 fake');
-    const res = await terraFor(server).labReports.upload({
+    const res = await new LabReports(terraFor(server)).upload({
       file: pdf,
       filename: 'blood.pdf',
       contentType: 'application/pdf',
@@ -34,9 +34,7 @@ describe('lab reports', () => {
 
   it('upload refuses files over 20 MB before sending', async () => {
     const big = new Blob([new Uint8Array(20 * 1024 * 1024 + 1)]);
-    const error = await terraFor(server)
-      .labReports.upload({ file: big })
-      .catch((e) => e);
+    const error = await new LabReports(terraFor(server)).upload({ file: big }).catch((e) => e);
     expect(error).toBeInstanceOf(TerraInvalidArgumentError);
     expect(error.message).toMatch(/20 MB/);
     expect(server.requests).toHaveLength(0);
@@ -44,12 +42,12 @@ describe('lab reports', () => {
 
   it('upload refuses a file that is not bytes', async () => {
     // @ts-expect-error: a path is not a file
-    await expect(terraFor(server).labReports.upload({ file: './report.pdf' })).rejects.toThrow(/Blob/);
+    await expect(new LabReports(terraFor(server)).upload({ file: './report.pdf' })).rejects.toThrow(/Blob/);
   });
 
   it('list GETs /lab-reports with the filters as snake_case', async () => {
     reply = { body: { sessions: [{ session_id: 's1' }] } };
-    const res = await terraFor(server).labReports.list({
+    const res = await new LabReports(terraFor(server)).list({
       referenceId: 'p',
       uploadId: 'u',
       reportDateFrom: '2024-01-01',
@@ -66,13 +64,13 @@ describe('lab reports', () => {
   it('get, delete, deliveries and files address /lab-reports/{session_id}', async () => {
     const terra = terraFor(server);
     reply = { body: { session_id: 's1', report_type: 'blood', current_status: 'completed' } };
-    const got = await terra.labReports.get('s1');
+    const got = await new LabReports(terra).get('s1');
     reply = { body: { deliveries: [{ destination_id: 'd', status: 'delivered', attempt_count: 1 }] } };
-    const deliveries = await terra.labReports.deliveries('s1');
+    const deliveries = await new LabReports(terra).deliveries('s1');
     reply = { body: { files: [{ filename: 'a.pdf', presigned_url: 'https://s3' }], expires_at: 'soon' } };
-    const files = await terra.labReports.files('s1');
+    const files = await new LabReports(terra).files('s1');
     reply = { status: 204 };
-    const deleted = await terra.labReports.delete('s1');
+    const deleted = await new LabReports(terra).delete('s1');
     expect(server.requests.map((r) => [r.method, r.path])).toEqual([
       ['GET', '/v2/lab-reports/s1'],
       ['GET', '/v2/lab-reports/s1/deliveries'],
@@ -88,7 +86,7 @@ describe('lab reports', () => {
 
   it('escapes ids in paths', async () => {
     reply = { body: { session_id: 'a/b' } };
-    await terraFor(server).labReports.get('a/b');
+    await new LabReports(terraFor(server)).get('a/b');
     expect(server.requests[0]?.path).toBe('/v2/lab-reports/a%2Fb');
   });
 });

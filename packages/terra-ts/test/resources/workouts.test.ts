@@ -1,4 +1,4 @@
-import { TerraInvalidArgumentError, type WorkoutTemplate } from 'terra-ts';
+import { PlannedWorkouts, TerraInvalidArgumentError, Workouts, type WorkoutTemplate } from 'terra-ts';
 import { describe, expect, it } from 'vitest';
 import { terraFor } from '../support/terra-for.js';
 import type { Reply } from '../support/test-server.js';
@@ -16,7 +16,7 @@ const template = {
 describe('workouts', () => {
   it('create POSTs the template as is to /workouts', async () => {
     reply = { body: { status: 'success', workout_id: '77' } };
-    const res = await terraFor(server).workouts.create(template);
+    const res = await new Workouts(terraFor(server)).create(template);
     expect([server.requests[0]?.method, server.requests[0]?.path]).toEqual(['POST', '/v2/workouts']);
     expect(JSON.parse(server.requests[0]?.body ?? '')).toEqual(template);
     expect(res.getParsedResponse().workout_id).toBe('77');
@@ -24,13 +24,13 @@ describe('workouts', () => {
 
   it('create is not repeated after a 500, so a template is never stored twice', async () => {
     reply = { status: 500 };
-    await expect(terraFor(server).workouts.create(template)).rejects.toThrow();
+    await expect(new Workouts(terraFor(server)).create(template)).rejects.toThrow();
     expect(server.requests).toHaveLength(1);
   });
 
   it('list GETs /workouts', async () => {
     reply = { body: [{ ...template, workout_id: '1' }] };
-    const res = await terraFor(server).workouts.list();
+    const res = await new Workouts(terraFor(server)).list();
     expect(server.requests[0]?.path).toBe('/v2/workouts');
     expect(res.getParsedResponse().workouts[0]?.workout_id).toBe('1');
     expect(res.getParsedResponse().workouts).toBe(res.getJson());
@@ -38,7 +38,7 @@ describe('workouts', () => {
 
   it('get GETs /workouts/{id}', async () => {
     reply = { body: { ...template, workout_id: '5' } };
-    const res = await terraFor(server).workouts.get('5');
+    const res = await new Workouts(terraFor(server)).get('5');
     expect(server.requests[0]?.path).toBe('/v2/workouts/5');
     expect(res.getParsedResponse().workout.name).toBe('Intervals');
   });
@@ -46,11 +46,11 @@ describe('workouts', () => {
   it('delete DELETEs /workouts/{id} and reads 204 and 207', async () => {
     const terra = terraFor(server);
     reply = { status: 204 };
-    const done = await terra.workouts.delete('5');
+    const done = await new Workouts(terra).delete('5');
     expect([server.requests[0]?.method, server.requests[0]?.path]).toEqual(['DELETE', '/v2/workouts/5']);
     expect(done.getParsedResponse().partial).toBe(false);
     reply = { status: 207, body: { message: 'garmin deletion failed' } };
-    const partial = await terra.workouts.delete('5');
+    const partial = await new Workouts(terra).delete('5');
     expect(partial.getParsedResponse()).toMatchObject({ partial: true, message: 'garmin deletion failed' });
   });
 
@@ -59,7 +59,7 @@ describe('workouts', () => {
       status: 201,
       body: { status: 'success', planned_workout_id: '2048', provider_workout_id: 'g-1' },
     };
-    const res = await terraFor(server).workouts.plan('5', {
+    const res = await new Workouts(terraFor(server)).plan('5', {
       user: 'u1',
       plannedDate: '2024-06-01',
       ftp: 250,
@@ -87,10 +87,10 @@ describe('workouts', () => {
 
   it('rejects a bad planned date or id before sending', async () => {
     const terra = terraFor(server);
-    await expect(terra.workouts.plan('5', { user: 'u1', plannedDate: '2024-02-30' })).rejects.toBeInstanceOf(
-      TerraInvalidArgumentError,
-    );
-    await expect(terra.workouts.get('')).rejects.toThrow(/workoutId/);
+    await expect(
+      new Workouts(terra).plan('5', { user: 'u1', plannedDate: '2024-02-30' }),
+    ).rejects.toBeInstanceOf(TerraInvalidArgumentError);
+    await expect(new Workouts(terra).get('')).rejects.toThrow(/workoutId/);
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -98,7 +98,7 @@ describe('workouts', () => {
 describe('planned workouts', () => {
   it('list GETs /plannedWorkouts with user_id and the optional window', async () => {
     reply = { body: [{ planned_workout_id: '1' }] };
-    const res = await terraFor(server).plannedWorkouts.list('u1', {
+    const res = await new PlannedWorkouts(terraFor(server)).list('u1', {
       startDate: '2024-06-01',
       endDate: '2024-06-30',
     });
@@ -110,10 +110,10 @@ describe('planned workouts', () => {
   it('get, update and delete address /plannedWorkouts/{id}?user_id=', async () => {
     const terra = terraFor(server);
     reply = { body: { planned_workout_id: '9', planned_date: '2024-06-02' } };
-    const got = await terra.plannedWorkouts.get('u1', '9');
-    const moved = await terra.plannedWorkouts.update('u1', '9', { plannedDate: '2024-06-03' });
+    const got = await new PlannedWorkouts(terra).get('u1', '9');
+    const moved = await new PlannedWorkouts(terra).update('u1', '9', { plannedDate: '2024-06-03' });
     reply = { status: 204 };
-    await terra.plannedWorkouts.delete('u1', '9');
+    await new PlannedWorkouts(terra).delete('u1', '9');
     expect(server.requests.map((r) => [r.method, r.path, r.query.get('user_id')])).toEqual([
       ['GET', '/v2/plannedWorkouts/9', 'u1'],
       ['PATCH', '/v2/plannedWorkouts/9', 'u1'],

@@ -8,6 +8,7 @@ import {
   type TerraOptions,
   TerraResponseParseError,
   TerraTimeoutError,
+  Workouts,
 } from 'terra-ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -63,8 +64,8 @@ describe('fault injection through the sandbox', () => {
       ['status=503', 3],
     ] as const) {
       const faults = burst(spec, 10);
-      await client(faults.fetch, { maxRetries: 2 })
-        .workouts.create({ name: 'w' } as never)
+      await new Workouts(client(faults.fetch, { maxRetries: 2 }))
+        .create({ name: 'w' } as never)
         .catch((e) => e);
       expect([spec, faults.attempts()]).toEqual([spec, attempts]);
     }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { RateLimitError, TerraApiError, TerraConnectionError } from 'terra-ts';
+import { RateLimitError, TerraApiError, TerraConnectionError, Workouts } from 'terra-ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backoffMs, isRetryableStatus, isSafeToRepeatPost, parseRetryAfter } from '../../src/client/retry.js';
 import { terraFor } from '../support/terra-for.js';
@@ -87,7 +87,7 @@ describe('which requests are retried, over HTTP', () => {
           const terra = terraFor(server, { maxRetries });
           reply = { status, body: { status: 'error', message: 'injected' } };
           server.requests.length = 0;
-          const call = post ? terra.workouts.create({ name: 'w' } as never) : terra.listProviders();
+          const call = post ? new Workouts(terra).create({ name: 'w' } as never) : terra.listProviders();
           const error = await call.catch((e) => e);
           expect(error).toBeInstanceOf(TerraApiError);
           expect((error as TerraApiError).status).toBe(status);
@@ -109,8 +109,8 @@ describe('which requests are retried, over HTTP', () => {
       expect(error).toBeInstanceOf(TerraConnectionError);
       expect(server.requests).toHaveLength(maxRetries + 1);
       server.requests.length = 0;
-      const postError = await terraFor(server, { maxRetries })
-        .workouts.create({ name: 'w' } as never)
+      const postError = await new Workouts(terraFor(server, { maxRetries }))
+        .create({ name: 'w' } as never)
         .catch((e) => e);
       expect(postError).toBeInstanceOf(TerraConnectionError);
       expect(server.requests).toHaveLength(1);
