@@ -11,7 +11,7 @@ import type { ClientConfig } from './config.js';
 import type { RequestOptions } from './options.js';
 import { backoffMs, isRetryableStatus, isSafeToRepeatPost, parseRetryAfter, wasNeverSent } from './retry.js';
 import { scrub, toResponse } from './to-response.js';
-import { AttemptTimedOut } from './transport/transport.js';
+import { AttemptTimedOut, ReusedConnectionClosed } from './transport/transport.js';
 
 /** One endpoint call, as the resources describe it. */
 export interface RequestSpec {
@@ -97,6 +97,8 @@ export async function request<T>(
       }
     }
     if (!retryable || attempt >= maxRetries) throw failure;
+    // A stale pooled socket says nothing about the server's health: try a new connection at once.
+    if (failure.cause instanceof ReusedConnectionClosed) continue;
     const delay =
       retryAfterSeconds !== undefined
         ? retryAfterSeconds * 1000

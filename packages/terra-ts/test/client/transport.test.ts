@@ -231,10 +231,18 @@ describe('kept-alive connections (node:http)', () => {
     return { url, connections, close };
   }
 
-  it('sends a GET again on a new connection when a reused one turns out closed, without spending a retry', async () => {
+  it('retries a GET at once on a new connection when a reused one turns out closed (one retry, no backoff)', async () => {
     const api = await closesReusedConnections();
     try {
-      const terra = new Terra({ apiKey: 'k', devId: 'd', baseUrl: `${api.url}/v2`, maxRetries: 0 });
+      // An hour of backoff: the call can only finish because this retry does not wait.
+      const terra = new Terra({
+        apiKey: 'k',
+        devId: 'd',
+        baseUrl: `${api.url}/v2`,
+        maxRetries: 1,
+        retryBaseDelayMs: 3_600_000,
+        maxRetryDelayMs: 3_600_000,
+      });
       await terra.listProviders();
       const second = await terra.listProviders();
       expect(second.getParsedResponse().providers).toEqual(['GARMIN', 'OURA']);
@@ -245,10 +253,24 @@ describe('kept-alive connections (node:http)', () => {
     }
   });
 
-  it('does not resend a POST that may have reached the server: the caller gets a TerraConnectionError', async () => {
+  it('counts that retry against maxRetries: with none left the caller gets a TerraConnectionError', async () => {
     const api = await closesReusedConnections();
     try {
       const terra = new Terra({ apiKey: 'k', devId: 'd', baseUrl: `${api.url}/v2`, maxRetries: 0 });
+      await terra.listProviders();
+      const error = await terra.listProviders().catch((e) => e);
+      expect(error).toBeInstanceOf(TerraConnectionError);
+      expect(error.message).toMatch(/ECONNRESET/);
+      expect(api.connections).toEqual([2]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('does not resend a POST that may have reached the server: the caller gets a TerraConnectionError', async () => {
+    const api = await closesReusedConnections();
+    try {
+      const terra = new Terra({ apiKey: 'k', devId: 'd', baseUrl: `${api.url}/v2`, maxRetries: 3 });
       await terra.listProviders();
       const error = await terra.generateAuthToken().catch((e) => e);
       expect(error).toBeInstanceOf(TerraConnectionError);

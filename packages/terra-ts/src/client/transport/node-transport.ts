@@ -1,5 +1,10 @@
 import type { ByteStream, IncomingResponse, NodeModules, OutgoingRequest } from './node-modules.js';
-import { AttemptTimedOut, type ReceivedResponse, type Transport } from './transport.js';
+import {
+  AttemptTimedOut,
+  type ReceivedResponse,
+  ReusedConnectionClosed,
+  type Transport,
+} from './transport.js';
 
 // Idle keep-alive sockets close after this long, before most servers' own idle timeouts (Node's 5 s,
 // load balancers' 60 s) can race a new request onto a socket being closed.
@@ -15,7 +20,8 @@ const decoder = new TextDecoder();
  * talks to its API. A small call costs well under half the CPU of undici's `fetch` here (see BENCHMARKS.md).
  * It keeps `fetch`'s contract: gzip/deflate/br bodies decoded, a UTF-8 BOM dropped, redirects not
  * followed, the connection torn down when the attempt times out or the caller aborts, and a body cut
- * short by the server is an error, never a short text.
+ * short by the server is an error, never a short text. A reset on a reused keep-alive socket before any
+ * answer rejects with {@link ReusedConnectionClosed}.
  */
 export function createNodeTransport({ http, https, zlib }: NodeModules): Transport {
   const agentOptions = { keepAlive: true, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' as const };
@@ -46,7 +52,6 @@ export function createNodeTransport({ http, https, zlib }: NodeModules): Transpo
       const { signal } = attempt;
       let request: OutgoingRequest | undefined;
       let settled = false;
-      let resent = false;
 
       const settle = (error: unknown, response?: ReceivedResponse) => {
         if (settled) return;
@@ -85,34 +90,23 @@ export function createNodeTransport({ http, https, zlib }: NodeModules): Transpo
         });
       };
 
-      const send = () => {
-        const req = module.request(options);
-        request = req;
-        let answered = false;
-        req.on('response', (res) => {
-          answered = true;
-          readBody(res);
-        });
-        req.on('error', (error) => {
-          // A kept-alive socket the server closed while it sat idle: the request never reached the
-          // server's application, so it goes once more on a new connection (Node's documented remedy).
-          if (
-            !answered &&
-            !resent &&
-            !settled &&
-            req.reusedSocket &&
-            error.code === 'ECONNRESET' &&
-            attempt.idempotent
-          ) {
-            resent = true;
-            send();
-            return;
-          }
-          settle(error);
-        });
-        req.end(bytes);
-      };
-      send();
+      const req = module.request(options);
+      request = req;
+      let answered = false;
+      req.on('response', (res) => {
+        answered = true;
+        readBody(res);
+      });
+      req.on('error', (error) => {
+        // A kept-alive socket the server closed while it sat idle (or as this request arrived): the
+        // request loop may send it again at once, without backoff, if it is safe to repeat.
+        settle(
+          !answered && req.reusedSocket && error.code === 'ECONNRESET'
+            ? new ReusedConnectionClosed(error)
+            : error,
+        );
+      });
+      req.end(bytes);
     });
 }
 

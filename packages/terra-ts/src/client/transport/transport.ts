@@ -34,3 +34,19 @@ export class AttemptTimedOut extends Error {
     this.name = 'AttemptTimedOut';
   }
 }
+
+/**
+ * A kept-alive connection was found closed when a request went out on it, before any answer: usually the
+ * server closed it while it sat idle. The loop retries this at once (no backoff) when the request is safe to
+ * repeat and retries remain; like any retry it counts against `maxRetries`.
+ */
+export class ReusedConnectionClosed extends Error {
+  /** The socket error's code (`ECONNRESET`), for the connection error's message. */
+  readonly code: string = 'ECONNRESET';
+
+  /** @param cause - the socket error. */
+  constructor(cause: Error) {
+    super('a reused keep-alive connection was closed by the server', { cause });
+    this.name = 'ReusedConnectionClosed';
+  }
+}
