@@ -59,7 +59,7 @@ async function bundledKb(code: string): Promise<{ min: number; gzip: number }> {
  * Where the core client's minified bytes come from, per source folder. A diagnostic only: dist/ is one
  * file, so the breakdown bundles terra-ts's sources the same way (the figures above are from dist/).
  */
-async function coreClientBreakdown(): Promise<string> {
+async function coreClientBreakdown(): Promise<{ text: string; webhooksKb: number; totalKb: number }> {
   const entry = join(packageDir(TERRA_TS), 'src', 'index.ts');
   const result = await build({
     stdin: {
@@ -87,11 +87,14 @@ async function coreClientBreakdown(): Promise<string> {
     total += bytesInOutput;
   }
   const top = [...byFolder].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  return `Where the core client's ${formatNumber(total / 1024)} KB (minified, from sources) come from: ${top
+  let webhooks = 0;
+  for (const [folder, bytes] of byFolder) if (folder.startsWith('webhooks')) webhooks += bytes;
+  const text = `Where the core client's ${formatNumber(total / 1024)} KB (minified, from sources) come from: ${top
     .map(([folder, bytes]) => `${folder} ${formatNumber(bytes / 1024)} KB`)
     .join(
       ', ',
-    )}. \`new Terra()\` reaches every resource and the webhook module through the class, so none of it can be tree-shaken.`;
+    )}. Everything \`new Terra()\` reaches through the class is kept; the webhook framework adapters, the S3 download and the workout, planned-workout and lab-report resources are standalone and tree-shaken away unless imported.`;
+  return { text, webhooksKb: webhooks / 1024, totalKb: total / 1024 };
 }
 
 function walk(dir: string): { files: number; bytes: number } {
@@ -141,6 +144,7 @@ export async function sizeSuite(_config: BenchConfig): Promise<SuiteResult> {
   const groups: Group[] = [];
   const checks: Check[] = [];
   let compression = '';
+  const gzipMisses: string[] = [];
   for (const entry of ENTRIES) {
     const ts = await bundledKb(entry.code[TERRA_TS] as string);
     const api = await bundledKb(entry.code[TERRA_API] as string);
@@ -167,11 +171,19 @@ export async function sizeSuite(_config: BenchConfig): Promise<SuiteResult> {
         met: tsGzip < 15,
       });
     }
-    checks.push({
-      target: `${entry.label}: smaller than terra-api`,
-      measured: `${formatNumber(tsGzip)} KB vs ${formatNumber(api.gzip)} KB gzip`,
-      met: tsGzip < api.gzip,
-    });
+    checks.push(
+      {
+        target: `${entry.label}: smaller than terra-api, minified`,
+        measured: `${formatNumber(ts.min)} KB vs ${formatNumber(api.min)} KB`,
+        met: ts.min < api.min,
+      },
+      {
+        target: `${entry.label}: smaller than terra-api, minified + gzip`,
+        measured: `${formatNumber(tsGzip)} KB vs ${formatNumber(api.gzip)} KB gzip`,
+        met: tsGzip < api.gzip,
+      },
+    );
+    if (tsGzip >= api.gzip) gzipMisses.push(entry.label);
   }
   const tsInstall = await terraTsFootprint();
   const apiInstall = walk(packageDir(TERRA_API));
@@ -218,7 +230,12 @@ export async function sizeSuite(_config: BenchConfig): Promise<SuiteResult> {
       'Bundles: esbuild (the version in the workspace) with `--bundle --minify --format=esm --platform=node`, from the same few lines of application code for each package; gzip at level 9. One measurement each (sizes do not vary), so min = max = median.',
       'Installed footprint: terra-ts as `npm pack --dry-run` lists what it would publish (dist, README, package.json); terra-api as installed in node_modules. Both include type declarations. Baseline here is terra-api.',
       compression,
-      breakdown,
+      breakdown.text,
+      ...(gzipMisses.length > 0
+        ? [
+            `Minified + gzip, terra-ts is larger than terra-api for: ${gzipMisses.join('; ')}. Out of reach without dropping what users asked for: terra-api's bundle is larger before compression but is generated code repeated per endpoint, which gzip shrinks several times more than terra-ts's distinct code; and ${formatNumber(breakdown.webhooksKb)} KB of terra-ts's ${formatNumber(breakdown.totalKb)} KB core client (minified) is webhook verification and parsing, which the Python surface puts on the client (\`terra.handleWebhook\`, \`checkTerraSignature\`, \`handleExpressWebhook\`) while terra-api's client has none (its verifier is a separate function, in the second table). The same holds for the whole entry, which also carries a class per webhook event and per response type.`,
+          ]
+        : []),
     ],
   };
 }
