@@ -51,7 +51,7 @@ function buildActivity(
   withSamples: boolean,
 ): Activity {
   const trace = traceWorkout(ctx, persona, plan);
-  const fmt = new TimestampFormatter(persona.offsetMinutes);
+  const fmt = new TimestampFormatter(persona.timeZone);
   const { sport, startSeconds, durationSeconds } = plan;
   const routeRng = createRandom(
     ctx.seed,

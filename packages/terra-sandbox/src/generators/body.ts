@@ -29,7 +29,7 @@ export function generateBody(ctx: GeneratorContext, day: string, opts?: Partial<
   const persona = personaOf(ctx);
   if (!persona.profile.dataTypes.includes('body')) return [];
   const rng = createRandom(ctx.seed, persona.userId, formatDay(dayNumber), 'body');
-  const fmt = new TimestampFormatter(persona.offsetMinutes);
+  const fmt = new TimestampFormatter(persona.timeZone);
   const start = localMidnight(persona, dayNumber);
   const wake = planNight(ctx, persona, dayNumber - 1).endSeconds;
   const measurement =
@@ -48,7 +48,7 @@ export function generateBody(ctx: GeneratorContext, day: string, opts?: Partial<
     {
       metadata: {
         start_time: fmt.format(start),
-        end_time: fmt.format(start + 86_400),
+        end_time: fmt.format(localMidnight(persona, dayNumber + 1)),
         timestamp_localization: 1,
       },
       device_data: deviceDataOf(persona),

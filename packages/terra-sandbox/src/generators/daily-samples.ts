@@ -1,13 +1,14 @@
 import type { BodyBatterySample, HeartRateDataSample, StressSample } from 'terra-ts';
 import { BODY_BATTERY_MINUTES, type DayStress, STRESS_MINUTES } from './daily-stress.js';
 import { DAILY_WINDOW_MINUTES } from './daily-summaries.js';
-import { DAY_MINUTES, type DayTimeline, MinuteState } from './day-timeline.js';
+import { type DayTimeline, MinuteState } from './day-timeline.js';
 import type { TimestampFormatter } from './timestamps.js';
 
 /** One heart-rate sample per minute of the day. */
 export function heartRateSamples(timeline: DayTimeline, fmt: TimestampFormatter): HeartRateDataSample[] {
-  const out: HeartRateDataSample[] = new Array(DAY_MINUTES);
-  for (let m = 0; m < DAY_MINUTES; m++) {
+  const length = timeline.state.length;
+  const out: HeartRateDataSample[] = new Array(length);
+  for (let m = 0; m < length; m++) {
     out[m] = {
       timestamp: fmt.format(timeline.startSeconds + m * 60),
       bpm: timeline.heartRate[m] ?? 0,

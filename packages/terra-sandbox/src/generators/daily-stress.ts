@@ -1,4 +1,4 @@
-import { DAY_MINUTES, type DayTimeline, MinuteState } from './day-timeline.js';
+import { type DayTimeline, MinuteState } from './day-timeline.js';
 import { clamp } from './numbers.js';
 import type { Random } from './random.js';
 
@@ -21,7 +21,8 @@ export interface DayStress {
  * (Garmin marks them as activity). Body battery charges in sleep and drains with stress and effort.
  */
 export function simulateStress(timeline: DayTimeline, rng: Random): DayStress {
-  const windows = DAY_MINUTES / STRESS_MINUTES;
+  const length = timeline.state.length;
+  const windows = length / STRESS_MINUTES;
   const stress = new Float64Array(windows);
   const readiness = timeline.lastNight?.readiness ?? 70;
   const baseline = clamp(30 + (70 - readiness) * 0.4 + rng.normal(0, 5), 12, 65);
@@ -41,9 +42,9 @@ export function simulateStress(timeline: DayTimeline, rng: Random): DayStress {
     level += (target - level) * 0.3 + rng.normal(0, 6);
     stress[w] = Math.round(clamp(level, 1, 100));
   }
-  const bodyBattery = new Float64Array(DAY_MINUTES / BODY_BATTERY_MINUTES);
+  const bodyBattery = new Float64Array(length / BODY_BATTERY_MINUTES);
   let battery = clamp(25 + readiness * 0.25, 5, 100);
-  for (let m = 0; m < DAY_MINUTES; m++) {
+  for (let m = 0; m < length; m++) {
     const state = timeline.state[m];
     const s = stress[Math.floor(m / STRESS_MINUTES)] ?? 0;
     if (state === MinuteState.ASLEEP) battery += 0.14;

@@ -1,5 +1,5 @@
 import { type DayStress, STRESS_MINUTES } from './daily-stress.js';
-import { DAY_MINUTES, type DayTimeline, MinuteState } from './day-timeline.js';
+import { type DayTimeline, MinuteState } from './day-timeline.js';
 import { zoneOf } from './heart-rate-zones.js';
 import type { Persona } from './persona.js';
 
@@ -18,7 +18,7 @@ export interface WindowTotals {
 
 /** Cuts a day's minute timeline into 15-minute windows. */
 export function windowTotals(timeline: DayTimeline): WindowTotals {
-  const count = DAY_MINUTES / DAILY_WINDOW_MINUTES;
+  const count = timeline.state.length / DAILY_WINDOW_MINUTES;
   const out: WindowTotals = {
     count,
     cumulativeSteps: [],
@@ -78,7 +78,7 @@ export interface LevelSeconds {
 export function levelSeconds(persona: Persona, timeline: DayTimeline): LevelSeconds {
   const out: LevelSeconds = { rest: 0, inactive: 0, low: 0, moderate: 0, vigorous: 0, inactivePeriods: 0 };
   let inactiveRun = 0;
-  for (let m = 0; m < DAY_MINUTES; m++) {
+  for (let m = 0; m < timeline.state.length; m++) {
     const state = timeline.state[m];
     const steps = timeline.steps[m] ?? 0;
     let inactive = false;

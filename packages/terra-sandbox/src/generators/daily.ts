@@ -12,7 +12,7 @@ import {
 } from './daily-sections.js';
 import { type DayStress, simulateStress } from './daily-stress.js';
 import { levelSeconds, stressSummaryOf, windowTotals } from './daily-summaries.js';
-import { buildDayTimeline, DAY_MINUTES, type DayTimeline } from './day-timeline.js';
+import { buildDayTimeline, type DayTimeline } from './day-timeline.js';
 import { deviceDataOf } from './device.js';
 import { clamp } from './numbers.js';
 import { type Persona, personaOf } from './persona.js';
@@ -44,7 +44,7 @@ export function generateDaily(ctx: GeneratorContext, day: string, opts?: Partial
 }
 
 function buildDaily(persona: Persona, timeline: DayTimeline, stress: DayStress, withSamples: boolean): Daily {
-  const fmt = new TimestampFormatter(persona.offsetMinutes);
+  const fmt = new TimestampFormatter(persona.timeZone);
   const { startSeconds } = timeline;
   const sampling: DailySampling = { windows: windowTotals(timeline), startSeconds, fmt, withSamples };
   const totalSteps = sampling.windows.cumulativeSteps[sampling.windows.count - 1] ?? 0;
@@ -56,7 +56,7 @@ function buildDaily(persona: Persona, timeline: DayTimeline, stress: DayStress, 
   return {
     metadata: {
       start_time: fmt.format(startSeconds),
-      end_time: fmt.format(startSeconds + DAY_MINUTES * 60),
+      end_time: fmt.format(startSeconds + timeline.state.length * 60),
       upload_type: 1,
       timestamp_localization: 1,
     },

@@ -1,6 +1,6 @@
 import { formatDay, weekday } from './calendar.js';
 import type { GeneratorContext } from './context.js';
-import { localMidnight } from './local-time.js';
+import { localDayMinutes, localMidnight } from './local-time.js';
 import { planNap } from './nap-plan.js';
 import { planNight } from './night-plan.js';
 import { clamp } from './numbers.js';
@@ -11,13 +11,16 @@ import { metOf, trimpOf } from './training-load.js';
 import { planWorkouts, type WorkoutPlan } from './workout-plan.js';
 import { traceWorkout, WORKOUT_SAMPLE_SECONDS } from './workout-trace.js';
 
-/** Minutes in a day. */
+/** Minutes in a day (a local day on which the clocks change has 60 fewer or more). */
 export const DAY_MINUTES = 1440;
 
 /** What a minute of the day was spent doing. */
 export const MinuteState = { AWAKE: 0, ASLEEP: 1, WORKOUT: 2 } as const;
 
-/** The minute arrays of a local day (index = minute since local midnight). */
+/**
+ * The minute arrays of a local day (index = minute since local midnight, in elapsed time: on a day the
+ * clocks change they hold 1380 or 1500 minutes, so the day ends exactly at the next local midnight).
+ */
 export interface DayMinutes {
   readonly state: Uint8Array;
   /** Whole steps in each minute. */
@@ -48,13 +51,14 @@ export interface DayTimeline extends DayMinutes {
 export function buildDayTimeline(ctx: GeneratorContext, persona: Persona, day: number): DayTimeline {
   const rng = createRandom(ctx.seed, persona.userId, formatDay(day), 'daily');
   const startSeconds = localMidnight(persona, day);
+  const length = localDayMinutes(persona, day);
   const minutes: DayMinutes = {
-    state: new Uint8Array(DAY_MINUTES),
-    steps: new Float64Array(DAY_MINUTES),
-    heartRate: new Float64Array(DAY_MINUTES),
-    calories: new Float64Array(DAY_MINUTES),
-    met: new Float64Array(DAY_MINUTES),
-    meters: new Float64Array(DAY_MINUTES),
+    state: new Uint8Array(length),
+    steps: new Float64Array(length),
+    heartRate: new Float64Array(length),
+    calories: new Float64Array(length),
+    met: new Float64Array(length),
+    meters: new Float64Array(length),
   };
   const lastNight = simulateSleep(ctx, persona, planNight(ctx, persona, day - 1));
   const sessions = [lastNight, simulateSleep(ctx, persona, planNight(ctx, persona, day))];
@@ -81,7 +85,7 @@ function placeSleep(
     const hr = session.signals.heartRate;
     for (let k = 0; k < hr.length; k++) {
       const m = first + k;
-      if (m < 0 || m >= DAY_MINUTES) continue;
+      if (m < 0 || m >= minutes.state.length) continue;
       minutes.state[m] = MinuteState.ASLEEP;
       minutes.heartRate[m] = hr[k] ?? 0;
       // Metabolism drops a little below the waking basal rate in sleep.
@@ -108,7 +112,7 @@ function placeWorkouts(
     const first = Math.round((plan.startSeconds - startSeconds) / 60);
     for (let k = 0; k * perMinute < trace.count; k++) {
       const m = first + k;
-      if (m < 0 || m >= DAY_MINUTES) continue;
+      if (m < 0 || m >= minutes.state.length) continue;
       const from = k * perMinute;
       const to = Math.min(trace.count, from + perMinute);
       let hr = 0;
@@ -138,7 +142,7 @@ function placeWorkouts(
 function fillWakingMinutes(persona: Persona, minutes: DayMinutes, bmrPerMinute: number, rng: Random): void {
   const stride = (persona.heightCm * 0.414) / 100;
   let hr = persona.restingHr + 8;
-  for (let m = 0; m < DAY_MINUTES; m++) {
+  for (let m = 0; m < minutes.state.length; m++) {
     if (minutes.state[m] !== MinuteState.AWAKE) {
       hr = minutes.heartRate[m] ?? hr;
       continue;
@@ -168,9 +172,10 @@ function spreadEverydaySteps(
   const dow = weekday(day);
   const weekendFactor = dow === 0 || dow === 6 ? rng.between(0.8, 1.35) : 1;
   const target = Math.max(0, Math.round(persona.baseSteps * weekendFactor * Math.exp(rng.normal(0, 0.22))));
-  const weights = new Float64Array(DAY_MINUTES);
+  const length = state.length;
+  const weights = new Float64Array(length);
   let total = 0;
-  for (let m = 0; m < DAY_MINUTES; m++) {
+  for (let m = 0; m < length; m++) {
     if (state[m] !== MinuteState.AWAKE) continue;
     const hour = m / 60;
     const peak = bump(hour, 8.3, 0.6) + bump(hour, 12.5, 0.7) + bump(hour, 17.8, 0.9) + 0.35;
@@ -181,13 +186,13 @@ function spreadEverydaySteps(
   }
   if (total <= 0) return;
   let given = 0;
-  for (let m = 0; m < DAY_MINUTES; m++) {
+  for (let m = 0; m < length; m++) {
     const share = Math.floor((target * (weights[m] ?? 0)) / total);
     steps[m] = (steps[m] ?? 0) + share;
     given += share;
   }
   // Hand out the rounding remainder one step at a time to minutes with walking, so the total is exact.
-  for (let m = 0; given < target; m = (m + 1) % DAY_MINUTES) {
+  for (let m = 0; given < target; m = (m + 1) % length) {
     if ((weights[m] ?? 0) > 0) {
       steps[m] = (steps[m] ?? 0) + 1;
       given++;

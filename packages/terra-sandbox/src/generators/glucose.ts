@@ -1,7 +1,7 @@
 import type { GlucoseDataSample } from 'terra-ts';
 import { formatDay } from './calendar.js';
 import type { GeneratorContext } from './context.js';
-import { localMidnight } from './local-time.js';
+import { localDayMinutes, localMidnight } from './local-time.js';
 import { planMeals } from './meal-plan.js';
 import { clamp } from './numbers.js';
 import type { Persona } from './persona.js';
@@ -26,7 +26,7 @@ export function simulateGlucose(ctx: GeneratorContext, persona: Persona, day: nu
   const startSeconds = localMidnight(persona, day);
   const baseline = 84 + 10 * (1 - persona.fitness) + rng.normal(0, 3);
   const meals = planMeals(ctx, persona, day).foods;
-  const values = new Float64Array((24 * 60) / GLUCOSE_MINUTES);
+  const values = new Float64Array(localDayMinutes(persona, day) / GLUCOSE_MINUTES);
   for (let k = 0; k < values.length; k++) {
     const t = startSeconds + k * GLUCOSE_MINUTES * 60;
     const hour = (k * GLUCOSE_MINUTES) / 60;

@@ -39,7 +39,7 @@ function buildMenstruation(
   day: number,
   withSamples: boolean,
 ): Menstruation {
-  const fmt = new TimestampFormatter(persona.offsetMinutes);
+  const fmt = new TimestampFormatter(persona.timeZone);
   const offset = day - cycle.startDay;
   const span = phaseOn(cycle, offset);
   const midnight = (d: number) => fmt.format(localMidnight(persona, d));

@@ -1,4 +1,4 @@
-import { DAY_SECONDS, formatDay, weekday } from './calendar.js';
+import { formatDay, weekday } from './calendar.js';
 import type { GeneratorContext } from './context.js';
 import { localToEpoch } from './local-time.js';
 import type { Persona } from './persona.js';
@@ -42,9 +42,4 @@ export function planNight(ctx: GeneratorContext, persona: Persona, nightDay: num
     endSeconds: startSeconds + inBedMinutes * 60,
     summaryId: summaryIdFrom(rng),
   };
-}
-
-/** The local day number of an epoch-seconds instant in the persona's zone. */
-export function localDayOf(persona: Persona, epochSeconds: number): number {
-  return Math.floor((epochSeconds + persona.offsetMinutes * 60) / DAY_SECONDS);
 }

@@ -38,7 +38,7 @@ function buildNutrition(
   day: number,
   withSamples: boolean,
 ): Nutrition {
-  const fmt = new TimestampFormatter(persona.offsetMinutes);
+  const fmt = new TimestampFormatter(persona.timeZone);
   const { foods, drinks } = planMeals(ctx, persona, day);
   const start = localMidnight(persona, day);
   const total = sumTenths(foods.map((f) => f.tenths));
@@ -60,7 +60,7 @@ function buildNutrition(
   return {
     metadata: {
       start_time: fmt.format(start),
-      end_time: fmt.format(start + 86_400),
+      end_time: fmt.format(localMidnight(persona, day + 1)),
       timestamp_localization: 1,
     },
     summary: {

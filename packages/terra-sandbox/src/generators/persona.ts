@@ -6,6 +6,7 @@ import { PLACES, type Place } from './places.js';
 import { type ProviderProfile, providerProfile } from './providers.js';
 import { createRandom } from './random.js';
 import type { SportKey } from './sports.js';
+import { type TimeZone, timeZone } from './time-zone.js';
 
 /** When a persona tends to sleep. */
 export type Chronotype = 'lark' | 'intermediate' | 'owl';
@@ -66,7 +67,8 @@ export interface Persona {
   /** Home coordinates (the city centre nudged so users in one city do not share a doorstep). */
   readonly homeLat: number;
   readonly homeLng: number;
-  readonly offsetMinutes: number;
+  /** The home's time zone: timestamps carry the offset in force when they happen. */
+  readonly timeZone: TimeZone;
   readonly deviceName: string;
   readonly cycle: CyclePattern | null;
   readonly hasGlucoseMonitor: boolean;
@@ -171,7 +173,7 @@ function buildPersona(seed: number, userId: string, provider: string): Persona {
     home,
     homeLat: home.lat + rng.between(-0.03, 0.03),
     homeLng: home.lng + rng.between(-0.04, 0.04),
-    offsetMinutes: home.offsetMinutes,
+    timeZone: timeZone(home.timeZone),
     deviceName: rng.pick(profile.devices),
     cycle: hasCycle
       ? {

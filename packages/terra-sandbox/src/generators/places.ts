@@ -5,13 +5,16 @@ export interface Place {
   readonly country: string;
   readonly lat: number;
   readonly lng: number;
-  /** Fixed UTC offset in minutes (the sandbox ignores daylight saving, so a user's offset is stable). */
-  readonly offsetMinutes: number;
+  /** IANA time zone: offsets follow its real rules, daylight saving included. */
+  readonly timeZone: string;
   /** Typical ground elevation in metres. */
   readonly elevationMeters: number;
 }
 
-/** Cities personas live in, spread across offsets (including a half-hour one) and hemispheres. */
+/**
+ * Cities personas live in, spread across offsets (including a half-hour one) and hemispheres, with and
+ * without daylight saving (northern and southern, so some switch in March and others in October).
+ */
 export const PLACES: readonly Place[] = [
   {
     city: 'London',
@@ -19,7 +22,7 @@ export const PLACES: readonly Place[] = [
     country: 'United Kingdom',
     lat: 51.5072,
     lng: -0.1276,
-    offsetMinutes: 0,
+    timeZone: 'Europe/London',
     elevationMeters: 20,
   },
   {
@@ -28,7 +31,7 @@ export const PLACES: readonly Place[] = [
     country: 'United Kingdom',
     lat: 53.4808,
     lng: -2.2426,
-    offsetMinutes: 0,
+    timeZone: 'Europe/London',
     elevationMeters: 60,
   },
   {
@@ -37,7 +40,7 @@ export const PLACES: readonly Place[] = [
     country: 'Ireland',
     lat: 53.3498,
     lng: -6.2603,
-    offsetMinutes: 0,
+    timeZone: 'Europe/Dublin',
     elevationMeters: 15,
   },
   {
@@ -46,7 +49,7 @@ export const PLACES: readonly Place[] = [
     country: 'Germany',
     lat: 52.52,
     lng: 13.405,
-    offsetMinutes: 60,
+    timeZone: 'Europe/Berlin',
     elevationMeters: 35,
   },
   {
@@ -55,7 +58,7 @@ export const PLACES: readonly Place[] = [
     country: 'Germany',
     lat: 48.1351,
     lng: 11.582,
-    offsetMinutes: 60,
+    timeZone: 'Europe/Berlin',
     elevationMeters: 520,
   },
   {
@@ -64,7 +67,7 @@ export const PLACES: readonly Place[] = [
     country: 'France',
     lat: 48.8566,
     lng: 2.3522,
-    offsetMinutes: 60,
+    timeZone: 'Europe/Paris',
     elevationMeters: 35,
   },
   {
@@ -73,7 +76,7 @@ export const PLACES: readonly Place[] = [
     country: 'Netherlands',
     lat: 52.3676,
     lng: 4.9041,
-    offsetMinutes: 60,
+    timeZone: 'Europe/Amsterdam',
     elevationMeters: 0,
   },
   {
@@ -82,7 +85,7 @@ export const PLACES: readonly Place[] = [
     country: 'Spain',
     lat: 40.4168,
     lng: -3.7038,
-    offsetMinutes: 60,
+    timeZone: 'Europe/Madrid',
     elevationMeters: 650,
   },
   {
@@ -91,7 +94,7 @@ export const PLACES: readonly Place[] = [
     country: 'Sweden',
     lat: 59.3293,
     lng: 18.0686,
-    offsetMinutes: 60,
+    timeZone: 'Europe/Stockholm',
     elevationMeters: 28,
   },
   {
@@ -100,7 +103,7 @@ export const PLACES: readonly Place[] = [
     country: 'Finland',
     lat: 60.1699,
     lng: 24.9384,
-    offsetMinutes: 120,
+    timeZone: 'Europe/Helsinki',
     elevationMeters: 17,
   },
   {
@@ -109,7 +112,7 @@ export const PLACES: readonly Place[] = [
     country: 'United States',
     lat: 40.7128,
     lng: -74.006,
-    offsetMinutes: -300,
+    timeZone: 'America/New_York',
     elevationMeters: 10,
   },
   {
@@ -118,7 +121,7 @@ export const PLACES: readonly Place[] = [
     country: 'United States',
     lat: 42.3601,
     lng: -71.0589,
-    offsetMinutes: -300,
+    timeZone: 'America/New_York',
     elevationMeters: 40,
   },
   {
@@ -127,7 +130,7 @@ export const PLACES: readonly Place[] = [
     country: 'United States',
     lat: 41.8781,
     lng: -87.6298,
-    offsetMinutes: -360,
+    timeZone: 'America/Chicago',
     elevationMeters: 180,
   },
   {
@@ -136,7 +139,7 @@ export const PLACES: readonly Place[] = [
     country: 'United States',
     lat: 30.2672,
     lng: -97.7431,
-    offsetMinutes: -360,
+    timeZone: 'America/Chicago',
     elevationMeters: 150,
   },
   {
@@ -145,7 +148,7 @@ export const PLACES: readonly Place[] = [
     country: 'United States',
     lat: 39.7392,
     lng: -104.9903,
-    offsetMinutes: -420,
+    timeZone: 'America/Denver',
     elevationMeters: 1610,
   },
   {
@@ -154,7 +157,7 @@ export const PLACES: readonly Place[] = [
     country: 'United States',
     lat: 37.7749,
     lng: -122.4194,
-    offsetMinutes: -480,
+    timeZone: 'America/Los_Angeles',
     elevationMeters: 50,
   },
   {
@@ -163,7 +166,7 @@ export const PLACES: readonly Place[] = [
     country: 'United States',
     lat: 47.6062,
     lng: -122.3321,
-    offsetMinutes: -480,
+    timeZone: 'America/Los_Angeles',
     elevationMeters: 50,
   },
   {
@@ -172,7 +175,7 @@ export const PLACES: readonly Place[] = [
     country: 'Canada',
     lat: 43.6532,
     lng: -79.3832,
-    offsetMinutes: -300,
+    timeZone: 'America/Toronto',
     elevationMeters: 76,
   },
   {
@@ -181,7 +184,7 @@ export const PLACES: readonly Place[] = [
     country: 'Canada',
     lat: 49.2827,
     lng: -123.1207,
-    offsetMinutes: -480,
+    timeZone: 'America/Vancouver',
     elevationMeters: 70,
   },
   {
@@ -190,7 +193,7 @@ export const PLACES: readonly Place[] = [
     country: 'Brazil',
     lat: -23.5505,
     lng: -46.6333,
-    offsetMinutes: -180,
+    timeZone: 'America/Sao_Paulo',
     elevationMeters: 760,
   },
   {
@@ -199,7 +202,7 @@ export const PLACES: readonly Place[] = [
     country: 'South Africa',
     lat: -33.9249,
     lng: 18.4241,
-    offsetMinutes: 120,
+    timeZone: 'Africa/Johannesburg',
     elevationMeters: 25,
   },
   {
@@ -208,7 +211,7 @@ export const PLACES: readonly Place[] = [
     country: 'United Arab Emirates',
     lat: 25.2048,
     lng: 55.2708,
-    offsetMinutes: 240,
+    timeZone: 'Asia/Dubai',
     elevationMeters: 5,
   },
   {
@@ -217,7 +220,7 @@ export const PLACES: readonly Place[] = [
     country: 'India',
     lat: 12.9716,
     lng: 77.5946,
-    offsetMinutes: 330,
+    timeZone: 'Asia/Kolkata',
     elevationMeters: 920,
   },
   {
@@ -226,7 +229,7 @@ export const PLACES: readonly Place[] = [
     country: 'Singapore',
     lat: 1.3521,
     lng: 103.8198,
-    offsetMinutes: 480,
+    timeZone: 'Asia/Singapore',
     elevationMeters: 15,
   },
   {
@@ -235,7 +238,7 @@ export const PLACES: readonly Place[] = [
     country: 'Japan',
     lat: 35.6762,
     lng: 139.6503,
-    offsetMinutes: 540,
+    timeZone: 'Asia/Tokyo',
     elevationMeters: 40,
   },
   {
@@ -244,7 +247,7 @@ export const PLACES: readonly Place[] = [
     country: 'Australia',
     lat: -33.8688,
     lng: 151.2093,
-    offsetMinutes: 600,
+    timeZone: 'Australia/Sydney',
     elevationMeters: 40,
   },
   {
@@ -253,7 +256,7 @@ export const PLACES: readonly Place[] = [
     country: 'Australia',
     lat: -37.8136,
     lng: 144.9631,
-    offsetMinutes: 600,
+    timeZone: 'Australia/Melbourne',
     elevationMeters: 30,
   },
   {
@@ -262,7 +265,7 @@ export const PLACES: readonly Place[] = [
     country: 'New Zealand',
     lat: -36.8485,
     lng: 174.7633,
-    offsetMinutes: 720,
+    timeZone: 'Pacific/Auckland',
     elevationMeters: 20,
   },
 ];

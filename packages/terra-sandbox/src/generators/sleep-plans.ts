@@ -1,6 +1,7 @@
 import type { GeneratorContext } from './context.js';
+import { localDayOf } from './local-time.js';
 import { planNap } from './nap-plan.js';
-import { localDayOf, planNight, type SleepPlan } from './night-plan.js';
+import { planNight, type SleepPlan } from './night-plan.js';
 import type { Persona } from './persona.js';
 
 /**

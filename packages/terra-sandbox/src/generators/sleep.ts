@@ -29,7 +29,7 @@ export function generateSleep(ctx: GeneratorContext, day: string, opts?: Partial
 
 function buildSleep(persona: Persona, session: SleepSession, withSamples: boolean): Sleep {
   const { plan, stats } = session;
-  const fmt = new TimestampFormatter(persona.offsetMinutes);
+  const fmt = new TimestampFormatter(persona.timeZone);
   const asleep = stats.lightSeconds + stats.deepSeconds + stats.remSeconds;
   const inBed = asleep + stats.awakeSeconds;
   const recovery = recoveryLevelOf(session.readiness);

@@ -1,4 +1,5 @@
 import { DAY_SECONDS } from './calendar.js';
+import { fixedOffsetZone, type TimeZone } from './time-zone.js';
 
 const TWO_DIGITS: string[] = Array.from({ length: 60 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
 
@@ -10,25 +11,31 @@ export function formatOffset(offsetMinutes: number): string {
 }
 
 /**
- * Writes epoch seconds as Terra's local timestamps, `2026-03-01T07:12:00.000000+01:00`.
- * Samples are formatted by the thousand, so this builds the date part once per local day and the
- * time of day from a lookup table instead of going through `Date` for every sample.
+ * Writes epoch seconds as Terra's local timestamps, `2026-03-01T07:12:00.000000+01:00`, each with the
+ * offset in force at that instant (so a night across a daylight-saving switch starts `+00:00` and ends
+ * `+01:00`). Samples are formatted by the thousand, so this keeps the current constant-offset span and
+ * the date part of the current local day, and builds the time of day from a lookup table instead of
+ * going through `Date` for every sample.
  */
 export class TimestampFormatter {
-  private readonly offsetSeconds: number;
-  private readonly suffix: string;
+  private readonly zone: TimeZone;
+  private spanFrom = Number.POSITIVE_INFINITY;
+  private spanTo = Number.NEGATIVE_INFINITY;
+  private offsetSeconds = 0;
+  private suffix = '';
   private cachedDay = Number.NaN;
   private cachedPrefix = '';
 
-  /** @param offsetMinutes the wearer's UTC offset, e.g. 60 for `+01:00`. */
-  constructor(offsetMinutes: number) {
-    this.offsetSeconds = offsetMinutes * 60;
-    this.suffix = `.000000${formatOffset(offsetMinutes)}`;
+  /** @param zone the wearer's time zone, or a fixed UTC offset in minutes (e.g. 60 for `+01:00`). */
+  constructor(zone: TimeZone | number) {
+    this.zone = typeof zone === 'number' ? fixedOffsetZone(zone) : zone;
   }
 
   /** Formats whole epoch seconds (fractions are dropped). */
   format(epochSeconds: number): string {
-    const local = Math.floor(epochSeconds) + this.offsetSeconds;
+    const seconds = Math.floor(epochSeconds);
+    if (seconds < this.spanFrom || seconds >= this.spanTo) this.enterSpan(seconds);
+    const local = seconds + this.offsetSeconds;
     const day = Math.floor(local / DAY_SECONDS);
     if (day !== this.cachedDay) {
       this.cachedDay = day;
@@ -38,5 +45,13 @@ export class TimestampFormatter {
     const hours = Math.floor(secondOfDay / 3600);
     const minutes = Math.floor((secondOfDay % 3600) / 60);
     return `${this.cachedPrefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[secondOfDay % 60]}${this.suffix}`;
+  }
+
+  private enterSpan(seconds: number): void {
+    const span = this.zone.spanAt(seconds);
+    this.spanFrom = span.from;
+    this.spanTo = span.to;
+    this.offsetSeconds = span.offsetMinutes * 60;
+    this.suffix = `.000000${formatOffset(span.offsetMinutes)}`;
   }
 }
