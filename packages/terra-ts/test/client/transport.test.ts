@@ -167,6 +167,25 @@ describe.each(TRANSPORTS)('over $transport', ({ options }) => {
     }
   });
 
+  it('talks to an IPv6 literal base URL (http://[::1]:port)', async (context) => {
+    const v6 = createHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(PROVIDERS));
+    });
+    const listening = await new Promise<boolean>((done) => {
+      v6.once('error', () => done(false));
+      v6.listen(0, '::1', () => done(true));
+    });
+    if (!listening) return context.skip('this machine has no IPv6 loopback');
+    try {
+      const baseUrl = `http://[::1]:${(v6.address() as AddressInfo).port}/v2`;
+      const res = await new Terra({ ...options, apiKey: 'k', devId: 'd', baseUrl }).listProviders();
+      expect(res.getParsedResponse().providers).toEqual(['GARMIN', 'OURA']);
+    } finally {
+      await close(v6);
+    }
+  });
+
   it('sends a JSON body with its exact byte length', async () => {
     server.setHandler(() => ({ body: [] }));
     await terraFor(server, options).bulkUserInfo(['ü-1', '用户-2']);

@@ -42,7 +42,8 @@ export function createNodeTransport({ http, https, zlib }: NodeModules): Transpo
       if (bytes !== undefined) headers['content-length'] = bytes.length;
       const options = {
         protocol: target.protocol,
-        hostname: target.hostname,
+        // node:http takes an IPv6 literal without the URL's brackets.
+        hostname: target.hostname.startsWith('[') ? target.hostname.slice(1, -1) : target.hostname,
         port: target.port,
         path: target.pathname + target.search,
         method: attempt.method,
