@@ -36,29 +36,30 @@ export class LabReportProcessor {
   private finish(report: LabReport): void {
     const { sandbox } = this;
     if (report.deleted) return;
-    const outcome = processLabReport(sandbox.seed, report.data, report.contentType);
     const { session } = report;
-    const data: Record<string, unknown> = { session_id: session.session_id };
-    if (session.reference_id !== undefined) data.reference_id = session.reference_id;
-    let type: 'lab_report.completed' | 'lab_report.failed';
+    const outcome = processLabReport(sandbox.seed, report.data, report.contentType);
+    const about: { session_id: string; reference_id?: string } = { session_id: session.session_id };
+    if (session.reference_id !== undefined) about.reference_id = session.reference_id;
+    let event: { type: 'lab_report.completed' | 'lab_report.failed'; data: object };
     if (outcome.ok) {
       complete(report, outcome.extraction);
       sandbox.labReports.setStatus(report, 'completed');
-      type = 'lab_report.completed';
-      Object.assign(data, eventData(outcome.extraction));
+      const data: LabReportEventData = { ...about, ...eventData(outcome.extraction) };
+      event = { type: 'lab_report.completed', data };
     } else {
       sandbox.labReports.setStatus(report, 'failed', outcome.error.message);
-      type = 'lab_report.failed';
-      (data as Partial<LabReportFailureData>).error = outcome.error;
+      const data: LabReportFailureData = { ...about, error: outcome.error };
+      event = { type: 'lab_report.failed', data };
     }
+    // Terra sends report events to the destinations configured; with none, there is nothing to send.
     if (!sandbox.webhookUrl) return;
-    const body: Record<string, unknown> = {
+    const delivery = sandbox.events.sendEvent(event.type, {
       event_id: `evt_${randomUUID()}`,
       occurred_at: new Date().toISOString(),
-    };
-    body.upload_id = session.upload_id;
-    body.data = data;
-    report.deliveryId = sandbox.events.sendEvent(type, body).id;
+      upload_id: session.upload_id,
+      data: event.data,
+    });
+    report.deliveryId = delivery.id;
     if (outcome.ok) sandbox.labReports.setStatus(report, 'sent');
     else sandbox.labReports.changed();
   }
