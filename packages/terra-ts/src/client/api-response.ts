@@ -7,7 +7,7 @@ export type JsonOf<T> = T extends { json: infer J } ? J : unknown;
 export interface TerraApiResponseInit<T> {
   status: number;
   headers: Headers;
-  /** The body text; omitted for a response merged from chunks (serialised on demand). */
+  /** The body text; omitted for a body over 1 MiB and for a response merged from chunks (serialised on demand). */
   rawBody: string | undefined;
   json: unknown;
   parsed: T;
@@ -49,7 +49,11 @@ export class TerraApiResponse<T> {
     this.#parsed = init.parsed;
   }
 
-  /** The body text as received (for a merged response, the merged JSON serialised on first use). */
+  /**
+   * The body text as received. For a body over 1 MiB, whose text is not kept once parsed (so a held response
+   * does not cost its data twice), and for a response merged from chunks: the JSON serialised on first use,
+   * the same data written compactly.
+   */
   get rawBody(): string {
     this.#rawBody ??= this.#json === undefined ? '' : JSON.stringify(this.#json);
     return this.#rawBody;

@@ -8,6 +8,13 @@ import type { ReceivedResponse } from './transport/transport.js';
 const EXCERPT_LENGTH = 200;
 
 /**
+ * Bodies up to this many characters keep their text as `rawBody`. A larger one lets its text go once parsed:
+ * a caller holding the response would otherwise keep the data twice (a month of activity with samples runs
+ * to tens of MB), and `rawBody` serialises the parsed JSON on demand instead.
+ */
+export const RAW_BODY_KEPT_UP_TO = 1024 * 1024;
+
+/**
  * Turns a 2xx body into a {@link TerraApiResponse}: one `JSON.parse` of the text, then the endpoint's class
  * around that same object. Anything that is not the JSON Terra sends becomes a {@link TerraResponseParseError}.
  */
@@ -52,7 +59,8 @@ export function toResponse<T>(
       { cause: error },
     );
   }
-  return new TerraApiResponse({ status: res.status, headers: res.headers, rawBody: text, json, parsed });
+  const rawBody = text.length <= RAW_BODY_KEPT_UP_TO || json === undefined ? text : undefined;
+  return new TerraApiResponse({ status: res.status, headers: res.headers, rawBody, json, parsed });
 }
 
 function notJsonHint(text: string): string {

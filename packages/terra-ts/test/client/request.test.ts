@@ -297,6 +297,20 @@ describe.each([
   });
 
   describe('TerraApiResponse', () => {
+    it('keeps the text of a body up to 1 MiB exactly, and lets a larger one go once parsed', async () => {
+      // Pretty-printed, so the exact text and a re-serialisation differ.
+      const small = JSON.stringify(PROVIDERS, null, 2);
+      sequence({ body: small, headers: { 'content-type': 'application/json' } });
+      expect((await client().listProviders()).rawBody).toBe(small);
+      const many = { ...PROVIDERS, providers: Array.from({ length: 60_000 }, (_, i) => `PROVIDER_${i}`) };
+      const large = JSON.stringify(many, null, 2);
+      expect(large.length).toBeGreaterThan(1024 * 1024);
+      sequence({ body: large, headers: { 'content-type': 'application/json' } });
+      const res = await client().listProviders();
+      expect(res.getParsedResponse().providers).toHaveLength(60_000);
+      expect(res.rawBody).toBe(JSON.stringify(many));
+    });
+
     it('exposes status, headers, the raw body, the JSON object and the parsed class', async () => {
       const raw = JSON.stringify(PROVIDERS);
       sequence({ body: raw, headers: { 'content-type': 'application/json', 'terra-reference': 'ref-123' } });
