@@ -1,6 +1,7 @@
 export { AuthenticationError } from './authentication-error.js';
 export { BadRequestError } from './bad-request-error.js';
 export { InternalServerError } from './internal-server-error.js';
+export { LargeRequestStoreError, type LargeRequestStoreOperation } from './large-request-store-error.js';
 export { NotFoundError } from './not-found-error.js';
 export { PayloadTooLargeError } from './payload-too-large-error.js';
 export { PermissionDeniedError } from './permission-denied-error.js';

@@ -22,11 +22,20 @@ export {
 } from './delivery-headers.js';
 export { dispatchWebhookEvent, type WebhookHandler, type WebhookHandlers } from './dispatcher.js';
 export * from './events/index.js';
+export type {
+  AddLargeRequestDeliveryOptions,
+  LargeRequestState,
+  LargeRequestStore,
+} from './large-request-store.js';
 export {
   type LargeRequestProgress,
   LargeRequestTracker,
   type LargeRequestTrackerOptions,
 } from './large-request-tracker.js';
+export {
+  MemoryLargeRequestStore,
+  type MemoryLargeRequestStoreOptions,
+} from './memory-large-request-store.js';
 export { isTerraWebhookEvent, parseWebhookEvent } from './parse.js';
 export type { WebhookPayload } from './raw-payload.js';
 export { type FetchS3PayloadOptions, fetchS3Payload } from './s3-payload.js';

@@ -1,12 +1,16 @@
-import { AthleteReturned } from '../responses/athlete-returned.js';
-import { DataReturned } from '../responses/data-returned.js';
-import { NoDataReturned } from '../responses/no-data-returned.js';
-import { S3PayloadHookResponse } from './events/delivery-events.js';
-import type { ParsedWebhookEvent } from './events/index.js';
 import {
-  LargeRequestProcessingHookResponse,
-  LargeRequestSendingHookResponse,
-} from './events/request-events.js';
+  LargeRequestStoreError,
+  type LargeRequestStoreOperation,
+} from '../errors/large-request-store-error.js';
+import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
+import { type LargeRequestDelivery, largeRequestDeliveryOf } from './large-request-delivery.js';
+import type { LargeRequestState, LargeRequestStore } from './large-request-store.js';
+import { checkedClaim, checkedState } from './large-request-store-answers.js';
+import {
+  MemoryLargeRequestStore,
+  type SynchronousLargeRequestStore,
+  synchronousLargeRequestStore,
+} from './memory-large-request-store.js';
 import { positiveOption } from './positive-option.js';
 import type { TerraWebhookResponse } from './webhook-response.js';
 
@@ -18,33 +22,52 @@ export interface LargeRequestProgress {
   readonly expected: number | undefined;
   /** Distinct data deliveries seen so far for the reference. */
   readonly received: number;
-  /** True once `received` reaches `expected`. */
+  /**
+   * True once `received` reaches `expected`. A tracker reports it for exactly one delivery of the request,
+   * however many trackers share the store; the request is forgotten afterwards.
+   */
   readonly complete: boolean;
 }
 
 /** Options of {@link LargeRequestTracker}. */
 export interface LargeRequestTrackerOptions {
-  /** How long an unfinished request is remembered, in seconds. Default 2 days. */
+  /**
+   * Where state lives. Default: a {@link MemoryLargeRequestStore} bounded by `maxRequests`. Pass a store
+   * over a shared database when deliveries land on several instances, and call
+   * {@link LargeRequestTracker.observeAsync}.
+   */
+  store?: LargeRequestStore;
+  /** How long an unfinished request is remembered, in seconds (passed to the store). Default 2 days. */
   ttlSeconds?: number;
-  /** How many requests are tracked at once (oldest dropped first). Default 1 000. */
+  /**
+   * How many requests the default in-memory store keeps at once. Default 1 000. Not allowed with `store`:
+   * bound your own store where it is built.
+   */
   maxRequests?: number;
 }
 
-interface Tracked {
-  expected: number | undefined;
-  /** A `large_request_*` notice was seen: this is certainly a large request, not everyday traffic. */
-  announced: boolean;
-  deliveries: Set<string>;
-  expiresAt: number;
+function reachesExpected(state: LargeRequestState): boolean {
+  return state.expected !== undefined && state.received >= state.expected;
 }
 
-function carriesData(event: ParsedWebhookEvent): boolean {
-  return (
-    event instanceof DataReturned ||
-    event instanceof AthleteReturned ||
-    event instanceof S3PayloadHookResponse ||
-    event instanceof NoDataReturned
-  );
+function progressOf(reference: string, state: LargeRequestState, complete: boolean): LargeRequestProgress {
+  return { reference, expected: state.expected, received: state.received, complete };
+}
+
+function failureMessage(operation: LargeRequestStoreOperation, delivery: { reference: string }): string {
+  const reference = `terra-reference "${delivery.reference}"`;
+  const retry =
+    'Let this error reach your webhook handler so the delivery is answered with a non-2xx status and Terra retries it';
+  switch (operation) {
+    case 'addDelivery':
+      return `The large request store failed to record a delivery of ${reference}, so it was not counted. ${retry} (see the error's cause).`;
+    case 'announce':
+      return `The large request store failed to record the announcement of ${reference}. ${retry} (see the error's cause).`;
+    case 'claimCompletion':
+      return `The large request store recorded a delivery of ${reference} but failed to mark the request complete, so its completion is not reported yet. ${retry}: the retry counts once and reports the completion (see the error's cause).`;
+    case 'get':
+      return `The large request store failed to read ${reference} (see the error's cause).`;
+  }
 }
 
 /**
@@ -52,99 +75,145 @@ function carriesData(event: ParsedWebhookEvent): boolean {
  * delivered as `large_request_processing`, then `large_request_sending` (with `expected_payloads`),
  * then that many data events, all sharing the `terra-reference` header. Chunks (trace ids
  * `<id>:chunk:<n>`) may arrive before the announcement, and a retried chunk counts once (by
- * `X-Terra-Trace-Id`); ordinary deliveries of requests never announced are not tracked. State is kept in memory.
+ * `X-Terra-Trace-Id`); ordinary deliveries of requests never announced are not tracked.
+ *
+ * State lives in a {@link LargeRequestStore}: in memory by default, or in a store you share between
+ * instances (serverless functions, a load-balanced fleet), where each instance sees only some chunks.
+ * {@link LargeRequestTracker.observeAsync} works with every store; {@link LargeRequestTracker.observe}
+ * answers synchronously and so needs the in-memory one. They are one class, not two, so the rules and the
+ * options stay in one place and moving to a shared store is adding `store` and an `await`.
  *
  * @example
  * ```ts
- * const tracker = new LargeRequestTracker();
+ * const tracker = new LargeRequestTracker();                  // one process
  * const progress = tracker.observe(response);
  * if (progress?.complete) await finishImport(progress.reference);
+ *
+ * const shared = new LargeRequestTracker({ store: redisLargeRequestStore }); // many instances
+ * if ((await shared.observeAsync(response))?.complete) await finishImport(response.delivery.reference);
  * ```
  */
 export class LargeRequestTracker {
-  readonly #requests = new Map<string, Tracked>();
+  /** The store in use. */
+  readonly store: LargeRequestStore;
   readonly #ttlMs: number;
-  readonly #maxRequests: number;
-  #untraced = 0;
 
-  /** @param options - TTL and size bound. */
+  /** @param options - store, TTL and in-memory size bound. */
   constructor(options: LargeRequestTrackerOptions = {}) {
     this.#ttlMs = positiveOption('ttlSeconds', options.ttlSeconds ?? 2 * 24 * 60 * 60) * 1000;
-    this.#maxRequests = positiveOption('maxRequests', options.maxRequests ?? 1000);
+    if (options.store && options.maxRequests !== undefined) {
+      throw new TerraInvalidArgumentError(
+        'maxRequests',
+        'maxRequests bounds the default in-memory store; with a store of your own, bound it where you build it and leave maxRequests out.',
+      );
+    }
+    this.store = options.store ?? new MemoryLargeRequestStore({ maxRequests: options.maxRequests });
   }
 
   /**
    * Records one verified delivery and returns the progress of the request it belongs to, or `undefined`
-   * when it belongs to none (no `terra-reference`, or an event such as `auth` that is not request data).
+   * when it belongs to none (no `terra-reference`, or an event such as `auth` that is not request data)
+   * or to a request already reported complete. Synchronous, so only with the in-memory store.
+   *
+   * @throws {@link TerraInvalidArgumentError} when the tracker has a store of your own: use {@link LargeRequestTracker.observeAsync}.
    */
   observe(response: TerraWebhookResponse): LargeRequestProgress | undefined {
-    const event = response.event;
-    if (
-      event instanceof LargeRequestSendingHookResponse ||
-      event instanceof LargeRequestProcessingHookResponse
-    ) {
-      const reference = event.reference || response.delivery.reference;
-      if (!reference) return undefined;
-      const tracked = this.#entry(reference);
-      tracked.announced = true;
-      const expected = (event as { expected_payloads?: unknown }).expected_payloads;
-      if (typeof expected === 'number' && Number.isInteger(expected) && expected >= 0)
-        tracked.expected = expected;
-      return this.progress(reference);
-    }
-    const reference = response.delivery.reference;
-    if (!reference || !carriesData(event)) return undefined;
-    const traceId = response.delivery.traceId;
-    // Everyday deliveries carry a reference too; only a chunk (trace id `<id>:chunk:<n>`) may start
-    // tracking a request not announced yet, so ordinary traffic never fills the bounded map.
-    if (traceId && !traceId.includes(':chunk:') && !this.#requests.has(reference)) return undefined;
-    this.#untraced += 1;
-    this.#entry(reference).deliveries.add(traceId ?? `untraced-${this.#untraced}`);
-    return this.progress(reference);
+    const delivery = largeRequestDeliveryOf(response);
+    if (!delivery) return undefined;
+    const store = this.#synchronousStore('observe');
+    const state =
+      delivery.kind === 'announcement'
+        ? store.announce(delivery.reference, delivery.expected, this.#ttlMs)
+        : store.addDelivery(delivery.reference, delivery.deliveryId, {
+            start: delivery.start,
+            ttlMs: this.#ttlMs,
+          });
+    if (!state || state.reported) return undefined;
+    if (!reachesExpected(state)) return progressOf(delivery.reference, state, false);
+    return store.claimCompletion(delivery.reference)
+      ? progressOf(delivery.reference, state, true)
+      : undefined;
   }
 
-  /** The progress of a request, or `undefined` if it is not tracked (never seen, expired, or reported complete). */
+  /**
+   * {@link LargeRequestTracker.observe} for any store: records one verified delivery and resolves the
+   * progress of its request, or `undefined` when it belongs to none or to a request already reported
+   * complete (by this or another tracker sharing the store).
+   *
+   * @throws {@link LargeRequestStoreError} when the store fails or answers out of contract; nothing is lost
+   * if the delivery is then answered with a non-2xx status, since Terra's retry counts once.
+   */
+  async observeAsync(response: TerraWebhookResponse): Promise<LargeRequestProgress | undefined> {
+    const delivery = largeRequestDeliveryOf(response);
+    if (!delivery) return undefined;
+    const state = await this.#record(delivery);
+    if (!state || state.reported) return undefined;
+    if (!reachesExpected(state)) return progressOf(delivery.reference, state, false);
+    const claimed = await this.#ask('claimCompletion', delivery, () =>
+      this.store.claimCompletion(delivery.reference),
+    );
+    return checkedClaim(claimed, delivery.reference)
+      ? progressOf(delivery.reference, state, true)
+      : undefined;
+  }
+
+  /**
+   * The progress of a request, or `undefined` if it is not tracked (never seen, expired, or reported
+   * complete). Synchronous, so only with the in-memory store; see {@link LargeRequestTracker.progressAsync}.
+   *
+   * @throws {@link TerraInvalidArgumentError} when the tracker has a store of your own.
+   */
   progress(reference: string): LargeRequestProgress | undefined {
-    const tracked = this.#requests.get(reference);
-    if (!tracked) return undefined;
-    const received = tracked.deliveries.size;
-    const complete = tracked.expected !== undefined && received >= tracked.expected;
-    if (complete) this.#requests.delete(reference);
-    return { reference, expected: tracked.expected, received, complete };
+    const state = this.#synchronousStore('progress').get(reference);
+    return state && !state.reported ? progressOf(reference, state, reachesExpected(state)) : undefined;
   }
 
-  #entry(reference: string): Tracked {
-    let tracked = this.#requests.get(reference);
-    if (!tracked) {
-      const now = Date.now();
-      this.#makeRoom(now);
-      tracked = {
-        expected: undefined,
-        announced: false,
-        deliveries: new Set(),
-        expiresAt: now + this.#ttlMs,
-      };
-      this.#requests.set(reference, tracked);
-    }
-    return tracked;
+  /**
+   * {@link LargeRequestTracker.progress} for any store. Only reads: it never reports a completion.
+   *
+   * @throws {@link LargeRequestStoreError} when the store fails or answers out of contract.
+   */
+  async progressAsync(reference: string): Promise<LargeRequestProgress | undefined> {
+    const answer = await this.#ask('get', { reference }, () => this.store.get(reference));
+    const state = checkedState(answer, 'get', reference, true);
+    return state && !state.reported ? progressOf(reference, state, reachesExpected(state)) : undefined;
   }
 
-  // Everyday data deliveries carry a `terra-reference` too, so when full, the oldest request never
-  // announced goes first: a busy stream of ordinary deliveries must not push out a large request in progress.
-  #makeRoom(now: number): void {
-    // Map iteration is oldest first, and expiry follows creation order.
-    for (const [key, value] of this.#requests) {
-      if (value.expiresAt > now) break;
-      this.#requests.delete(key);
+  async #record(delivery: LargeRequestDelivery): Promise<LargeRequestState | undefined> {
+    const { reference } = delivery;
+    if (delivery.kind === 'announcement') {
+      const answer = await this.#ask('announce', delivery, () =>
+        this.store.announce(reference, delivery.expected, this.#ttlMs),
+      );
+      return checkedState(answer, 'announce', reference, false);
     }
-    if (this.#requests.size < this.#maxRequests) return;
-    for (const [key, value] of this.#requests) {
-      if (!value.announced) {
-        this.#requests.delete(key);
-        return;
-      }
+    const answer = await this.#ask('addDelivery', delivery, () =>
+      this.store.addDelivery(reference, delivery.deliveryId, { start: delivery.start, ttlMs: this.#ttlMs }),
+    );
+    return checkedState(answer, 'addDelivery', reference, true);
+  }
+
+  // A store is user code: a synchronous throw and a rejection both become one typed error.
+  async #ask<T>(
+    operation: LargeRequestStoreOperation,
+    delivery: { reference: string },
+    run: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await run();
+    } catch (cause) {
+      throw new LargeRequestStoreError(failureMessage(operation, delivery), operation, delivery.reference, {
+        cause,
+      });
     }
-    const oldest = this.#requests.keys().next();
-    if (!oldest.done) this.#requests.delete(oldest.value);
+  }
+
+  #synchronousStore(method: 'observe' | 'progress'): SynchronousLargeRequestStore {
+    const store = synchronousLargeRequestStore(this.store);
+    if (store) return store;
+    throw new TerraInvalidArgumentError(
+      'store',
+      `LargeRequestTracker.${method}() answers synchronously, so it works only with the in-memory store; with a store of your own, call await tracker.${method}Async(...) instead.`,
+    );
   }
 }
