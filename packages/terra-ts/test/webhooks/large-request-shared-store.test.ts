@@ -1,8 +1,17 @@
-import { LargeRequestTracker, type TerraWebhookResponse } from 'terra-ts';
+import {
+  createFetchWebhookHandler,
+  createNodeWebhookHandler,
+  LargeRequestTracker,
+  type TerraWebhookResponse,
+  TerraWebhooks,
+  WebhookDeduplicator,
+} from 'terra-ts';
 import { examplePayloads } from 'terra-ts/testing';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { delivery } from '../support/delivery.js';
 import { MapLargeRequestStore, seededRandom } from './support/map-large-request-store.js';
+import { type Running, serveFetch, serveNode } from './support/servers.js';
+import { nodeHeader, nowSeconds } from './support/sign.js';
 
 function announcement(reference: string, expected: number): TerraWebhookResponse {
   const body = { ...examplePayloads.large_request_sending, reference, expected_payloads: expected };
@@ -149,5 +158,73 @@ describe('two trackers sharing one store', () => {
     expect(() => a.progress('ref')).toThrow(
       expect.objectContaining({ argument: 'store', message: expect.stringContaining('progressAsync') }),
     );
+  });
+});
+
+describe('two webhook endpoints behind a load balancer, sharing one store over real HTTP', () => {
+  const running: Running[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((server) => server.close()));
+  });
+
+  it('report each large request complete exactly once, whichever endpoint each chunk reached', async () => {
+    const secret = 'shared-store-secret';
+    const store = new MapLargeRequestStore();
+    const completed: string[] = [];
+    // Each instance has its own tracker and its own in-memory dedupe, as separate processes would.
+    const instance = () => {
+      const tracker = new LargeRequestTracker({ store });
+      const handler = async (_event: unknown, response: TerraWebhookResponse) => {
+        const progress = await tracker.observeAsync(response);
+        if (progress?.complete) completed.push(progress.reference);
+      };
+      return { handler, options: { dedupe: new WebhookDeduplicator() } };
+    };
+    const webhooks = new TerraWebhooks({ secret });
+    const node = instance();
+    const fetchInstance = instance();
+    running.push(
+      await serveNode(createNodeWebhookHandler(webhooks, node.handler, node.options) as never),
+      await serveFetch(createFetchWebhookHandler(webhooks, fetchInstance.handler, fetchInstance.options)),
+    );
+    const random = seededRandom(7);
+    const sends: Array<{ json: object; reference: string; traceId: string }> = [];
+    for (let r = 0; r < 6; r++) {
+      const reference = `http-ref-${r}`;
+      const chunks = 1 + (r % 4);
+      sends.push({
+        json: { ...examplePayloads.large_request_sending, reference, expected_payloads: chunks },
+        reference,
+        traceId: `${reference}:sending`,
+      });
+      for (let n = 1; n <= chunks; n++)
+        sends.push({ json: examplePayloads.sleep, reference, traceId: `${reference}:chunk:${n}` });
+    }
+    for (const send of [...sends]) if (random() < 0.3) sends.push(send);
+    for (let i = sends.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [sends[i], sends[j]] = [sends[j] as (typeof sends)[number], sends[i] as (typeof sends)[number]];
+    }
+    const statuses = await Promise.all(
+      sends.map(async ({ json, reference, traceId }) => {
+        const body = JSON.stringify(json);
+        const url = (running[random() < 0.5 ? 0 : 1] as Running).url;
+        const response = await fetch(url, {
+          method: 'POST',
+          body,
+          headers: {
+            'content-type': 'application/json',
+            'terra-signature': nodeHeader(secret, nowSeconds(), body),
+            'terra-reference': reference,
+            'x-terra-trace-id': traceId,
+          },
+        });
+        await response.arrayBuffer();
+        return response.status;
+      }),
+    );
+    // 409: a copy still being handled on the same instance; Terra would retry it, and it would count once.
+    expect(statuses.every((status) => status === 200 || status === 409)).toBe(true);
+    expect(completed.sort()).toEqual(Array.from({ length: 6 }, (_, r) => `http-ref-${r}`));
   });
 });
