@@ -31,8 +31,8 @@ export interface AddLargeRequestDeliveryOptions {
  * records; which deliveries count and when a request is complete is decided by the tracker.
  *
  * A record is created with an expiry `ttlMs` ahead (never extended), holds a set of delivery ids, the
- * expected count and whether it was announced and reported. Once reported, {@link addDelivery} and
- * {@link announce} change nothing (the delivery ids may be dropped then; only the count is read).
+ * expected count and whether it was announced and reported. Once reported, {@link LargeRequestStore.addDelivery} and
+ * {@link LargeRequestStore.announce} change nothing (the delivery ids may be dropped then; only the count is read).
  */
 export interface LargeRequestStore {
   /**

@@ -60,7 +60,7 @@ function failureMessage(operation: LargeRequestStoreOperation, delivery: { refer
     'Let this error reach your webhook handler so the delivery is answered with a non-2xx status and Terra retries it';
   switch (operation) {
     case 'addDelivery':
-      return `The large request store failed to record a delivery of ${reference}, so it was not counted. ${retry} (see the error's cause).`;
+      return `The large request store failed to record a delivery of ${reference}, so it may not have been counted. ${retry} (see the error's cause).`;
     case 'announce':
       return `The large request store failed to record the announcement of ${reference}. ${retry} (see the error's cause).`;
     case 'claimCompletion':
