@@ -29,7 +29,11 @@ export function createNodeTransport({ http, https, zlib }: NodeModules): Transpo
   const httpsAgent = new https.Agent(agentOptions);
 
   return (attempt) =>
-    new Promise<ReceivedResponse>((resolve, reject) => {
+    new Promise<ReceivedResponse>((resolvePromise, rejectPromise) => {
+      // Dropped once settled: the socket keeps this request's listeners (and through them `settle`) a little
+      // longer, and must not keep the resolved promise, which holds the whole body text, alive with them.
+      let resolve: typeof resolvePromise | undefined = resolvePromise;
+      let reject: typeof rejectPromise | undefined = rejectPromise;
       const target = new URL(attempt.url);
       const secure = target.protocol === 'https:';
       const module = secure ? https : http;
@@ -59,11 +63,14 @@ export function createNodeTransport({ http, https, zlib }: NodeModules): Transpo
         settled = true;
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
+        const [onResolve, onReject] = [resolve, reject];
+        resolve = undefined;
+        reject = undefined;
         if (response !== undefined) {
-          resolve(response);
+          onResolve?.(response);
         } else {
           request?.destroy();
-          reject(error);
+          onReject?.(error);
         }
       };
       const onAbort = () => settle(signal?.reason);
@@ -83,11 +90,10 @@ export function createNodeTransport({ http, https, zlib }: NodeModules): Transpo
         });
         decoded.on('end', () => {
           if (!res.complete) return settle(cutShort());
-          settle(undefined, {
-            status: res.statusCode ?? 0,
-            headers: headersOf(res.rawHeaders),
-            text: textOf(chunks, length),
-          });
+          const text = textOf(chunks, length);
+          // The listeners outlive the call a little (see above); the received bytes need not.
+          chunks.length = 0;
+          settle(undefined, { status: res.statusCode ?? 0, headers: headersOf(res.rawHeaders), text });
         });
       };
 
