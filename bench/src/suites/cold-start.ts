@@ -106,7 +106,7 @@ export async function coldStartSuite(config: BenchConfig): Promise<SuiteResult> 
     checks,
     notes: [
       ...limits,
-      "The cost of loading a package is its median minus the bare `node -e ''` median; each run is a separate `node -e` process without the benchmark's TypeScript loader, the variants taking turns. The loading processes print nothing, like the bare one: a first `console.log` to a pipe costs a few ms by itself (the reference row), which runs before this suite charged to the packages.",
+      "The cost of loading a package is its median minus the bare `node -e ''` median; each run is a separate `node -e` process without the benchmark's TypeScript loader, the variants taking turns. The loading processes print nothing, like the bare one: a first `console.log` to a pipe costs a few ms by itself (the reference row), which earlier runs of this suite charged to the packages.",
       "`import()` of any ES module first starts Node's ESM loader; the empty-module reference row shows that share of an `import('terra-ts')`.",
       'The second table times the load from inside the same processes; it is steadier than a difference of two process lifetimes on a busy machine.',
     ],
