@@ -10,8 +10,9 @@ import { promisify } from 'node:util';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { LabReports, Terra, TerraApiError, TerraConnectionError, type TerraOptions } from 'terra-ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fetchIsUntouched } from '../../src/client/transport/choose-transport.js';
 import { terraFor } from '../support/terra-for.js';
-import { TEST_API_KEY, TEST_DEV_ID } from '../support/test-server.js';
+import { type Handler, type RecordedRequest, TEST_API_KEY, TEST_DEV_ID } from '../support/test-server.js';
 import { useTestServer } from '../support/use-test-server.js';
 
 const server = useTestServer();
@@ -39,24 +40,29 @@ afterEach(() => {
 });
 
 describe('which transport a client uses', () => {
-  it('on Node, API calls go over node:http and never touch the global fetch', async () => {
-    server.setHandler(() => ({ body: PROVIDERS }));
-    const fetchCalls: string[] = [];
-    vi.stubGlobal('fetch', (input: string) => {
-      fetchCalls.push(String(input));
-      throw new Error('the global fetch must not be used for an API call on Node');
+  const LAB_REPORT_OR_PROVIDERS: Handler = (req) =>
+    req.path === '/v2/lab-reports'
+      ? { status: 202, body: { upload_id: 'up-1', status: 'processing' } }
+      : { body: PROVIDERS };
+  // undici's fetch sends `sec-fetch-mode: cors` on every request; node:http sends no such header.
+  const viaFetch = (req: RecordedRequest) => req.headers['sec-fetch-mode'] === 'cors';
+
+  it('on Node, with the global fetch untouched, API calls go over node:http; uploads (FormData) over fetch', async () => {
+    server.setHandler(LAB_REPORT_OR_PROVIDERS);
+    const terra = terraFor(server);
+    await terra.listProviders();
+    await new LabReports(terra).upload({
+      file: new Uint8Array([37, 80, 68, 70]),
+      contentType: 'application/pdf',
     });
-    const res = await terraFor(server).listProviders();
-    expect(res.getParsedResponse().providers).toEqual(['GARMIN', 'OURA']);
-    expect(fetchCalls).toEqual([]);
-    expect(server.requests[0]?.headers['accept-encoding']).toBe('gzip, deflate, br');
+    const [call, upload] = server.requests;
+    expect(call && viaFetch(call)).toBe(false);
+    expect(call?.headers['accept-encoding']).toBe('gzip, deflate, br');
+    expect(upload && viaFetch(upload)).toBe(true);
   });
 
   it('a fetch passed in carries every call, uploads included', async () => {
-    server.setHandler((req) => ({
-      status: req.path === '/v2/lab-reports' ? 202 : 200,
-      body: req.path === '/v2/lab-reports' ? { upload_id: 'up-1', status: 'processing' } : PROVIDERS,
-    }));
+    server.setHandler(LAB_REPORT_OR_PROVIDERS);
     const seen: string[] = [];
     const counting: typeof fetch = (input, init) => {
       seen.push(`${init?.method} ${new URL(String(input)).pathname}`);
@@ -71,25 +77,36 @@ describe('which transport a client uses', () => {
     expect(seen).toEqual(['GET /v2/integrations', 'POST /v2/lab-reports']);
   });
 
-  it('on Node without a fetch passed in, only uploads (FormData) use the global fetch', async () => {
-    server.setHandler((req) => ({
-      status: req.path === '/v2/lab-reports' ? 202 : 200,
-      body: req.path === '/v2/lab-reports' ? { upload_id: 'up-1', status: 'processing' } : PROVIDERS,
-    }));
+  it('a global fetch replaced after the client was built (a test double, MSW) carries the calls', async () => {
+    server.setHandler(LAB_REPORT_OR_PROVIDERS);
+    const terra = terraFor(server);
+    await terra.listProviders();
     const realFetch = globalThis.fetch;
     const seen: string[] = [];
     vi.stubGlobal('fetch', (input: string, init?: RequestInit) => {
       seen.push(`${init?.method} ${new URL(String(input)).pathname}`);
       return realFetch(input, init);
     });
-    const terra = terraFor(server);
     await terra.listProviders();
-    await new LabReports(terra).upload({
-      file: new Uint8Array([37, 80, 68, 70]),
-      contentType: 'application/pdf',
-    });
-    expect(seen).toEqual(['POST /v2/lab-reports']);
-    expect(server.requests.map((r) => r.path)).toEqual(['/v2/integrations', '/v2/lab-reports']);
+    expect(seen).toEqual(['GET /v2/integrations']);
+    vi.unstubAllGlobals();
+    await terra.listProviders();
+    expect(seen).toHaveLength(1);
+    expect(server.requests.map(viaFetch)).toEqual([false, true, false]);
+  });
+
+  it('reads "untouched" as: Node\'s own fetch, and no undici dispatcher other than a plain Agent installed', () => {
+    const dispatcher = Symbol.for('undici.globalDispatcher.1');
+    const named = (name: string) => new (({ [name]: class {} })[name] as new () => object)();
+    const nodeFetch = globalThis.fetch;
+    expect(fetchIsUntouched({ fetch: nodeFetch })).toBe(true);
+    expect(fetchIsUntouched({ fetch: nodeFetch, [dispatcher]: named('Agent') })).toBe(true);
+    for (const name of ['ProxyAgent', 'EnvHttpProxyAgent', 'MockAgent', 'RetryAgent']) {
+      expect(fetchIsUntouched({ fetch: nodeFetch, [dispatcher]: named(name) })).toBe(false);
+    }
+    expect(fetchIsUntouched({ fetch: (input: string) => nodeFetch(input) })).toBe(false);
+    expect(fetchIsUntouched({ fetch: vi.fn() })).toBe(false);
+    expect(fetchIsUntouched({})).toBe(false);
   });
 });
 
