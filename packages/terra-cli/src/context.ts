@@ -4,6 +4,7 @@ import { type Credentials, requireCredential, resolveCredentials } from './confi
 import { readEnvFile } from './config/env-file.js';
 import type { GlobalOptions } from './global-options.js';
 import { createTracingFetch } from './http/tracing-fetch.js';
+import { PLACEHOLDER_CREDENTIALS, withoutCredentialHeaders } from './http/without-credentials.js';
 import type { CliIO } from './io.js';
 import { parseFields } from './output/fields.js';
 import { resolveFormat } from './output/format.js';
@@ -96,20 +97,41 @@ export class CommandContext {
 
   /** A Terra client on the resolved credentials, sending through {@link CommandContext.fetch}. */
   client(): Promise<Terra> {
-    this.#client ??= this.apiCredentials().then(
-      (credentials) =>
-        new Terra({
-          apiKey: requireCredential(credentials, 'apiKey'),
-          devId: requireCredential(credentials, 'devId'),
-          secret: credentials.secret,
-          baseUrl: credentials.baseUrl,
-          fetch: this.fetch,
-          // A dry run sends nothing, so there is nothing to retry.
-          maxRetries: this.dryRun ? 0 : undefined,
-          timeoutMs: this.options.timeout === undefined ? undefined : this.options.timeout * 1000,
-        }),
+    this.#client ??= this.apiCredentials().then((credentials) =>
+      this.#newClient(
+        requireCredential(credentials, 'apiKey'),
+        requireCredential(credentials, 'devId'),
+        credentials,
+        this.fetch,
+      ),
     );
     return this.#client;
+  }
+
+  /**
+   * A client for Terra's public endpoints (`GET /integrations[/detailed]`): {@link CommandContext.client} when the
+   * API key and developer ID are both known, else one that sends no credential headers at all, so a developer
+   * can list the wearables before setting any credentials up.
+   */
+  async publicClient(): Promise<Terra> {
+    const credentials = await this.apiCredentials();
+    if (credentials.apiKey !== undefined && credentials.devId !== undefined) return this.client();
+    // Half a pair is not sent either: it authenticates nothing, so it would put a secret on the wire for no use.
+    const { apiKey, devId } = PLACEHOLDER_CREDENTIALS;
+    return this.#newClient(apiKey, devId, credentials, withoutCredentialHeaders(this.fetch));
+  }
+
+  #newClient(apiKey: string, devId: string, credentials: Credentials, fetchImpl: typeof fetch): Terra {
+    return new Terra({
+      apiKey,
+      devId,
+      secret: credentials.secret,
+      baseUrl: credentials.baseUrl,
+      fetch: fetchImpl,
+      // A dry run sends nothing, so there is nothing to retry.
+      maxRetries: this.dryRun ? 0 : undefined,
+      timeoutMs: this.options.timeout === undefined ? undefined : this.options.timeout * 1000,
+    });
   }
 
   /** Registers work to do when the command ends (close a server, stop a sandbox). */

@@ -17,7 +17,8 @@ import { CLI_VERSION } from './version.js';
 
 const EXIT_CODES_HELP = `
 Credentials: --api-key/--dev-id/--secret, else TERRA_API_KEY, TERRA_DEV_ID, TERRA_WEBHOOK_SECRET
-(and TERRA_BASE_URL), else a .env file in the current directory. --sandbox needs none.
+(and TERRA_BASE_URL), else a .env file in the current directory. --sandbox needs none,
+nor does 'terra providers' (a public endpoint: without both, no credential is sent).
 
 Exit codes:
   0  ok                       4  rate limited (429)

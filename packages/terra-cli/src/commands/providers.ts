@@ -22,12 +22,13 @@ const DETAILED_COLUMNS = [
 export function registerProviders(parent: Command, app: App): void {
   parent
     .command('providers')
-    .description('list the wearables (providers) Terra connects to')
+    .description('list the wearables (providers) Terra connects to (needs no credentials)')
     .option('--detailed', 'names, enabled state and data types of each provider')
     .option('--sdk', 'with --detailed: include providers that connect only through the mobile SDK')
     .action(
       action<ProvidersOptions>(app, async (context, options) => {
-        const terra = await context.client();
+        // Public endpoints: credentials are sent when set, and not needed when they are not.
+        const terra = await context.publicClient();
         if (options.detailed) {
           const response = await terra.listProvidersDetailed({ sdk: options.sdk === true });
           const writer = context.printer.records({ columns: DETAILED_COLUMNS });
