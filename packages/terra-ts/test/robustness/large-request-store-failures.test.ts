@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { delivery } from '../support/delivery.js';
 import { MapLargeRequestStore } from '../webhooks/support/map-large-request-store.js';
 import { type Running, serveFetch } from '../webhooks/support/servers.js';
-import { nodeHeader, nowSeconds } from '../webhooks/support/sign.js';
+import { postSignedDelivery } from '../webhooks/support/sign.js';
 
 // What a store's own error might say: it must never be copied into ours.
 const STORE_ERROR_TEXT = 'connect ECONNRESET redis://default:hunter2@cache.internal:6379';
@@ -213,21 +213,8 @@ describe('a store failure inside a webhook handler, over real HTTP', () => {
         onError: (error) => errors.push(error),
       }),
     );
-    const send = async (json: object, reference: string, traceId: string) => {
-      const body = JSON.stringify(json);
-      const response = await fetch(running?.url as string, {
-        method: 'POST',
-        body,
-        headers: {
-          'content-type': 'application/json',
-          'terra-signature': nodeHeader(secret, nowSeconds(), body),
-          'terra-reference': reference,
-          'x-terra-trace-id': traceId,
-        },
-      });
-      await response.arrayBuffer();
-      return response.status;
-    };
+    const send = (json: object, reference: string, traceId: string) =>
+      postSignedDelivery(running?.url as string, json, { secret, reference, traceId });
     const sending = { ...examplePayloads.large_request_sending, reference: 'ref', expected_payloads: 2 };
     expect(await send(sending, 'ref', 'ref:sending')).toBe(200);
     expect(await send(examplePayloads.sleep, 'ref', 'ref:chunk:1')).toBe(200);

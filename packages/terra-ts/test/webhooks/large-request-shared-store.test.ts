@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { delivery } from '../support/delivery.js';
 import { MapLargeRequestStore, seededRandom } from './support/map-large-request-store.js';
 import { type Running, serveFetch, serveNode } from './support/servers.js';
-import { nodeHeader, nowSeconds } from './support/sign.js';
+import { postSignedDelivery } from './support/sign.js';
 
 function announcement(reference: string, expected: number): TerraWebhookResponse {
   const body = { ...examplePayloads.large_request_sending, reference, expected_payloads: expected };
@@ -206,22 +206,13 @@ describe('two webhook endpoints behind a load balancer, sharing one store over r
       [sends[i], sends[j]] = [sends[j] as (typeof sends)[number], sends[i] as (typeof sends)[number]];
     }
     const statuses = await Promise.all(
-      sends.map(async ({ json, reference, traceId }) => {
-        const body = JSON.stringify(json);
-        const url = (running[random() < 0.5 ? 0 : 1] as Running).url;
-        const response = await fetch(url, {
-          method: 'POST',
-          body,
-          headers: {
-            'content-type': 'application/json',
-            'terra-signature': nodeHeader(secret, nowSeconds(), body),
-            'terra-reference': reference,
-            'x-terra-trace-id': traceId,
-          },
-        });
-        await response.arrayBuffer();
-        return response.status;
-      }),
+      sends.map(({ json, reference, traceId }) =>
+        postSignedDelivery((running[random() < 0.5 ? 0 : 1] as Running).url, json, {
+          secret,
+          reference,
+          traceId,
+        }),
+      ),
     );
     // 409: a copy still being handled on the same instance; Terra would retry it, and it would count once.
     expect(statuses.every((status) => status === 200 || status === 409)).toBe(true);

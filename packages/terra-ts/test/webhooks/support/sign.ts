@@ -14,3 +14,34 @@ export function nodeHeader(secret: string, timestamp: number, body: string | Uin
 export function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
+
+/** What a signed test delivery carries besides its body. */
+export interface SignedDeliveryOptions {
+  secret: string;
+  reference: string;
+  traceId: string;
+}
+
+/**
+ * POSTs `json` to a webhook endpoint the way Terra delivers it (signed now, with `terra-reference` and
+ * `X-Terra-Trace-Id`), reads the answer through and returns its status.
+ */
+export async function postSignedDelivery(
+  url: string,
+  json: object,
+  options: SignedDeliveryOptions,
+): Promise<number> {
+  const body = JSON.stringify(json);
+  const response = await fetch(url, {
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'terra-signature': nodeHeader(options.secret, nowSeconds(), body),
+      'terra-reference': options.reference,
+      'x-terra-trace-id': options.traceId,
+    },
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
