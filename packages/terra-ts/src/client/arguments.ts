@@ -36,6 +36,12 @@ export function booleanOr(value: unknown, name: string, fallback: boolean): bool
   return value;
 }
 
+/**
+ * The longest delay a JavaScript timer keeps (2^31 - 1 ms, about 24.8 days); a longer one fires at once, so
+ * a timeout or a wait beyond it would turn into none at all.
+ */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 /** An optional whole-number argument within bounds. */
 export function optionalInteger(value: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   if (value === undefined) return undefined;

@@ -1,5 +1,5 @@
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
-import { optionalInteger } from './arguments.js';
+import { MAX_TIMER_MS, optionalInteger } from './arguments.js';
 import { canSetUserAgent, readEnv } from './environment.js';
 import type { TerraOptions } from './options.js';
 import { type ClientTransports, chooseTransports } from './transport/choose-transport.js';
@@ -43,11 +43,17 @@ export function resolveConfig(options: TerraOptions): ClientConfig {
     headers,
     jsonHeaders: { ...headers, 'content-type': 'application/json' },
     fetch: fetchImpl,
-    timeoutMs: optionalInteger(options.timeoutMs, 'timeoutMs', 1) ?? 60_000,
+    timeoutMs: optionalInteger(options.timeoutMs, 'timeoutMs', 1, MAX_TIMER_MS) ?? 60_000,
     maxRetries: optionalInteger(options.maxRetries, 'maxRetries', 0, 10) ?? 2,
-    retryBaseDelayMs: optionalInteger(options.retryBaseDelayMs, 'retryBaseDelayMs', 0) ?? 500,
-    maxRetryDelayMs: optionalInteger(options.maxRetryDelayMs, 'maxRetryDelayMs', 0) ?? 8_000,
-    maxRetryAfterSeconds: optionalInteger(options.maxRetryAfterSeconds, 'maxRetryAfterSeconds', 0) ?? 60,
+    retryBaseDelayMs: optionalInteger(options.retryBaseDelayMs, 'retryBaseDelayMs', 0, MAX_TIMER_MS) ?? 500,
+    maxRetryDelayMs: optionalInteger(options.maxRetryDelayMs, 'maxRetryDelayMs', 0, MAX_TIMER_MS) ?? 8_000,
+    maxRetryAfterSeconds:
+      optionalInteger(
+        options.maxRetryAfterSeconds,
+        'maxRetryAfterSeconds',
+        0,
+        Math.floor(MAX_TIMER_MS / 1000),
+      ) ?? 60,
     apiKey,
   };
 }

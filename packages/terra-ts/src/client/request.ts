@@ -6,7 +6,7 @@ import { TerraError } from '../errors/terra-error.js';
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
 import { TerraTimeoutError } from '../errors/terra-timeout-error.js';
 import type { TerraApiResponse } from './api-response.js';
-import { optionalInteger } from './arguments.js';
+import { MAX_TIMER_MS, optionalInteger } from './arguments.js';
 import type { ClientConfig } from './config.js';
 import type { RequestOptions } from './options.js';
 import { backoffMs, isRetryableStatus, isSafeToRepeatPost, parseRetryAfter, wasNeverSent } from './retry.js';
@@ -124,7 +124,7 @@ function checkRequestOptions(options: RequestOptions): void {
       'signal must be an AbortSignal (e.g. new AbortController().signal)',
     );
   }
-  optionalInteger(options.timeoutMs, 'timeoutMs', 1);
+  optionalInteger(options.timeoutMs, 'timeoutMs', 1, MAX_TIMER_MS);
   optionalInteger(options.maxRetries, 'maxRetries', 0, 10);
 }
 

@@ -51,6 +51,12 @@ describe('bad input gets a TerraInvalidArgumentError naming the argument, never 
     ],
     ['a string signal', () => loose().listProviders?.({ signal: 'stop' }) as Promise<unknown>, 'signal'],
     ['a negative timeout', () => loose().listProviders?.({ timeoutMs: -5 }) as Promise<unknown>, 'timeoutMs'],
+    [
+      // setTimeout fires at once for anything longer: the call would time out immediately.
+      'a timeout longer than a timer can wait',
+      () => loose().listProviders?.({ timeoutMs: 2 ** 31 }) as Promise<unknown>,
+      'timeoutMs',
+    ],
     ['a string as list params', () => loose().listUsers?.('page 2') as Promise<unknown>, 'params'],
     ['a string as bulk ids', () => loose().bulkUserInfo?.('u1,u2') as Promise<unknown>, 'userIds'],
     ['null auth params', () => loose().generateAuthenticationUrl?.(null) as Promise<unknown>, 'params'],
@@ -81,6 +87,24 @@ describe('bad input gets a TerraInvalidArgumentError naming the argument, never 
     expect(error).toBeInstanceOf(TerraInvalidArgumentError);
     expect((error as TerraInvalidArgumentError).argument).toBe(argument);
     expect(server.requests.length).toBe(before);
+  });
+
+  it.each([
+    ['timeoutMs', 2 ** 31],
+    ['retryBaseDelayMs', 2 ** 31],
+    ['maxRetryDelayMs', 2 ** 31],
+    ['maxRetryAfterSeconds', 2_147_484],
+  ])('new Terra({ %s: %d }): longer than a timer can wait, refused with the bounds', (option, value) => {
+    const error = (() => {
+      try {
+        terraFor(server, { [option]: value });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(TerraInvalidArgumentError);
+    expect((error as TerraInvalidArgumentError).argument).toBe(option);
+    expect((error as Error).message).toMatch(/to 2147483/);
   });
 
   it('new Terra(null)', () => {
