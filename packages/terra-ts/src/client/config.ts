@@ -109,6 +109,7 @@ function fetchOf(value: unknown): typeof fetch {
       'This runtime has no global fetch (Node < 18?); pass new Terra({ fetch }) with a fetch implementation',
     );
   }
-  // Called unbound, global fetch throws "Illegal invocation" in some runtimes (workerd, browsers).
-  return globalThis.fetch.bind(globalThis);
+  // Looked up at each call, so a fetch installed after the client (a test double, MSW) is the one used;
+  // called as a method, since an unbound global fetch throws "Illegal invocation" in workerd and browsers.
+  return (input, init) => globalThis.fetch(input, init);
 }

@@ -9,9 +9,6 @@ let nodeTransport: Transport | null | undefined;
 // Where undici (Node's fetch, and the npm package) keeps the dispatcher `setGlobalDispatcher` installs.
 const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
 
-/** The global `fetch` as it is when a call is made, so one installed after the client (a mock, MSW) is used. */
-const currentGlobalFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
-
 /** The transports of a client: one for JSON and empty bodies, one for uploads (`FormData`). */
 export interface ClientTransports {
   readonly transport: Transport;
@@ -19,7 +16,8 @@ export interface ClientTransports {
 }
 
 /**
- * Picks how a client talks HTTP. A `fetch` passed by the caller is always used, for everything. Without
+ * Picks how a client talks HTTP. `fetchImpl` is the caller's `fetch` or the global one (looked up per call).
+ * A `fetch` passed by the caller is always used, for everything. Without
  * one, every other runtime uses the global `fetch`; Node uses its `node:http` transport for JSON calls as
  * long as nothing has been set up on `fetch` (see {@link fetchIsUntouched}), and the global `fetch`
  * otherwise and for uploads (it encodes `FormData`).
@@ -28,11 +26,8 @@ export function chooseTransports(
   fetchOption: typeof fetch | undefined,
   fetchImpl: typeof fetch,
 ): ClientTransports {
-  if (fetchOption !== undefined) {
-    const viaFetch = createFetchTransport(fetchImpl);
-    return { transport: viaFetch, uploadTransport: viaFetch };
-  }
-  const viaFetch = createFetchTransport(currentGlobalFetch);
+  const viaFetch = createFetchTransport(fetchImpl);
+  if (fetchOption !== undefined) return { transport: viaFetch, uploadTransport: viaFetch };
   if (nodeTransport === undefined) {
     const modules = loadNodeModules();
     nodeTransport = modules ? createNodeTransport(modules) : null;
