@@ -8,7 +8,7 @@ import type {
 } from 'terra-ts';
 import { heartRateSamples, windowSamples } from './daily-samples.js';
 import { countWhere, type LevelSeconds, restingHeartRate, type WindowTotals } from './daily-summaries.js';
-import { DAY_MINUTES, type DayTimeline } from './day-timeline.js';
+import type { DayTimeline } from './day-timeline.js';
 import type { Persona } from './persona.js';
 import { average, maxOf, minOf } from './series.js';
 import type { TimestampFormatter } from './timestamps.js';
@@ -63,11 +63,14 @@ export function dailyDistanceOf(s: DailySampling): Section<'distance_data'> {
   };
 }
 
-/** Calories burned: the total is the sum of the 15-minute samples; basal is the day's BMR. */
+/**
+ * Calories burned: the total is the sum of the 15-minute samples; basal is the BMR of the day's real
+ * length (23 or 25 hours when the clocks change), the same minutes the total counts.
+ */
 export function dailyCaloriesOf(timeline: DayTimeline, s: DailySampling): Section<'calories_data'> {
   const { windows } = s;
   const total = Math.round(windows.calories.reduce((a, b) => a + b, 0) * 100) / 100;
-  const bmr = Math.round(timeline.bmrPerMinute * DAY_MINUTES * 100) / 100;
+  const bmr = Math.round(timeline.bmrPerMinute * timeline.state.length * 100) / 100;
   return {
     total_burned_calories: total,
     BMR_calories: bmr,

@@ -1,4 +1,5 @@
 import { type DayTimeline, MinuteState } from './day-timeline.js';
+import { wallMinuteOf } from './local-time.js';
 import { clamp } from './numbers.js';
 import type { Random } from './random.js';
 
@@ -36,7 +37,8 @@ export function simulateStress(timeline: DayTimeline, rng: Random): DayStress {
       workoutSeconds += STRESS_MINUTES * 60;
       continue;
     }
-    const hour = m / 60;
+    // Working hours are by the wall clock, also on the day the clocks change.
+    const hour = wallMinuteOf(timeline.clock, m) / 60;
     const work = hour >= 9 && hour < 18 ? 12 : 0;
     const target = state === MinuteState.ASLEEP ? 12 : baseline + work;
     level += (target - level) * 0.3 + rng.normal(0, 6);

@@ -1,6 +1,6 @@
 import { formatDay, weekday } from './calendar.js';
 import type { GeneratorContext } from './context.js';
-import { localDayMinutes, localMidnight } from './local-time.js';
+import { type DayClock, dayClockOf, localDayMinutes, localMidnight, wallMinuteOf } from './local-time.js';
 import { planNap } from './nap-plan.js';
 import { planNight } from './night-plan.js';
 import { clamp } from './numbers.js';
@@ -37,6 +37,8 @@ export interface DayMinutes {
 /** A local day minute by minute: the ground truth daily summaries are cut from. */
 export interface DayTimeline extends DayMinutes {
   readonly startSeconds: number;
+  /** How the wall clock reads at each minute, for patterns people live by the clock. */
+  readonly clock: DayClock;
   readonly bmrPerMinute: number;
   /** The night that ended this morning (its scores are the day's sleep and recovery scores), if any. */
   readonly lastNight: SleepSession | null;
@@ -52,6 +54,7 @@ export function buildDayTimeline(ctx: GeneratorContext, persona: Persona, day: n
   const rng = createRandom(ctx.seed, persona.userId, formatDay(day), 'daily');
   const startSeconds = localMidnight(persona, day);
   const length = localDayMinutes(persona, day);
+  const clock = dayClockOf(persona, day);
   const minutes: DayMinutes = {
     state: new Uint8Array(length),
     steps: new Float64Array(length),
@@ -69,9 +72,9 @@ export function buildDayTimeline(ctx: GeneratorContext, persona: Persona, day: n
   placeSleep(minutes, sessions, startSeconds, bmrPerMinute);
   const plans = persona.profile.dataTypes.includes('activity') ? planWorkouts(ctx, persona, day) : [];
   const workoutTrimp = placeWorkouts(ctx, persona, minutes, plans, startSeconds, bmrPerMinute);
-  spreadEverydaySteps(persona, day, minutes.state, minutes.steps, rng);
+  spreadEverydaySteps(persona, day, clock, minutes.state, minutes.steps, rng);
   fillWakingMinutes(persona, minutes, bmrPerMinute, rng);
-  return { startSeconds, ...minutes, bmrPerMinute, lastNight, workoutTrimp };
+  return { startSeconds, clock, ...minutes, bmrPerMinute, lastNight, workoutTrimp };
 }
 
 function placeSleep(
@@ -159,12 +162,14 @@ function fillWakingMinutes(persona: Persona, minutes: DayMinutes, bmrPerMinute: 
 
 /**
  * Spreads the day's everyday steps (the persona's habit, more on weekends, day-to-day spread) over
- * waking minutes outside workouts, weighted towards the commute, lunch and early evening. Whole
- * steps per minute whose total is exactly the day's target.
+ * waking minutes outside workouts, weighted towards the commute, lunch and early evening by the
+ * wall clock (so on the day the clocks change the commute is still at 08:00 local). Whole steps per
+ * minute whose total is exactly the day's target.
  */
 function spreadEverydaySteps(
   persona: Persona,
   day: number,
+  clock: DayClock,
   state: Uint8Array,
   steps: Float64Array,
   rng: Random,
@@ -177,7 +182,7 @@ function spreadEverydaySteps(
   let total = 0;
   for (let m = 0; m < length; m++) {
     if (state[m] !== MinuteState.AWAKE) continue;
-    const hour = m / 60;
+    const hour = wallMinuteOf(clock, m) / 60;
     const peak = bump(hour, 8.3, 0.6) + bump(hour, 12.5, 0.7) + bump(hour, 17.8, 0.9) + 0.35;
     // Most waking minutes have few or no steps; walking comes in bouts.
     const w = rng.chance(0.35) ? peak * -Math.log(1 - rng.next()) : 0;

@@ -1,7 +1,7 @@
 import type { GlucoseDataSample } from 'terra-ts';
 import { formatDay } from './calendar.js';
 import type { GeneratorContext } from './context.js';
-import { localDayMinutes, localMidnight } from './local-time.js';
+import { dayClockOf, localDayMinutes, localMidnight, wallMinuteOf } from './local-time.js';
 import { planMeals } from './meal-plan.js';
 import { clamp } from './numbers.js';
 import type { Persona } from './persona.js';
@@ -27,9 +27,11 @@ export function simulateGlucose(ctx: GeneratorContext, persona: Persona, day: nu
   const baseline = 84 + 10 * (1 - persona.fitness) + rng.normal(0, 3);
   const meals = planMeals(ctx, persona, day).foods;
   const values = new Float64Array(localDayMinutes(persona, day) / GLUCOSE_MINUTES);
+  const clock = dayClockOf(persona, day);
   for (let k = 0; k < values.length; k++) {
     const t = startSeconds + k * GLUCOSE_MINUTES * 60;
-    const hour = (k * GLUCOSE_MINUTES) / 60;
+    // The dawn rise follows the body clock, which keeps the wall clock's time, switch days included.
+    const hour = wallMinuteOf(clock, k * GLUCOSE_MINUTES) / 60;
     let g = baseline + 6 * Math.exp(-0.5 * ((hour - 6) / 1.2) ** 2);
     for (const meal of meals) {
       const minutesAfter = (t - meal.epochSeconds) / 60;

@@ -1,7 +1,7 @@
 import type { Menstruation, MenstruationFlowSample, MenstruationIntervalSample } from 'terra-ts';
 import { formatDay, parseDay } from './calendar.js';
 import { type GenerateOptions, type GeneratorContext, readWithSamples } from './context.js';
-import { localMidnight } from './local-time.js';
+import { localMidnight, localToEpoch } from './local-time.js';
 import { type Cycle, cycleContaining, phaseOn } from './menstrual-cycle.js';
 import { type Persona, personaOf } from './persona.js';
 import { TimestampFormatter } from './timestamps.js';
@@ -47,7 +47,7 @@ function buildMenstruation(
     offset < cycle.periodDays
       ? [
           {
-            timestamp: fmt.format(localMidnight(persona, day) + 8 * 3600),
+            timestamp: fmt.format(localToEpoch(persona, day, 8 * 60)),
             flow: FLOW_BY_PERIOD_DAY[offset] ?? 2,
           },
         ]
@@ -77,7 +77,7 @@ function buildMenstruation(
       ovulation_day: formatDay(ovulation),
       fertility_window_start: formatDay(ovulation - 5),
       fertility_window_end: formatDay(ovulation),
-      last_updated_time: fmt.format(localMidnight(persona, day) + 21 * 3600),
+      last_updated_time: fmt.format(localToEpoch(persona, day, 21 * 60)),
       menstruation_flow: withSamples ? flow : null,
       intervals: withSamples ? intervals : null,
     },

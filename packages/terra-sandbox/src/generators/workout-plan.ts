@@ -1,6 +1,6 @@
 import { formatDay, weekday } from './calendar.js';
 import type { GeneratorContext } from './context.js';
-import { localMidnight, localToEpoch } from './local-time.js';
+import { dayClockOf, localMidnight, localToEpoch, wallMinuteOf } from './local-time.js';
 import { planNight } from './night-plan.js';
 import type { Persona } from './persona.js';
 import { createRandom, type Random } from './random.js';
@@ -38,8 +38,17 @@ export function planWorkouts(ctx: GeneratorContext, persona: Persona, dayNumber:
   const count = persona.workoutsPerWeek >= 4 && rng.chance(0.12) ? 2 : 1;
   const firstMinutes = firstStartMinutes(persona, rng, weekend);
   const midnight = localMidnight(persona, dayNumber);
-  const wakeMinutes = Math.ceil((planNight(ctx, persona, dayNumber - 1).endSeconds - midnight) / 60);
-  const bedMinutes = Math.floor((planNight(ctx, persona, dayNumber).startSeconds - midnight) / 60);
+  // Start times are wall-clock minutes, so waking and bedtime are read off the wall clock too (on the
+  // day the clocks change, elapsed minutes since midnight are an hour off it).
+  const clock = dayClockOf(persona, dayNumber);
+  const wakeMinutes = wallMinuteOf(
+    clock,
+    Math.ceil((planNight(ctx, persona, dayNumber - 1).endSeconds - midnight) / 60),
+  );
+  const bedMinutes = wallMinuteOf(
+    clock,
+    Math.floor((planNight(ctx, persona, dayNumber).startSeconds - midnight) / 60),
+  );
   const plans: WorkoutPlan[] = [];
   for (let index = 0; index < count; index++) {
     // A second session goes to the other end of the day from the first.
