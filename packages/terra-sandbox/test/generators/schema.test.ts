@@ -1,23 +1,10 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DATA_TYPES, generateAthlete, generateRange } from '../../src/generators/index.js';
-import { assertSchema } from '../support/schemas.js';
+import { assertSchema, SCHEMA_OF_DATA_TYPE, SCHEMAS_DIR, SCHEMAS_PRESENT } from '../support/schemas.js';
 import { contextFor, findUser } from './users.js';
 
-const SCHEMAS =
-  process.env.TERRA_SCHEMAS_DIR ??
-  fileURLToPath(new URL('../../../../../shared/terra-openapi/schemas', import.meta.url));
-const present = existsSync(SCHEMAS);
-
-const SCHEMA_OF = {
-  activity: 'Activity.yaml',
-  sleep: 'Sleep.yaml',
-  daily: 'Daily.yaml',
-  body: 'Body.yaml',
-  nutrition: 'Nutrition.yaml',
-  menstruation: 'Menstruation.yaml',
-} as const;
+const present = SCHEMAS_PRESENT;
+const SCHEMA_OF = SCHEMA_OF_DATA_TYPE;
 
 // The sample-heavy types get a week per user (validation of their samples dominates the run time).
 const END_OF = {
@@ -42,7 +29,7 @@ const USERS = [
   findUser('GARMIN', (p) => p.cycle !== null && p.hasScale && p.measuresBloodPressure),
 ];
 
-describe.skipIf(!present)(`generated data against the official JSON Schemas (needs ${SCHEMAS})`, () => {
+describe.skipIf(!present)(`generated data against the official JSON Schemas (needs ${SCHEMAS_DIR})`, () => {
   for (const type of DATA_TYPES) {
     it(`makes ${type} records valid against ${SCHEMA_OF[type]}, with and without samples`, () => {
       let count = 0;

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildDayTimeline, MinuteState } from '../../src/generators/day-timeline.js';
 import {
@@ -11,7 +9,7 @@ import {
   parseDay,
   personaOf,
 } from '../../src/generators/index.js';
-import { assertSchema } from '../support/schemas.js';
+import { assertSchema, SCHEMA_OF_DATA_TYPE, SCHEMAS_PRESENT } from '../support/schemas.js';
 import { contextFor } from './users.js';
 
 /** Every persona among the first 200 users of a few providers who lives in `zone` and records `type`. */
@@ -214,20 +212,9 @@ describe('the records of a day the clocks change stay whole', () => {
   }
 });
 
-const SCHEMAS =
-  process.env.TERRA_SCHEMAS_DIR ??
-  fileURLToPath(new URL('../../../../../shared/terra-openapi/schemas', import.meta.url));
+const SCHEMA_OF = SCHEMA_OF_DATA_TYPE;
 
-const SCHEMA_OF = {
-  activity: 'Activity.yaml',
-  sleep: 'Sleep.yaml',
-  daily: 'Daily.yaml',
-  body: 'Body.yaml',
-  nutrition: 'Nutrition.yaml',
-  menstruation: 'Menstruation.yaml',
-} as const;
-
-describe.skipIf(!existsSync(SCHEMAS))('switch-day records against the official JSON Schemas', () => {
+describe.skipIf(!SCHEMAS_PRESENT)('switch-day records against the official JSON Schemas', () => {
   it('keeps every record of New York and Sydney personas on the switch days valid', () => {
     let count = 0;
     for (const s of SWITCH_DAYS) {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
@@ -10,6 +10,22 @@ const ROOT = process.env.TERRA_SCHEMAS_DIR
   ? dirname(process.env.TERRA_SCHEMAS_DIR)
   : fileURLToPath(new URL('../../../../../shared/terra-openapi', import.meta.url));
 const BASE = 'https://schemas.terra.test/';
+
+/** Where the official JSON Schemas are read from. */
+export const SCHEMAS_DIR = join(ROOT, 'schemas');
+
+/** Whether the official schemas are where the tests look for them. */
+export const SCHEMAS_PRESENT = existsSync(SCHEMAS_DIR);
+
+/** The official schema of each generated data type's records. */
+export const SCHEMA_OF_DATA_TYPE = {
+  activity: 'Activity.yaml',
+  sleep: 'Sleep.yaml',
+  daily: 'Daily.yaml',
+  body: 'Body.yaml',
+  nutrition: 'Nutrition.yaml',
+  menstruation: 'Menstruation.yaml',
+} as const;
 const SPEC_ID = `${BASE}v2-bundled.json`;
 
 function build(): Ajv2020 {
