@@ -69,7 +69,23 @@ function credential(value: unknown, option: string, envName: string): string {
       `No Terra ${option}: pass new Terra({ ${option}: '...' }) or set the ${envName} environment variable (find it in the Terra dashboard under API settings)`,
     );
   }
+  // Sent as a header, it cannot carry a line break or control character; a stray newline from an env file
+  // or secret store is the usual cause. The value itself is never shown.
+  if (resolved.trim() !== resolved || hasControlCharacter(resolved)) {
+    throw new TerraInvalidArgumentError(
+      option,
+      `The Terra ${option} has surrounding whitespace or a control character such as a line break (often a trailing newline from an env file or secret store); remove it from the ${option} option or ${envName}`,
+    );
+  }
   return resolved;
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }
 
 // A swapped pair of environment variables (TERRA_BASE_URL holding the key) must not echo the key.

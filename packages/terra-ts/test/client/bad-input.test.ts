@@ -1,5 +1,5 @@
 import { LabReports, PlannedWorkouts, Terra, TerraInvalidArgumentError, Workouts } from 'terra-ts';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { terraFor } from '../support/terra-for.js';
 import { useTestServer } from '../support/use-test-server.js';
 
@@ -105,6 +105,46 @@ describe('bad input gets a TerraInvalidArgumentError naming the argument, never 
     expect(error).toBeInstanceOf(TerraInvalidArgumentError);
     expect((error as TerraInvalidArgumentError).argument).toBe(option);
     expect((error as Error).message).toMatch(/to 2147483/);
+  });
+
+  it.each([
+    ['apiKey', { apiKey: 'key-distinctive-4711\n', devId: 'd' }],
+    ['apiKey', { apiKey: ' key-distinctive-4711', devId: 'd' }],
+    ['devId', { apiKey: 'k', devId: 'dev-distinctive\t4711' }],
+    ['devId', { apiKey: 'k', devId: 'dev-distinctive\r\n' }],
+  ])(
+    'a %s with a line break, tab or surrounding space is refused at construction, without echoing it',
+    (option, credentials) => {
+      const error = (() => {
+        try {
+          new Terra({ ...credentials, baseUrl: server.baseUrl });
+        } catch (caught) {
+          return caught;
+        }
+      })();
+      expect(error).toBeInstanceOf(TerraInvalidArgumentError);
+      expect((error as TerraInvalidArgumentError).argument).toBe(option);
+      expect((error as Error).message).toMatch(/line break/);
+      expect((error as Error).message).not.toMatch(/distinctive/);
+    },
+  );
+
+  it('a credential from the environment with a trailing newline is refused the same way', () => {
+    vi.stubEnv('TERRA_API_KEY', 'env-key-distinctive\n');
+    try {
+      const error = (() => {
+        try {
+          new Terra({ devId: 'd', baseUrl: server.baseUrl });
+        } catch (caught) {
+          return caught;
+        }
+      })();
+      expect(error).toBeInstanceOf(TerraInvalidArgumentError);
+      expect((error as Error).message).toMatch(/TERRA_API_KEY/);
+      expect((error as Error).message).not.toMatch(/distinctive/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('new Terra(null)', () => {

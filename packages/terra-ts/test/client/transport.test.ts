@@ -11,6 +11,8 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { LabReports, Terra, TerraApiError, TerraConnectionError, type TerraOptions } from 'terra-ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchIsUntouched } from '../../src/client/transport/choose-transport.js';
+import { loadNodeModules } from '../../src/client/transport/node-modules.js';
+import { createNodeTransport } from '../../src/client/transport/node-transport.js';
 import { terraFor } from '../support/terra-for.js';
 import { type Handler, type RecordedRequest, TEST_API_KEY, TEST_DEV_ID } from '../support/test-server.js';
 import { useTestServer } from '../support/use-test-server.js';
@@ -210,6 +212,28 @@ describe.each(TRANSPORTS)('over $transport', ({ options }) => {
     expect(req?.body).toBe(JSON.stringify(['ü-1', '用户-2']));
     expect(Number(req?.headers['content-length'])).toBe(Buffer.byteLength(req?.body ?? ''));
     expect(req?.headers['content-type']).toBe('application/json');
+  });
+});
+
+describe('input node:http refuses at once', () => {
+  it('rejects the attempt and leaves no timer behind to hold the process open', async () => {
+    const modules = loadNodeModules();
+    if (!modules) throw new Error('this test runs on Node 20.16+ / 22.3+');
+    const send = createNodeTransport(modules);
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const error = await send({
+      url: `${server.baseUrl}/integrations`,
+      method: 'GET',
+      headers: { 'x-api-key': 'a\nb' },
+      body: undefined,
+      timeoutMs: 60_000,
+      signal: undefined,
+      idempotent: true,
+    }).catch((e) => e);
+    expect((error as { code?: string }).code).toBe('ERR_INVALID_CHAR');
+    expect(timers()).toBe(before);
+    expect(server.requests).toHaveLength(0);
   });
 });
 
