@@ -46,12 +46,17 @@ export interface LargeRequestTrackerOptions {
   maxRequests?: number;
 }
 
-function reachesExpected(state: LargeRequestState): boolean {
-  return state.expected !== undefined && state.received >= state.expected;
-}
-
-function progressOf(reference: string, state: LargeRequestState, complete: boolean): LargeRequestProgress {
-  return { reference, expected: state.expected, received: state.received, complete };
+/**
+ * The progress a store's state stands for, or `undefined` for a request unknown or already reported. A
+ * `complete` progress is only reported once its completion is claimed.
+ */
+function openProgress(
+  reference: string,
+  state: LargeRequestState | undefined,
+): LargeRequestProgress | undefined {
+  if (!state || state.reported) return undefined;
+  const { expected, received } = state;
+  return { reference, expected, received, complete: expected !== undefined && received >= expected };
 }
 
 function failureMessage(operation: LargeRequestStoreOperation, delivery: { reference: string }): string {
@@ -128,11 +133,9 @@ export class LargeRequestTracker {
             start: delivery.start,
             ttlMs: this.#ttlMs,
           });
-    if (!state || state.reported) return undefined;
-    if (!reachesExpected(state)) return progressOf(delivery.reference, state, false);
-    return store.claimCompletion(delivery.reference)
-      ? progressOf(delivery.reference, state, true)
-      : undefined;
+    const progress = openProgress(delivery.reference, state);
+    if (!progress?.complete) return progress;
+    return store.claimCompletion(delivery.reference) ? progress : undefined;
   }
 
   /**
@@ -146,15 +149,12 @@ export class LargeRequestTracker {
   async observeAsync(response: TerraWebhookResponse): Promise<LargeRequestProgress | undefined> {
     const delivery = largeRequestDeliveryOf(response);
     if (!delivery) return undefined;
-    const state = await this.#record(delivery);
-    if (!state || state.reported) return undefined;
-    if (!reachesExpected(state)) return progressOf(delivery.reference, state, false);
+    const progress = openProgress(delivery.reference, await this.#record(delivery));
+    if (!progress?.complete) return progress;
     const claimed = await this.#ask('claimCompletion', delivery, () =>
       this.store.claimCompletion(delivery.reference),
     );
-    return checkedClaim(claimed, delivery.reference)
-      ? progressOf(delivery.reference, state, true)
-      : undefined;
+    return checkedClaim(claimed, delivery.reference) ? progress : undefined;
   }
 
   /**
@@ -164,8 +164,7 @@ export class LargeRequestTracker {
    * @throws {@link TerraInvalidArgumentError} when the tracker has a store of your own.
    */
   progress(reference: string): LargeRequestProgress | undefined {
-    const state = this.#synchronousStore('progress').get(reference);
-    return state && !state.reported ? progressOf(reference, state, reachesExpected(state)) : undefined;
+    return openProgress(reference, this.#synchronousStore('progress').get(reference));
   }
 
   /**
@@ -175,8 +174,7 @@ export class LargeRequestTracker {
    */
   async progressAsync(reference: string): Promise<LargeRequestProgress | undefined> {
     const answer = await this.#ask('get', { reference }, () => this.store.get(reference));
-    const state = checkedState(answer, 'get', reference, true);
-    return state && !state.reported ? progressOf(reference, state, reachesExpected(state)) : undefined;
+    return openProgress(reference, checkedState(answer, 'get', reference, true));
   }
 
   async #record(delivery: LargeRequestDelivery): Promise<LargeRequestState | undefined> {
