@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { FaultParseError, parseFaults } from './faults/parse.js';
 import { DEFAULTS, type SandboxOptions } from './options.js';
+import { checkWebhookUrl, WebhookUrlError } from './webhooks/webhook-url.js';
 
 /** Usage text of the `terra-sandbox` command. */
 export const USAGE = `Usage: terra-sandbox [options]
@@ -83,11 +84,11 @@ export function parseCliArgs(argv: string[]): { help: boolean; options: SandboxO
   const webhookUrl = str('webhook-url');
   if (webhookUrl !== undefined) {
     try {
-      if (!/^https?:$/.test(new URL(webhookUrl).protocol)) throw new Error('not http');
-    } catch {
-      throw new CliArgsError(`--webhook-url must be an http(s) URL, got ${JSON.stringify(webhookUrl)}`);
+      options.webhookUrl = checkWebhookUrl(webhookUrl, '--webhook-url');
+    } catch (err) {
+      if (err instanceof WebhookUrlError) throw new CliArgsError(err.message);
+      throw err;
     }
-    options.webhookUrl = webhookUrl;
   }
   const fault = str('fault');
   if (fault !== undefined) {

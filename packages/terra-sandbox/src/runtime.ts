@@ -20,6 +20,7 @@ import {
 import { EventService } from './webhooks/events.js';
 import { LabReportProcessor } from './webhooks/lab-report-processing.js';
 import { triggerUserEvent } from './webhooks/trigger.js';
+import { checkWebhookUrl } from './webhooks/webhook-url.js';
 
 /**
  * Everything one running sandbox knows: configuration, stores, the webhook machinery and the
@@ -51,7 +52,8 @@ export class SandboxRuntime {
     this.devId = options.devId ?? DEFAULTS.devId;
     this.secret = options.secret ?? DEFAULTS.secret;
     this.seed = options.seed ?? DEFAULTS.seed;
-    this.webhookUrl = options.webhookUrl;
+    this.webhookUrl =
+      options.webhookUrl === undefined ? undefined : checkWebhookUrl(options.webhookUrl, 'webhookUrl');
     this.faults = new FaultState(options.faults);
     const retryBaseMs = options.webhookRetryBaseMs ?? DEFAULTS.webhookRetryBaseMs;
     const timeoutMs = options.webhookTimeoutMs ?? DEFAULTS.webhookTimeoutMs;

@@ -5,6 +5,7 @@ import { SandboxRuntime } from './runtime.js';
 import { buildRouter, createSandboxServer } from './server.js';
 import type { Delivery, NewUser, TerraUser } from './state/types.js';
 import type { TriggerableEvent } from './webhooks/event-payloads.js';
+import { checkWebhookUrl } from './webhooks/webhook-url.js';
 
 /** A running sandbox. Everything the control API can do is also a method here. */
 export interface Sandbox {
@@ -34,7 +35,10 @@ export interface Sandbox {
   setFaults(faults: FaultConfig): void;
   /** The global fault modes in force (with `times` left). */
   faults(): FaultConfig;
-  /** Changes (or with `undefined`, removes) the webhook URL. */
+  /**
+   * Changes (or with `undefined`, removes) the webhook URL. The sandbox POSTs to whatever http(s) URL it is
+   * given, loopback or not; any other scheme throws a `TypeError` saying so.
+   */
   setWebhookUrl(url: string | undefined): void;
   /**
    * Resolves with all deliveries once `predicate` holds for them; rejects after `timeoutMs`
@@ -99,7 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setFaults: (faults) => runtime.faults.set(faults),
     faults: () => runtime.faults.current(),
     setWebhookUrl: (url) => {
-      runtime.webhookUrl = url;
+      runtime.webhookUrl = url === undefined ? undefined : checkWebhookUrl(url, 'setWebhookUrl(url)');
     },
     waitForDeliveries: (predicate, timeoutMs = 10_000) => runtime.deliveries.waitFor(predicate, timeoutMs),
     close: () => {

@@ -10,6 +10,7 @@ import type { Router } from '../http/router.js';
 import type { SandboxRuntime } from '../runtime.js';
 import type { Delivery } from '../state/types.js';
 import { TRIGGERABLE_EVENTS, type TriggerableEvent } from '../webhooks/event-payloads.js';
+import { checkWebhookUrl, WebhookUrlError } from '../webhooks/webhook-url.js';
 
 /** Root of the control API. */
 export const CONTROL_PREFIX = '/sandbox/api';
@@ -55,26 +56,18 @@ async function putFaults(sandbox: SandboxRuntime, ctx: RequestContext): Promise<
   await sendJson(ctx, 200, sandbox.faults.current());
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 async function putWebhookUrl(sandbox: SandboxRuntime, ctx: RequestContext): Promise<void> {
   const body = asObject(await readJson(ctx.req), 'webhook-url request');
   const url = body.url;
   if (url === null) {
     sandbox.webhookUrl = undefined;
-  } else if (typeof url === 'string' && isHttpUrl(url)) {
-    sandbox.webhookUrl = url;
   } else {
-    throw badRequest(
-      'url must be an http(s) URL, e.g. {"url":"http://127.0.0.1:3000/hooks"}, or null to unset',
-    );
+    try {
+      sandbox.webhookUrl = checkWebhookUrl(url, 'url');
+    } catch (err) {
+      if (err instanceof WebhookUrlError) throw badRequest(`${err.message}; or {"url":null} to unset`);
+      throw err;
+    }
   }
   await sendJson(ctx, 200, { url: sandbox.webhookUrl ?? null });
 }
