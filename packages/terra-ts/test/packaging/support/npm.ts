@@ -21,9 +21,16 @@ export async function npm(args: string[], cwd: string): Promise<ProcessResult> {
   return result;
 }
 
-/** `npm pack`s packages/terra-ts into `destination` and returns the tarball's path. */
+/**
+ * `npm pack`s packages/terra-ts into `destination` and returns the tarball's path. The build `npm test`
+ * already made is packed as is (`--ignore-scripts` skips the `prepack` rebuild, which would rewrite dist/
+ * under the other tests reading it); test/packaging/clean-pack checks that `prepack` builds from scratch.
+ */
 export async function packTerraTs(destination: string): Promise<string> {
-  const { stdout } = await npm(['pack', '--json', '--pack-destination', destination], packageDir);
+  const { stdout } = await npm(
+    ['pack', '--json', '--ignore-scripts', '--pack-destination', destination],
+    packageDir,
+  );
   const [packed] = JSON.parse(stdout) as Array<{ filename: string }>;
   if (!packed) throw new Error(`npm pack printed no tarball:\n${stdout}`);
   return join(destination, packed.filename);
