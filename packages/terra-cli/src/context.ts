@@ -1,5 +1,6 @@
 import type { Sandbox } from 'terra-sandbox';
 import { Terra } from 'terra-ts';
+import { checkBaseUrlPolicy } from './config/base-url-policy.js';
 import { type Credentials, requireCredential, resolveCredentials } from './config/credentials.js';
 import { readEnvFile } from './config/env-file.js';
 import type { GlobalOptions } from './global-options.js';
@@ -95,16 +96,17 @@ export class CommandContext {
     };
   }
 
-  /** A Terra client on the resolved credentials, sending through {@link CommandContext.fetch}. */
+  /**
+   * A Terra client on the resolved credentials, sending through {@link CommandContext.fetch}. Refuses (before
+   * any request) a base URL the credentials may not go to: see {@link checkBaseUrlPolicy}.
+   */
   client(): Promise<Terra> {
-    this.#client ??= this.apiCredentials().then((credentials) =>
-      this.#newClient(
-        requireCredential(credentials, 'apiKey'),
-        requireCredential(credentials, 'devId'),
-        credentials,
-        this.fetch,
-      ),
-    );
+    this.#client ??= this.apiCredentials().then((credentials) => {
+      const apiKey = requireCredential(credentials, 'apiKey');
+      const devId = requireCredential(credentials, 'devId');
+      checkBaseUrlPolicy(credentials, this.options.allowInsecureHttp === true);
+      return this.#newClient(apiKey, devId, credentials, this.fetch);
+    });
     return this.#client;
   }
 

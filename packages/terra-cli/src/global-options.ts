@@ -6,6 +6,7 @@ export interface GlobalOptions {
   devId?: string;
   secret?: string;
   baseUrl?: string;
+  allowInsecureHttp?: boolean;
   dotenv?: string;
   sandbox?: boolean;
   json?: boolean;
@@ -27,6 +28,10 @@ export function addGlobalOptions(program: Command): Command {
     .option('--dev-id <id>', 'Terra developer ID (default: $TERRA_DEV_ID, then .env)')
     .option('--secret <secret>', 'webhook signing secret (default: $TERRA_WEBHOOK_SECRET, then .env)')
     .option('--base-url <url>', 'API base URL (default: $TERRA_BASE_URL, then https://api.tryterra.co/v2)')
+    .option(
+      '--allow-insecure-http',
+      'allow a plain http:// base URL on another machine (loopback needs no flag)',
+    )
     .option('--dotenv <path>', 'read credentials from this dotenv file (default: ./.env when present)')
     .option('--sandbox', 'run against a local terra-sandbox started for this command')
     .option('--json', 'print JSON')

@@ -24,8 +24,8 @@ const DETAILED = JSON.stringify({
   providers: [{ provider: 'GARMIN', name: 'Garmin', enabled: true, types: { sleep: true } }],
 });
 
-/** Starts a {@link HeaderRecorder} on a free port. */
-export async function startHeaderRecorder(): Promise<HeaderRecorder> {
+/** Starts a {@link HeaderRecorder} on a free port of `host` (default 127.0.0.1). */
+export async function startHeaderRecorder(host = '127.0.0.1'): Promise<HeaderRecorder> {
   const requests: RecordedRequest[] = [];
   const server = createServer((request, response) => {
     const url = request.url ?? '';
@@ -38,10 +38,10 @@ export async function startHeaderRecorder(): Promise<HeaderRecorder> {
     response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/json' });
     response.end(body ?? JSON.stringify({ status: 'error', message: 'not found' }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    baseUrl: `http://127.0.0.1:${port}/v2`,
+    baseUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}/v2`,
     requests,
     close: () =>
       new Promise((resolve) => {
