@@ -18,18 +18,73 @@ function isBareDate(value: string): boolean {
   return DATE_RE.test(value);
 }
 
-/** Parses a date parameter: `YYYY-MM-DD` (UTC midnight) or unix seconds. Anything else is a 400. */
-export function parseDateParam(name: string, value: string): number {
+/** The earliest date the sandbox takes: wearables did not exist before, and two-digit years are typos. */
+export const EARLIEST_DATE = '1900-01-01';
+/** How many years past today a date may lie (planned workouts look ahead; data for 2100 is a typo). */
+export const YEARS_AHEAD = 5;
+
+const EARLIEST_MS = Date.parse(`${EARLIEST_DATE}T00:00:00Z`);
+// Unix seconds have 10 digits until the year 2286; 13 digits are what Date.now() gives.
+const MAX_SECONDS_DIGITS = 10;
+
+/** The latest instant accepted at `nowMs`: the same UTC day {@link YEARS_AHEAD} years later, at its end. */
+export function latestDateMs(nowMs: number): number {
+  const now = new Date(nowMs);
+  return Date.UTC(now.getUTCFullYear() + YEARS_AHEAD, now.getUTCMonth(), now.getUTCDate() + 1);
+}
+
+function checkBounds(name: string, value: string, ms: number, nowMs: number): number {
+  const latest = latestDateMs(nowMs);
+  if (ms < EARLIEST_MS || ms >= latest) {
+    const last = dayOf(latest - DAY_MS);
+    throw badRequest(
+      `invalid ${name}: ${value} is ${ms < EARLIEST_MS ? `before ${EARLIEST_DATE}` : `more than ${YEARS_AHEAD} years ahead`}; ` +
+        `the sandbox takes dates from ${EARLIEST_DATE} to ${last} (YYYY-MM-DD or unix seconds)`,
+    );
+  }
+  return ms;
+}
+
+function parseUnixSeconds(name: string, value: string, nowMs: number): number {
+  const example = Math.floor(nowMs / 1000);
+  if (value.startsWith('-')) {
+    throw badRequest(
+      `invalid ${name}: ${value} is negative; send unix seconds since 1970-01-01 (e.g. ${example}) or YYYY-MM-DD`,
+    );
+  }
+  const digits = value.replace(/^0+(?=\d)/, '');
+  if (digits.length > MAX_SECONDS_DIGITS) {
+    const seconds = digits.length >= 13 ? `; in seconds that is ${digits.slice(0, -3)}` : '';
+    throw badRequest(
+      `invalid ${name}: ${value} has ${digits.length} digits, so it looks like milliseconds; ` +
+        `Terra takes unix seconds (10 digits, e.g. ${example})${seconds}`,
+    );
+  }
+  return checkBounds(name, value, Number(digits) * 1000, nowMs);
+}
+
+/**
+ * Parses a date parameter: `YYYY-MM-DD` (UTC midnight) or unix seconds, from {@link EARLIEST_DATE} to
+ * {@link YEARS_AHEAD} years after `nowMs`. Anything else (a millisecond timestamp, a negative number,
+ * year 0024) is a 400 that says what to send instead.
+ */
+export function parseDateParam(name: string, value: string, nowMs: number = Date.now()): number {
   const m = DATE_RE.exec(value);
   if (m) {
     const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
     const back = new Date(ms);
-    if (back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3])) {
+    // Date.UTC maps years 0-99 to 1900-1999; the year check catches that too.
+    if (
+      back.getUTCFullYear() !== Number(m[1]) ||
+      back.getUTCMonth() !== Number(m[2]) - 1 ||
+      back.getUTCDate() !== Number(m[3])
+    ) {
+      if (Number(m[1]) < 1900) return checkBounds(name, value, Number.NEGATIVE_INFINITY, nowMs);
       throw badRequest(`invalid ${name}: ${value} is not a calendar date`);
     }
-    return ms;
+    return checkBounds(name, value, ms, nowMs);
   }
-  if (/^-?\d+$/.test(value)) return Number(value) * 1000;
+  if (/^-?\d+$/.test(value)) return parseUnixSeconds(name, value, nowMs);
   if (value.includes('T')) {
     throw badRequest(
       `invalid ${name}: invalid isoformat ${JSON.stringify(value)}; send YYYY-MM-DD or unix seconds, not a full timestamp`,
@@ -42,16 +97,16 @@ export function parseDateParam(name: string, value: string): number {
  * Reads `start_date` (required) and `end_date` (default: one day later). A bare end date equal to
  * the start date means that one day; an end before the start is a 400.
  */
-export function parseDateRange(query: URLSearchParams): DateRange {
+export function parseDateRange(query: URLSearchParams, nowMs: number = Date.now()): DateRange {
   const start = query.get('start_date');
   if (start === null || start === '') {
     throw badRequest('missing required query parameter start_date (YYYY-MM-DD or unix seconds)');
   }
-  const startMs = parseDateParam('start_date', start);
+  const startMs = parseDateParam('start_date', start, nowMs);
   const end = query.get('end_date');
   let endMs = startMs + DAY_MS;
   if (end !== null && end !== '') {
-    endMs = parseDateParam('end_date', end);
+    endMs = parseDateParam('end_date', end, nowMs);
     if (endMs < startMs) {
       throw badRequest(`end_date ${end} is before start_date ${start}; swap them or widen the range`);
     }

@@ -3,6 +3,8 @@ import type { RequestContext } from './context.js';
 import { send } from './respond.js';
 
 const FLUSH_BYTES = 64 * 1024;
+// How much of a body is made before its status is sent; past it, an error can only cut the body.
+const COMMIT_BYTES = 4 * 1024 * 1024;
 
 function hasBodyFault(ctx: RequestContext): boolean {
   const f = ctx.fault;
@@ -13,7 +15,8 @@ function hasBodyFault(ctx: RequestContext): boolean {
  * Sends `{ <head>, "<key>": [ ...items ], <tail> }` with items serialised one at a time and written
  * in ~64 KB pieces, honouring backpressure; large data responses never become one giant string.
  * `head` and `tail` are JSON object members without braces. With a body fault active the whole body
- * is built first, because truncation needs its length.
+ * is built first, because truncation needs its length. The status line waits until the first 4 MB are
+ * made, so a failure while making them is still answered as a 500 problem+json.
  */
 export async function sendJsonArray(
   ctx: RequestContext,
@@ -31,18 +34,23 @@ export async function sendJsonArray(
     return;
   }
   const { res } = ctx;
-  res.writeHead(200, allHeaders);
   if (ctx.method === 'HEAD') {
+    res.writeHead(200, allHeaders);
     res.end();
     return;
   }
+  // Until COMMIT_BYTES have been made, nothing is sent: a generator that throws by then (the usual
+  // case: on the first day) still gets a 500 problem+json from the router instead of a cut body.
+  let committed = false;
   let buffer = open;
   let first = true;
   for (const batch of batches) {
     for (const item of batch) {
       buffer += first ? JSON.stringify(item) : `,${JSON.stringify(item)}`;
       first = false;
-      if (buffer.length >= FLUSH_BYTES) {
+      if (buffer.length >= (committed ? FLUSH_BYTES : COMMIT_BYTES)) {
+        if (!committed) res.writeHead(200, allHeaders);
+        committed = true;
         const ok = res.write(buffer);
         buffer = '';
         if (!ok) await drained(ctx);
@@ -50,6 +58,7 @@ export async function sendJsonArray(
       }
     }
   }
+  if (!committed) res.writeHead(200, allHeaders);
   res.end(buffer + close);
 }
 

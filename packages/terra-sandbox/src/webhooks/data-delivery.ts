@@ -4,6 +4,7 @@ import type { DataType } from '../data/source.js';
 import type { SandboxRuntime } from '../runtime.js';
 import type { TerraUser } from '../state/types.js';
 import { largeRequestProcessingBody, largeRequestSendingBody, PAYLOAD_VERSION } from './event-payloads.js';
+import { recordUndeliverable } from './undeliverable.js';
 
 function collect(batches: Iterable<unknown[]>): unknown[] {
   const out: unknown[] = [];
@@ -12,10 +13,38 @@ function collect(batches: Iterable<unknown[]>): unknown[] {
 }
 
 /**
+ * Makes a payload and sends it; when making it throws (a generator bug), records a failed delivery
+ * with the reason instead, so the request's payload is never lost silently.
+ */
+function sendGenerated(
+  sandbox: SandboxRuntime,
+  type: string,
+  make: () => Record<string, unknown>,
+  options: { reference: string; traceId?: string; user: TerraUser },
+): void {
+  let body: Record<string, unknown>;
+  try {
+    body = make();
+  } catch (error) {
+    recordUndeliverable(sandbox.deliveries, {
+      type,
+      reference: options.reference,
+      traceId: options.traceId ?? options.reference,
+      user: options.user,
+      url: sandbox.webhookUrl ?? '',
+      error,
+    });
+    return;
+  }
+  sandbox.events.sendEvent(type, body, options);
+}
+
+/**
  * Delivers the data of a `to_webhook=true` request. A range up to one calendar month is one
  * payload; a larger one announces itself (`large_request_processing`, then `large_request_sending`
  * with `expected_payloads`) and follows with one payload per month, all sharing the request's
- * `terra-reference`, each chunk traced as `<reference>:chunk:<n>` (n from 1).
+ * `terra-reference`, each chunk traced as `<reference>:chunk:<n>` (n from 1). A payload whose data
+ * cannot be generated becomes a failed delivery with the reason; the other payloads still go.
  */
 export function deliverData(
   sandbox: SandboxRuntime,
@@ -27,8 +56,16 @@ export function deliverData(
 ): void {
   const { events } = sandbox;
   if (!isLargeRange(range)) {
-    const data = collect(recordsInRange(sandbox, type, user, range, withSamples));
-    events.sendEvent(type, { data, user, version: PAYLOAD_VERSION }, { reference, user });
+    sendGenerated(
+      sandbox,
+      type,
+      () => ({
+        data: collect(recordsInRange(sandbox, type, user, range, withSamples)),
+        user,
+        version: PAYLOAD_VERSION,
+      }),
+      { reference, user },
+    );
     return;
   }
   events.sendEvent('large_request_processing', largeRequestProcessingBody(user, reference), {
@@ -43,10 +80,14 @@ export function deliverData(
     user,
   });
   chunks.forEach((chunk, i) => {
-    const data = collect(recordsInRange(sandbox, type, user, chunk, withSamples));
-    events.sendEvent(
+    sendGenerated(
+      sandbox,
       type,
-      { data, user, version: PAYLOAD_VERSION },
+      () => ({
+        data: collect(recordsInRange(sandbox, type, user, chunk, withSamples)),
+        user,
+        version: PAYLOAD_VERSION,
+      }),
       { reference, traceId: `${reference}:chunk:${i + 1}`, user },
     );
   });
@@ -54,9 +95,13 @@ export function deliverData(
 
 /** Delivers the athlete profile of a `to_webhook=true` `/athlete` request. */
 export function deliverAthlete(sandbox: SandboxRuntime, user: TerraUser, reference: string): void {
-  sandbox.events.sendEvent(
+  sendGenerated(
+    sandbox,
     'athlete',
-    { athlete: sandbox.athlete(user), user, version: PAYLOAD_VERSION },
-    { reference, user },
+    () => ({ athlete: sandbox.athlete(user), user, version: PAYLOAD_VERSION }),
+    {
+      reference,
+      user,
+    },
   );
 }
