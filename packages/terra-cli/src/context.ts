@@ -66,6 +66,7 @@ export class CommandContext {
       const envFile = readEnvFile(this.io.cwd, this.options.dotenv);
       this.#credentials = resolveCredentials(this.options, this.io.env, envFile);
       this.#redactor.add(this.#credentials.apiKey);
+      this.#redactor.add(this.#credentials.devId);
       this.#redactor.add(this.#credentials.secret);
     }
     return this.#credentials;

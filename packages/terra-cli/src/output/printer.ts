@@ -101,6 +101,7 @@ export class Printer {
       dryRun: this.#dryRun,
       width: this.width,
       header: this.colors.bold,
+      redact: (text) => this.#redactor.redact(text),
       out: (text) => this.out(text),
       note: (text) => this.note(text),
     });
@@ -126,9 +127,10 @@ export class Printer {
         return;
       }
       case 'table': {
+        const cell = (path: string) => this.#redactor.redact(formatCell(getPath(value, path)));
         const entries = fields
-          ? fields.map((field) => [field, formatCell(getPath(value, field))] as const)
-          : summary.map(([label, path]) => [label, formatCell(getPath(value, path))] as const);
+          ? fields.map((field) => [field, cell(field)] as const)
+          : summary.map(([label, path]) => [label, cell(path)] as const);
         this.out(renderSummary(entries, this.colors.dim));
       }
     }

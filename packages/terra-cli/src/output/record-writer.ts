@@ -27,6 +27,8 @@ export interface RecordWriterOptions {
   width: number | undefined;
   /** Styles table headers. */
   header: (text: string) => string;
+  /** Hides secrets in a table cell before it is cut to its column (a cut could leave half a key visible). */
+  redact: (text: string) => string;
   out: (text: string) => void;
   note: (text: string) => void;
 }
@@ -93,7 +95,8 @@ export class RecordWriter {
   #cell(record: unknown, column: string, index: number): string {
     const value = getPath(record, column);
     const format = this.#formats?.[index];
-    return format && value !== undefined && value !== null ? format(value) : formatCell(value);
+    const text = format && value !== undefined && value !== null ? format(value) : formatCell(value);
+    return this.#options.redact(text);
   }
 
   #select(record: unknown): unknown {

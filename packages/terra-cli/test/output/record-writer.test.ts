@@ -13,6 +13,7 @@ function writer(format: OutputFormat, columns?: Column[], fields?: string[]) {
     dryRun: false,
     width: undefined,
     header: (text) => text,
+    redact: (text) => text,
     out: (text) => out.push(text),
     note: (text) => notes.push(text),
   });
@@ -73,5 +74,29 @@ describe('RecordWriter', () => {
     const { recordWriter, out } = writer('csv', columns, ['metadata.type']);
     recordWriter.write(records[1]);
     expect(out.join('')).toBe('metadata.type\n1\n');
+  });
+});
+
+describe('RecordWriter redaction', () => {
+  it('redacts a table cell before cutting it to the column, so no part of a secret shows', () => {
+    const out: string[] = [];
+    const secret = 'sk_test_SECRET_0123456789';
+    const recordWriter = new RecordWriter({
+      format: 'table',
+      fields: undefined,
+      columns: ['id', 'ref'],
+      emptyMessage: 'nothing',
+      dryRun: false,
+      width: 30,
+      header: (text) => text,
+      redact: (text) => text.replaceAll(secret, '[redacted]'),
+      out: (text) => out.push(text),
+      note: () => {},
+    });
+    recordWriter.write({ id: 'u1', ref: `ref-${secret}-${'x'.repeat(40)}` });
+    recordWriter.end();
+    const table = out.join('');
+    expect(table).toContain('ref-[redacted]');
+    expect(table).not.toContain('sk_test');
   });
 });

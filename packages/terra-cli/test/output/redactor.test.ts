@@ -11,10 +11,35 @@ describe('Redactor', () => {
     );
   });
 
-  it('ignores values too short to hide without mangling output', () => {
+  it('ignores an absent or empty value', () => {
     const redactor = new Redactor();
-    redactor.add('a');
+    redactor.add('');
     redactor.add(undefined);
     expect(redactor.redact('a banana')).toBe('a banana');
+  });
+});
+
+describe('Redactor, whatever the secret', () => {
+  it('hides secrets of any length, even one character', () => {
+    const redactor = new Redactor();
+    redactor.add('Qz7');
+    redactor.add('#');
+    expect(redactor.redact('key=Qz7 tag=#')).toBe(`key=${REDACTED} tag=${REDACTED}`);
+  });
+
+  it('hides a secret that contains another one whole', () => {
+    const redactor = new Redactor();
+    redactor.add('abc');
+    redactor.add('xxabcxx');
+    expect(redactor.redact('1 xxabcxx 2 abc')).toBe(`1 ${REDACTED} 2 ${REDACTED}`);
+  });
+
+  it('changes nothing when run again over its own output', () => {
+    const redactor = new Redactor();
+    redactor.add('red');
+    redactor.add('act');
+    const once = redactor.redact('red and act');
+    expect(once).toBe(`${REDACTED} and ${REDACTED}`);
+    expect(redactor.redact(once)).toBe(once);
   });
 });

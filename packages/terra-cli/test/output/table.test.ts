@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSummary, renderTable } from '../../src/output/table.js';
+import { textWidth } from '../../src/output/text-width.js';
 
 describe('renderTable', () => {
   it('aligns columns under their headers', () => {
@@ -50,5 +51,32 @@ describe('renderSummary', () => {
 
   it('neutralises control characters in values', () => {
     expect(renderSummary([['name', 'a\u001b]0;title\u0007b']])).toBe('name  a ]0;title b\n');
+  });
+});
+
+describe('renderTable with wide characters', () => {
+  // Where on screen a column starts: the display width of everything before it.
+  const columnOf = (line: string, text: string) => textWidth(line.slice(0, line.indexOf(text)));
+
+  it('aligns columns after CJK text and emoji by their display width', () => {
+    const text = renderTable(
+      ['name', 'steps'],
+      [
+        ['朝のランニング', '100'],
+        ['🏃‍♀️🚴 ride', '200'],
+        ['plain', '300'],
+      ],
+    );
+    const lines = text.trimEnd().split('\n');
+    const columns = ['steps', '100', '200', '300'].map((value, i) => columnOf(lines[i] ?? '', value));
+    expect(new Set(columns).size).toBe(1);
+    expect(columns[0]).toBe(textWidth('朝のランニング') + 2);
+  });
+
+  it('cuts wide text to the column by display width, never through a character', () => {
+    const text = renderTable(['id', 'name'], [['1', '睡眠の記録'.repeat(10)]], { maxWidth: 20 });
+    for (const line of text.trimEnd().split('\n')) expect(textWidth(line)).toBeLessThanOrEqual(20);
+    expect(text).toContain('…');
+    expect(text).not.toContain('\uFFFD');
   });
 });
