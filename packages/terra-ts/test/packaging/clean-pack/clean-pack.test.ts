@@ -62,12 +62,13 @@ describe('every publishable package, packed from a clean copy of the workspace',
       expect(existsSync(join(workspace.root, 'packages', name, 'dist', 'index.js'))).toBe(true);
     });
 
-    it('ships dist/, README.md, LICENSE and package.json, and no sources, tests or source maps', async () => {
+    it('ships dist/, README.md, CHANGELOG.md, LICENSE and package.json, and no sources, tests or source maps', async () => {
       const files = await tarballFiles(tarballs.get(name) as string);
       expect(files).toEqual(
         expect.arrayContaining([
           'package/LICENSE',
           'package/README.md',
+          'package/CHANGELOG.md',
           'package/package.json',
           'package/dist/index.js',
           'package/dist/index.d.ts',
@@ -76,7 +77,9 @@ describe('every publishable package, packed from a clean copy of the workspace',
       const unexpected = files.filter(
         (file) =>
           !/^package\/(dist|bin)\//.test(file) &&
-          !['package/LICENSE', 'package/README.md', 'package/package.json'].includes(file),
+          !['package/LICENSE', 'package/README.md', 'package/CHANGELOG.md', 'package/package.json'].includes(
+            file,
+          ),
       );
       expect(unexpected).toEqual([]);
       expect(files.filter((file) => /\.map$|\.tsbuildinfo$|\/(src|test)\//.test(file))).toEqual([]);
