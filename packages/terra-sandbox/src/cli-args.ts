@@ -18,6 +18,10 @@ export const USAGE = `Usage: terra-sandbox [options]
   --fault <spec>        global faults, e.g. "status=503;times=2" or "latency=200"
   --retry-base <ms>     first webhook retry delay, doubling (default ${DEFAULTS.webhookRetryBaseMs})
   --lab-report-delay <ms>  how long an uploaded lab report stays processing (default ${DEFAULTS.labReportDelayMs})
+  --max-deliveries <n>  webhook deliveries kept; the oldest settled ones go first
+                        (default ${DEFAULTS.maxDeliveries})
+  --max-delivery-bytes <n>  payload bytes kept across deliveries (default
+                        ${DEFAULTS.maxDeliveryBytes}, 64 MiB)
   --no-demo-users       start without the three demo users
   -h, --help            show this help`;
 
@@ -59,6 +63,8 @@ export function parseCliArgs(argv: string[]): { help: boolean; options: SandboxO
         fault: { type: 'string' },
         'retry-base': { type: 'string' },
         'lab-report-delay': { type: 'string' },
+        'max-deliveries': { type: 'string' },
+        'max-delivery-bytes': { type: 'string' },
         'no-demo-users': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -76,6 +82,15 @@ export function parseCliArgs(argv: string[]): { help: boolean; options: SandboxO
   if (retryBase !== undefined) options.webhookRetryBaseMs = retryBase;
   const labReportDelay = integer('lab-report-delay', str('lab-report-delay'), 0, 3_600_000);
   if (labReportDelay !== undefined) options.labReportDelayMs = labReportDelay;
+  const maxDeliveries = integer('max-deliveries', str('max-deliveries'), 1, Number.MAX_SAFE_INTEGER);
+  if (maxDeliveries !== undefined) options.maxDeliveries = maxDeliveries;
+  const maxDeliveryBytes = integer(
+    'max-delivery-bytes',
+    str('max-delivery-bytes'),
+    1,
+    Number.MAX_SAFE_INTEGER,
+  );
+  if (maxDeliveryBytes !== undefined) options.maxDeliveryBytes = maxDeliveryBytes;
   if (str('host') !== undefined) options.host = str('host');
   if (str('api-key') !== undefined) options.apiKey = str('api-key');
   if (str('dev-id') !== undefined) options.devId = str('dev-id');

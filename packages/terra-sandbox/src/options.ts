@@ -38,6 +38,13 @@ export interface SandboxOptions {
   webhookTimeoutMs?: number;
   /** How long an uploaded lab report stays `processing` before it completes (0 = at once). Default 200 ms. */
   labReportDelayMs?: number;
+  /**
+   * Most webhook deliveries kept for the dashboard, the control API and the data file; past it the oldest
+   * delivered or failed ones are dropped (the dashboard says how many). Default 1000.
+   */
+  maxDeliveries?: number;
+  /** Most payload bytes kept across deliveries, dropped the same way. Default 64 MiB. */
+  maxDeliveryBytes?: number;
 }
 
 /** Defaults shared by `startSandbox` and the `terra-sandbox` command. */
@@ -51,6 +58,8 @@ export const DEFAULTS = {
   webhookRetryBaseMs: 1000,
   webhookTimeoutMs: 8000,
   labReportDelayMs: 200,
+  maxDeliveries: 1000,
+  maxDeliveryBytes: 64 * 1024 * 1024,
 } as const;
 
 /** The pre-connected demo users: fixed ids so docs, tests and the CLI can name them. */

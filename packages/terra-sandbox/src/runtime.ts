@@ -3,7 +3,7 @@ import { FaultState } from './faults/state.js';
 import { badRequest, notFound } from './http/problem.js';
 import { DEFAULTS, DEMO_USERS, type SandboxOptions } from './options.js';
 import { RateLimiter } from './rate-limit/limiter.js';
-import { DeliveryStore } from './state/deliveries.js';
+import { type DeliveryRetention, DeliveryStore } from './state/deliveries.js';
 import { LabReportStore } from './state/lab-reports.js';
 import { loadSnapshot, type Snapshot, SnapshotWriter } from './state/persistence.js';
 import { SessionStore } from './state/sessions.js';
@@ -37,7 +37,7 @@ export class SandboxRuntime {
   webhookUrl: string | undefined;
   readonly users = new UserStore();
   readonly sessions = new SessionStore();
-  readonly deliveries = new DeliveryStore();
+  readonly deliveries: DeliveryStore;
   readonly faults: FaultState;
   readonly rateLimiter = new RateLimiter();
   readonly workouts = new WorkoutStore();
@@ -55,6 +55,7 @@ export class SandboxRuntime {
     this.webhookUrl =
       options.webhookUrl === undefined ? undefined : checkWebhookUrl(options.webhookUrl, 'webhookUrl');
     this.faults = new FaultState(options.faults);
+    this.deliveries = new DeliveryStore(deliveryRetention(options));
     const retryBaseMs = options.webhookRetryBaseMs ?? DEFAULTS.webhookRetryBaseMs;
     const timeoutMs = options.webhookTimeoutMs ?? DEFAULTS.webhookTimeoutMs;
     this.queue = new DeliveryQueue(this.deliveries, () => ({
@@ -220,6 +221,21 @@ export class SandboxRuntime {
     this.writer?.schedule();
     await this.writer?.flush();
   }
+}
+
+function positiveWhole(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(`${name} must be a whole number, 1 or more; got ${String(value)}`);
+  }
+  return value;
+}
+
+function deliveryRetention(options: SandboxOptions): DeliveryRetention {
+  return {
+    maxDeliveries: positiveWhole('maxDeliveries', options.maxDeliveries, DEFAULTS.maxDeliveries),
+    maxBytes: positiveWhole('maxDeliveryBytes', options.maxDeliveryBytes, DEFAULTS.maxDeliveryBytes),
+  };
 }
 
 function labReportDelay(value: number | undefined): number {

@@ -1,4 +1,5 @@
 import type { DataType } from '../data/source.js';
+import type { DeliveryStoreStats } from '../state/deliveries.js';
 import type { Delivery, TerraUser } from '../state/types.js';
 import { buildUserCharts, parseStepsDays } from './chart-data.js';
 import type { ActivityLike, DailyLike, SleepLike } from './chart-series.js';
@@ -9,7 +10,7 @@ import { htmlResponse, jsonResponse, type PageResponse } from './page-response.j
 /** What the dashboard reads from the sandbox. It never sees the API key or the signing secret. */
 export interface DashboardBackend {
   users: { list(): TerraUser[]; get(userId: string): TerraUser | undefined };
-  deliveries: { list(): Delivery[]; get(id: string): Delivery | undefined };
+  deliveries: { list(): Delivery[]; get(id: string): Delivery | undefined; stats(): DeliveryStoreStats };
   recordsForDay(type: DataType, user: TerraUser, day: string, withSamples: boolean): unknown[];
 }
 
@@ -25,6 +26,7 @@ export function showDashboard(backend: DashboardBackend, query: URLSearchParams)
     renderDashboard({
       users: backend.users.list(),
       deliveries: backend.deliveries.list(),
+      deliveryStats: backend.deliveries.stats(),
       selectedUserId: selectedUser(backend, query.get('user_id')),
     }),
   );
@@ -38,7 +40,7 @@ export function usersPartial(backend: DashboardBackend, query: URLSearchParams):
 
 /** `GET /dashboard/partials/deliveries`: the deliveries table alone, for the page's refresh. */
 export function deliveriesPartial(backend: DashboardBackend): PageResponse {
-  return htmlResponse(200, renderDeliveriesTable(backend.deliveries.list()));
+  return htmlResponse(200, renderDeliveriesTable(backend.deliveries.list(), backend.deliveries.stats()));
 }
 
 /** `GET /dashboard/api/users`: every connection. */

@@ -1,3 +1,4 @@
+import type { DeliveryStoreStats } from '../state/deliveries.js';
 import type { Delivery, TerraUser } from '../state/types.js';
 import { renderDeliveriesTable, renderUsersTable } from './dashboard-tables.js';
 import { html, type SafeHtml } from './html.js';
@@ -7,6 +8,8 @@ import { renderLayout } from './layout.js';
 export interface DashboardView {
   users: readonly TerraUser[];
   deliveries: readonly Delivery[];
+  /** Kept and dropped deliveries, for the notice that older ones were dropped. */
+  deliveryStats?: DeliveryStoreStats;
   /** The user whose charts are shown; the first user when the URL names none. */
   selectedUserId: string | undefined;
 }
@@ -43,7 +46,7 @@ ${chartPanel('steps', 'Steps per day', 'last 14 days')}
 </section>
 <section class="panel" aria-labelledby="deliveries-heading">
 <h2 id="deliveries-heading">Webhook deliveries</h2>
-<div data-partial="deliveries" aria-live="off">${renderDeliveriesTable(view.deliveries)}</div>
+<div data-partial="deliveries" aria-live="off">${renderDeliveriesTable(view.deliveries, view.deliveryStats)}</div>
 </section>
 </main>`,
   });

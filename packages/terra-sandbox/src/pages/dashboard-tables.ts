@@ -1,3 +1,4 @@
+import type { DeliveryStoreStats } from '../state/deliveries.js';
 import type { Delivery, DeliveryStatus, TerraUser } from '../state/types.js';
 import { html, type SafeHtml } from './html.js';
 import { formatBytes, previewPayload } from './payload-preview.js';
@@ -69,13 +70,22 @@ ${preview.truncated ? html`<p class="truncated">Showing the first ${preview.text
 `;
 }
 
-/** The recent deliveries table, newest first. */
-export function renderDeliveriesTable(deliveries: readonly Delivery[]): SafeHtml {
+/** The notice that older deliveries were dropped to keep memory bounded; nothing when none were. */
+export function renderDroppedNotice(stats: DeliveryStoreStats | undefined): SafeHtml | null {
+  if (!stats || stats.dropped === 0) return null;
+  const what =
+    stats.dropped === 1 ? '1 older delivery' : `${stats.dropped.toLocaleString('en')} older deliveries`;
+  return html`<p class="notice" data-dropped="${String(stats.dropped)}" role="status">${what} (${formatBytes(stats.droppedBytes)} of payloads) ${stats.dropped === 1 ? 'was' : 'were'} dropped to keep memory bounded: the sandbox keeps at most ${stats.maxDeliveries.toLocaleString('en')} deliveries and ${formatBytes(stats.maxBytes)} of payloads, oldest settled first. Raise the bounds with <code>--max-deliveries</code> and <code>--max-delivery-bytes</code>.</p>`;
+}
+
+/** The recent deliveries table, newest first, with a notice when older ones were dropped. */
+export function renderDeliveriesTable(deliveries: readonly Delivery[], stats?: DeliveryStoreStats): SafeHtml {
+  const notice = renderDroppedNotice(stats);
   if (deliveries.length === 0) {
-    return html`<p class="empty">No webhooks sent yet. Connect a user or request data with <code>to_webhook=true</code>.</p>`;
+    return html`${notice}<p class="empty">No webhooks sent yet. Connect a user or request data with <code>to_webhook=true</code>.</p>`;
   }
   const recent = deliveries.slice(-RECENT_DELIVERIES).reverse();
-  return html`<div class="table-scroll"><table>
+  return html`${notice}<div class="table-scroll"><table>
 <caption class="status-line">${deliveries.length} ${deliveries.length === 1 ? 'delivery' : 'deliveries'}${deliveries.length > recent.length ? `, showing the latest ${recent.length}` : ''}</caption>
 <thead><tr><th scope="col">Time (UTC)</th><th scope="col">Type</th><th scope="col">user_id</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last response</th></tr></thead>
 <tbody>

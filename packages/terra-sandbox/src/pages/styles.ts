@@ -74,6 +74,8 @@ td.id { white-space: nowrap; }
 td button { padding: 0.2rem 0.8rem; font-size: 0.85rem; }
 tr.selected td { background: #f5f9ff; }
 .empty { color: var(--muted); font-style: italic; }
+.notice { color: var(--warn); background: #fff8e6; border: 1px solid #ecd48f; border-radius: 6px; padding: 0.5rem 0.75rem;
+  font-size: 0.85rem; margin: 0.5rem 0 0; }
 .pill { display: inline-block; padding: 0.05rem 0.55rem; border-radius: 999px; font-size: 0.8rem; font-weight: 600;
   background: var(--wash); border: 1px solid var(--line); white-space: nowrap; }
 .pill.ok { color: var(--ok); border-color: #a7d8b4; background: #eefaf1; }

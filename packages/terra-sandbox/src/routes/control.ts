@@ -93,7 +93,12 @@ export function registerControlRoutes(router: Router, sandbox: SandboxRuntime): 
   add('GET', '/deliveries', (ctx) => {
     const full = booleanParam(ctx.query, 'include_payload', false);
     const list = sandbox.deliveries.list();
-    return sendJson(ctx, 200, { deliveries: full ? list : list.map(withoutPayload) });
+    const { dropped, droppedBytes } = sandbox.deliveries.stats();
+    return sendJson(ctx, 200, {
+      deliveries: full ? list : list.map(withoutPayload),
+      dropped,
+      dropped_bytes: droppedBytes,
+    });
   });
   add('GET', '/deliveries/:id', (ctx) => {
     const delivery = sandbox.deliveries.get(ctx.params.id as string);
