@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const STORE_TESTS = 'packages/terra-store/test/**/*.test.ts';
 
 // Tests import the workspace packages from source, so `vitest run` needs no build.
 // The packaging tests (under packages/terra-ts/test/packaging) use the built dist/ on purpose.
@@ -11,6 +12,7 @@ export default defineConfig({
       { find: /^terra-ts$/, replacement: here('./packages/terra-ts/src/index.ts') },
       { find: /^terra-ts\/testing$/, replacement: here('./packages/terra-ts/src/testing/index.ts') },
       { find: /^terra-sandbox$/, replacement: here('./packages/terra-sandbox/src/index.ts') },
+      { find: /^terra-store$/, replacement: here('./packages/terra-store/src/index.ts') },
     ],
   },
   test: {
@@ -20,5 +22,19 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // terra-store's tests run on a throwaway PostgreSQL server their own globalSetup starts; only they pay for it.
+    projects: [
+      { extends: true, test: { name: 'workspace', exclude: [...configDefaults.exclude, STORE_TESTS] } },
+      {
+        extends: true,
+        test: {
+          name: 'store',
+          include: [STORE_TESTS],
+          globalSetup: ['packages/terra-store/test/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

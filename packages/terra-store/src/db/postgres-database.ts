@@ -1,0 +1,82 @@
+import postgres from 'postgres';
+import { DatabaseUnavailableError } from '../errors/database-unavailable-error.js';
+import type { Database, Queryable, Row } from './database.js';
+import { parsePostgresUrl } from './postgres-url.js';
+
+/** Pool options for a PostgreSQL server. */
+export interface PostgresDatabaseOptions {
+  /** Most connections this process opens (default 10). */
+  maxConnections?: number;
+  /** Seconds to wait for a connection before failing (default 10). */
+  connectTimeoutSeconds?: number;
+}
+
+type Sql = postgres.Sql | postgres.TransactionSql;
+
+function wrap(sql: Sql): Queryable {
+  return {
+    async query<T extends Row = Row>(text: string, params: readonly unknown[] = []) {
+      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      return rows as unknown as T[];
+    },
+  };
+}
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '28P01', // invalid password
+  '28000', // no pg_hba entry / role
+  '3D000', // database does not exist
+  '57P03', // the server is starting up
+]);
+
+/** Whether an error means the server could not be reached (rather than a bad statement). */
+export function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CONNECTION_CODES.has(code);
+}
+
+/**
+ * Opens a pool on a PostgreSQL server (self-hosted, RDS, Neon, Supabase, ...) through the `postgres` driver.
+ * The first connection is made at once, so a wrong URL or a server that is down fails here.
+ *
+ * @throws {@link DatabaseUrlError} for a malformed URL; {@link DatabaseUnavailableError} when no connection can be made.
+ */
+export async function openPostgresDatabase(
+  url: string,
+  options: PostgresDatabaseOptions = {},
+): Promise<Database> {
+  const target = parsePostgresUrl(url);
+  const sql = postgres(target.url, {
+    max: options.maxConnections ?? 10,
+    connect_timeout: options.connectTimeoutSeconds ?? 10,
+    onnotice: () => undefined,
+    // Our own statements are few and repeated: prepared once per connection.
+    prepare: true,
+  });
+  try {
+    await sql.unsafe('select 1');
+  } catch (error) {
+    await sql.end({ timeout: 0 }).catch(() => undefined);
+    throw new DatabaseUnavailableError(target.display, error);
+  }
+  const queryable = wrap(sql);
+  return {
+    engine: 'postgres',
+    query: queryable.query,
+    transaction: async (work) => (await sql.begin((tx) => work(wrap(tx)))) as never,
+    async exec(text) {
+      await sql.unsafe(text).simple();
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

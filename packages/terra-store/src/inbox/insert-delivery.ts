@@ -1,0 +1,56 @@
+import type { Queryable } from '../db/database.js';
+
+/** One verified delivery, as the inbox keeps it. */
+export interface InboxDelivery {
+  /** The raw body, byte for byte. */
+  readonly body: Uint8Array;
+  readonly reference: string | undefined;
+  readonly traceId: string | undefined;
+  /** `x-terra-ordering-timestamp` (unix ms), when present. */
+  readonly orderingTs: number | undefined;
+  /** The signed `t` (unix seconds). */
+  readonly signedAt: number | undefined;
+  /** The payload's `type`, as read after verification. */
+  readonly eventType: string | undefined;
+  /** The payload's user id (`user.user_id`, or `new_user.user_id`), when it has one. */
+  readonly userId: string | undefined;
+}
+
+/** Where an insert went: a new row, or the row of the same delivery already kept. */
+export interface InboxInsert {
+  readonly id: number;
+  readonly duplicate: boolean;
+}
+
+/**
+ * Writes a delivery to the inbox and commits (autocommit). The delivery is identified by the SHA-256 of its
+ * body together with `terra-reference` and the trace id: the same bytes under the same labels are one row,
+ * while a relabelled copy or a different body under a reused trace id is a row of its own.
+ */
+export async function insertDelivery(db: Queryable, delivery: InboxDelivery): Promise<InboxInsert> {
+  const rows = await db.query<{ id: number | string; inserted: boolean }>(
+    `WITH ins AS (
+       INSERT INTO terra_inbox (body, reference, trace_id, ordering_ts, signed_at, event_type, user_id)
+       VALUES ($1::bytea, $2, $3, $4::bigint, to_timestamp($5::bigint), $6, $7)
+       ON CONFLICT ON CONSTRAINT terra_inbox_delivery DO NOTHING
+       RETURNING id
+     )
+     SELECT id, true AS inserted FROM ins
+     UNION ALL
+     SELECT id, false AS inserted FROM terra_inbox
+     WHERE NOT EXISTS (SELECT 1 FROM ins) AND body_sha256 = sha256($1::bytea)
+       AND reference IS NOT DISTINCT FROM $2 AND trace_id IS NOT DISTINCT FROM $3`,
+    [
+      delivery.body,
+      delivery.reference ?? null,
+      delivery.traceId ?? null,
+      delivery.orderingTs ?? null,
+      delivery.signedAt ?? null,
+      delivery.eventType ?? null,
+      delivery.userId ?? null,
+    ],
+  );
+  const row = rows[0];
+  if (!row) throw new Error('the inbox insert returned no row');
+  return { id: Number(row.id), duplicate: !row.inserted };
+}

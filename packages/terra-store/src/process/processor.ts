@@ -1,0 +1,110 @@
+import type { Database } from '../db/database.js';
+import { claimDue, claimOne } from './claim.js';
+import { processRow, type RowResult } from './process-row.js';
+import type { ResolvedProcessing } from './processing-options.js';
+
+/** Options of {@link Processor.work}. */
+export interface WorkOptions {
+  /** Stops the loop (after the row in hand). */
+  signal?: AbortSignal;
+  /** Rows claimed at once (default 16). */
+  batchSize?: number;
+  /** How long to wait when nothing is due, in ms (default 500). */
+  pollMs?: number;
+}
+
+/** What a drain or a work loop did. */
+export interface ProcessingTally {
+  processed: number;
+  retried: number;
+  dead: number;
+}
+
+function tally(results: readonly RowResult[]): ProcessingTally {
+  return {
+    processed: results.filter((r) => r === 'processed').length,
+    retried: results.filter((r) => r === 'retry').length,
+    dead: results.filter((r) => r === 'dead').length,
+  };
+}
+
+const sleep = (ms: number, signal: AbortSignal | undefined) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+/** Runs inbox rows through processing: one right after it was received, every due row, or in a loop. */
+export class Processor {
+  readonly #db: Database;
+  readonly #options: ResolvedProcessing;
+  readonly #inFlight = new Set<Promise<unknown>>();
+  /** The id this process claims rows under. */
+  readonly workerId: string;
+
+  /**
+   * @param db - the store's database.
+   * @param options - retries, lease, S3 download.
+   * @param workerId - written to `claimed_by`.
+   */
+  constructor(db: Database, options: ResolvedProcessing, workerId: string) {
+    this.#db = db;
+    this.#options = options;
+    this.workerId = workerId;
+  }
+
+  /** Processes one freshly received row in the background (errors are kept on the row, never thrown). */
+  schedule(id: number): void {
+    const run = (async () => {
+      const claimed = await claimOne(this.#db, id, this.workerId, this.#options.leaseMs);
+      if (claimed) await processRow(this.#db, claimed, this.workerId, this.#options);
+    })().catch(() => undefined);
+    this.#track(run);
+  }
+
+  /** Drains every due row in the background (errors are kept on the rows). */
+  scheduleDrain(): void {
+    this.#track(this.drain().catch(() => undefined));
+  }
+
+  #track(run: Promise<unknown>): void {
+    this.#inFlight.add(run);
+    void run.finally(() => this.#inFlight.delete(run));
+  }
+
+  /** Resolves when every scheduled row has been handled. */
+  async idle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.all([...this.#inFlight]);
+  }
+
+  /** Processes every row due now (and any that become due while it runs), then returns. */
+  async drain(batchSize = 16): Promise<ProcessingTally> {
+    const results: RowResult[] = [];
+    for (;;) {
+      const rows = await claimDue(this.#db, this.workerId, this.#options.leaseMs, batchSize);
+      if (rows.length === 0) break;
+      for (const row of rows) results.push(await processRow(this.#db, row, this.workerId, this.#options));
+    }
+    return tally(results);
+  }
+
+  /** Claims and processes due rows until `signal` aborts, polling when there is nothing to do. */
+  async work(options: WorkOptions = {}): Promise<ProcessingTally> {
+    const total: ProcessingTally = { processed: 0, retried: 0, dead: 0 };
+    const pollMs = options.pollMs ?? 500;
+    while (!options.signal?.aborted) {
+      const done = await this.drain(options.batchSize ?? 16);
+      total.processed += done.processed;
+      total.retried += done.retried;
+      total.dead += done.dead;
+      if (done.processed + done.retried + done.dead === 0) await sleep(pollMs, options.signal);
+    }
+    return total;
+  }
+}

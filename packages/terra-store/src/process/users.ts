@@ -1,0 +1,128 @@
+import type { Queryable } from '../db/database.js';
+import { parseScopes } from './scopes.js';
+
+/** A wire `user` object (TerraUser) as far as the store reads it. */
+export interface WireUser {
+  user_id?: unknown;
+  provider?: unknown;
+  reference_id?: unknown;
+  scopes?: unknown;
+  active?: unknown;
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+
+/** Records that a data delivery arrived for a user (creating the user, connected, when unknown). */
+export async function touchUser(tx: Queryable, user: WireUser, receivedAt: Date): Promise<void> {
+  const userId = text(user.user_id);
+  if (!userId) return;
+  await tx.query(
+    `INSERT INTO terra_users (user_id, provider, reference_id, scopes, wire, last_delivery_at)
+     VALUES ($1, $2, $3, ARRAY(SELECT jsonb_array_elements_text($4::text::jsonb)), $5::text::jsonb, $6)
+     ON CONFLICT (user_id) DO UPDATE SET
+       provider = COALESCE(terra_users.provider, EXCLUDED.provider),
+       reference_id = COALESCE(terra_users.reference_id, EXCLUDED.reference_id),
+       last_delivery_at = GREATEST(terra_users.last_delivery_at, EXCLUDED.last_delivery_at)`,
+    [
+      userId,
+      text(user.provider),
+      text(user.reference_id),
+      JSON.stringify(parseScopes(user.scopes)),
+      JSON.stringify(user),
+      receivedAt,
+    ],
+  );
+}
+
+/** The connection state a user takes after an event. */
+export interface UserStateChange {
+  /** 'connected' | 'deauthorised' | 'revoked' | 'replaced' | 'connection_error'. */
+  readonly state: string;
+  readonly active: boolean;
+  /** Sets `deauthorised_at` / `revoked_at` to the event time. */
+  readonly stamp?: 'deauthorised_at' | 'revoked_at';
+  /** For `replaced`: the new user id. */
+  readonly replacedBy?: string | null;
+  /** For `connection_error`: the message. */
+  readonly error?: string | null;
+  /** Replace the scopes with the user's (auth, permission_change). */
+  readonly scopes?: boolean;
+}
+
+/**
+ * Applies a connection event to a user, unless a newer event already set the state (the ordering
+ * timestamp decides, so events converge in any arrival order). The user row is created when missing.
+ */
+export async function applyUserState(
+  tx: Queryable,
+  user: WireUser,
+  change: UserStateChange,
+  orderingTs: number,
+  at: Date,
+): Promise<void> {
+  const userId = text(user.user_id);
+  if (!userId) return;
+  const stamp = change.stamp;
+  await tx.query(
+    `INSERT INTO terra_users AS u (user_id, provider, reference_id, scopes, active, state, replaced_by,
+       deauthorised_at, revoked_at, last_error, state_ordering_ts, wire, updated_at)
+     VALUES ($1, $2, $3, ARRAY(SELECT jsonb_array_elements_text($4::text::jsonb)), $5, $6, $7,
+       ${stamp === 'deauthorised_at' ? '$9' : 'NULL::timestamptz'}, ${stamp === 'revoked_at' ? '$9' : 'NULL::timestamptz'},
+       $8, $10, $11::text::jsonb, now())
+     ON CONFLICT (user_id) DO UPDATE SET
+       provider = COALESCE(EXCLUDED.provider, u.provider),
+       reference_id = COALESCE(EXCLUDED.reference_id, u.reference_id),
+       ${change.scopes ? 'scopes = EXCLUDED.scopes,' : ''}
+       active = EXCLUDED.active,
+       state = EXCLUDED.state,
+       replaced_by = EXCLUDED.replaced_by,
+       ${stamp ? `${stamp} = EXCLUDED.${stamp},` : ''}
+       last_error = EXCLUDED.last_error,
+       state_ordering_ts = EXCLUDED.state_ordering_ts,
+       wire = EXCLUDED.wire,
+       updated_at = now()
+     WHERE EXCLUDED.state_ordering_ts >= u.state_ordering_ts`,
+    [
+      userId,
+      text(user.provider),
+      text(user.reference_id),
+      JSON.stringify(parseScopes(user.scopes)),
+      change.active,
+      change.state,
+      change.replacedBy ?? null,
+      change.error ?? null,
+      at,
+      orderingTs,
+      JSON.stringify(user),
+    ],
+  );
+}
+
+/** Appends one event to a user's history (once per inbox row). */
+export async function recordUserEvent(
+  tx: Queryable,
+  event: {
+    userId: string;
+    type: string;
+    oldUserId?: string | null;
+    newUserId?: string | null;
+    orderingTs: number;
+    inboxId: number | undefined;
+    payload: unknown;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO terra_user_events (user_id, event_type, old_user_id, new_user_id, ordering_ts, inbox_id, payload)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb)
+     ON CONFLICT DO NOTHING`,
+    [
+      event.userId,
+      event.type,
+      event.oldUserId ?? null,
+      event.newUserId ?? null,
+      event.orderingTs,
+      event.inboxId ?? null,
+      JSON.stringify(event.payload),
+    ],
+  );
+}

@@ -1,0 +1,27 @@
+import type { Terra, TerraWebhooks } from 'terra-ts';
+
+/** Options of the store's webhook handlers. */
+export interface StoreWebhookHandlerOptions {
+  /** Longest body read, in bytes (default 100 MiB); a longer one is answered 413. */
+  maxBodyBytes?: number;
+  /** Called with every error behind a non-2xx answer (verification failures, database errors). */
+  onError?: (error: unknown) => void;
+}
+
+/** The verifier: a `TerraWebhooks`, or a `Terra` client (its `webhooks`). */
+export type WebhooksSource = TerraWebhooks | Terra;
+
+/** Picks the `TerraWebhooks` and checks a signing secret is set (throws `missing_secret` at build time). */
+export function resolveWebhooks(source: WebhooksSource): TerraWebhooks {
+  const candidate = (source as Terra).webhooks ?? (source as TerraWebhooks);
+  if (typeof (candidate as TerraWebhooks | undefined)?.handleWebhook !== 'function') {
+    throw new TypeError(
+      'createStoreWebhookHandler takes the store, then a TerraWebhooks or a Terra client (with a signing secret).',
+    );
+  }
+  candidate.assertSecret();
+  return candidate;
+}
+
+/** The default `maxBodyBytes`: 100 MiB, as terra-ts's handlers. */
+export const DEFAULT_MAX_BODY_BYTES = 100 * 1024 * 1024;

@@ -1,0 +1,100 @@
+import {
+  getSignatureHeader,
+  type HeadersLike,
+  parseSignatureHeader,
+  type TerraWebhooks,
+  WebhookVerificationError,
+} from 'terra-ts';
+import type { Database } from '../db/database.js';
+import { insertDelivery } from '../inbox/insert-delivery.js';
+import { answer, type StoreAnswer } from './answer.js';
+
+/** What the receiver needs from the store. */
+export interface ReceiveTarget {
+  readonly db: Database;
+  /** Called with the new inbox row once it is committed (inline processing), not for duplicates. */
+  readonly onCommitted?: (id: number) => void;
+  /** Called after the commit, before the answer (tests crash here). */
+  readonly onStage?: (stage: 'received', id: number) => void | Promise<void>;
+  /** Called with every error behind a non-2xx answer. */
+  readonly onError?: (error: unknown) => void;
+}
+
+function statusFor(error: WebhookVerificationError): number {
+  switch (error.reason) {
+    case 'signature_mismatch':
+    case 'timestamp_too_old':
+    case 'timestamp_in_future':
+      return 401;
+    case 'missing_secret':
+      return 500;
+    case 'payload_too_large':
+      return 413;
+    default:
+      return 400;
+  }
+}
+
+function userIdOf(json: Record<string, unknown>): string | undefined {
+  for (const field of ['user', 'new_user']) {
+    const user = json[field] as { user_id?: unknown } | undefined;
+    if (typeof user?.user_id === 'string' && user.user_id !== '') return user.user_id;
+  }
+  return undefined;
+}
+
+/** How long Terra should wait before retrying when the database is unavailable, in seconds. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Verifies one delivery with terra-ts, writes its raw bytes to the inbox and commits; only then is the
+ * answer 2xx. A delivery already in the inbox (same body hash, reference and trace id) is answered 200 as a
+ * duplicate. Any database failure is answered 503 with `Retry-After`, so Terra delivers again.
+ */
+export async function receiveDelivery(
+  target: ReceiveTarget,
+  webhooks: TerraWebhooks,
+  body: Uint8Array,
+  headers: HeadersLike,
+): Promise<StoreAnswer> {
+  let verified: Awaited<ReturnType<TerraWebhooks['handleWebhook']>>;
+  try {
+    verified = await webhooks.handleWebhook(body, undefined, headers);
+  } catch (error) {
+    target.onError?.(error);
+    if (error instanceof WebhookVerificationError) {
+      return answer(statusFor(error), { error: error.reason, message: error.message });
+    }
+    return answer(400, { error: 'unreadable', message: 'The delivery could not be read.' });
+  }
+  const json = verified.getJson() as Record<string, unknown>;
+  let signedAt: number | undefined;
+  try {
+    signedAt = parseSignatureHeader(getSignatureHeader(headers)).timestamp;
+  } catch {
+    signedAt = undefined;
+  }
+  let inserted: { id: number; duplicate: boolean };
+  try {
+    inserted = await insertDelivery(target.db, {
+      body,
+      reference: verified.delivery.reference,
+      traceId: verified.delivery.traceId,
+      orderingTs: verified.delivery.orderingTimestamp,
+      signedAt: signedAt !== undefined && signedAt > 1e11 ? Math.floor(signedAt / 1000) : signedAt,
+      eventType: typeof json.type === 'string' ? json.type : undefined,
+      userId: userIdOf(json),
+    });
+  } catch (error) {
+    target.onError?.(error);
+    return answer(
+      503,
+      { error: 'store_unavailable', message: 'The delivery could not be stored; retry later.' },
+      { 'retry-after': String(RETRY_AFTER_SECONDS) },
+    );
+  }
+  if (inserted.duplicate) return answer(200, { ok: true, duplicate: true, id: inserted.id });
+  await target.onStage?.('received', inserted.id);
+  target.onCommitted?.(inserted.id);
+  return answer(200, { ok: true, id: inserted.id });
+}
