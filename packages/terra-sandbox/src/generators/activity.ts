@@ -9,8 +9,9 @@ import {
   powerDataOf,
 } from './activity-sections.js';
 import { heartRateSummary, metSummary, movementSummary } from './activity-summaries.js';
+import { hasEnded } from './as-of.js';
 import { formatDay, parseDay } from './calendar.js';
-import { type GenerateOptions, type GeneratorContext, readWithSamples } from './context.js';
+import { type GenerateOptions, type GeneratorContext, readNow, readWithSamples } from './context.js';
 import { deviceDataOf } from './device.js';
 import { secondsPerZone } from './heart-rate-zones.js';
 import { splitLaps } from './laps.js';
@@ -28,6 +29,7 @@ import { traceWorkout, WORKOUT_SAMPLE_SECONDS } from './workout-trace.js';
  * The workouts a user recorded on a local day (`YYYY-MM-DD`): none on rest days, usually one,
  * sometimes two. Each carries heart rate that follows the session's effort, and, by sport, speed,
  * cadence, power, a GPS loop from home, laps, and summaries computed from those samples.
+ * With `now`, only the workouts that have ended by then (a wearable uploads a workout once it ends).
  *
  * @example
  * generateActivity({ seed: 1, user }, '2026-03-01', { withSamples: true });
@@ -39,9 +41,12 @@ export function generateActivity(
 ): Activity[] {
   const dayNumber = parseDay(day);
   const withSamples = readWithSamples(opts);
+  const now = readNow(opts);
   const persona = personaOf(ctx);
   if (!persona.profile.dataTypes.includes('activity')) return [];
-  return planWorkouts(ctx, persona, dayNumber).map((plan) => buildActivity(ctx, persona, plan, withSamples));
+  return planWorkouts(ctx, persona, dayNumber)
+    .filter((plan) => hasEnded(plan.startSeconds + plan.durationSeconds, now))
+    .map((plan) => buildActivity(ctx, persona, plan, withSamples));
 }
 
 function buildActivity(

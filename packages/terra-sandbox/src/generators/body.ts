@@ -1,10 +1,11 @@
 import type { BloodPressureSample, Body, MeasurementDataSample, TemperatureSample } from 'terra-ts';
+import { recordedMinutes } from './as-of.js';
 import { bodyTrendOn } from './body-trend.js';
 import { formatDay, parseDay } from './calendar.js';
-import { type GenerateOptions, type GeneratorContext, readWithSamples } from './context.js';
+import { type GenerateOptions, type GeneratorContext, readNow, readWithSamples } from './context.js';
 import { deviceDataOf } from './device.js';
-import { glucoseSamples, simulateGlucose } from './glucose.js';
-import { localMidnight } from './local-time.js';
+import { GLUCOSE_MINUTES, type GlucoseDay, glucoseSamples, simulateGlucose } from './glucose.js';
+import { localDayMinutes, localMidnight } from './local-time.js';
 import { planMeals } from './meal-plan.js';
 import { cycleTemperatureShift } from './menstrual-cycle.js';
 import { planNight } from './night-plan.js';
@@ -19,6 +20,8 @@ import { TimestampFormatter } from './timestamps.js';
  * scale (weight and body fat drift slowly, BMI follows), blood pressure for those who measure it,
  * body temperature from wearables (higher after ovulation), CGM glucose for users with a sensor
  * (spiking after logged meals), and water intake. Days with nothing measured have no record.
+ * With `now`, a day in progress holds what was measured up to its last whole 15-minute window
+ * (`end_time` is that cut).
  *
  * @example
  * const [body] = generateBody({ seed: 1, user }, '2026-03-01', { withSamples: true });
@@ -26,19 +29,37 @@ import { TimestampFormatter } from './timestamps.js';
 export function generateBody(ctx: GeneratorContext, day: string, opts?: Partial<GenerateOptions>): Body[] {
   const dayNumber = parseDay(day);
   const withSamples = readWithSamples(opts);
+  const now = readNow(opts);
   const persona = personaOf(ctx);
   if (!persona.profile.dataTypes.includes('body')) return [];
   const rng = createRandom(ctx.seed, persona.userId, formatDay(dayNumber), 'body');
   const fmt = new TimestampFormatter(persona.timeZone);
   const start = localMidnight(persona, dayNumber);
+  const dayMinutes = localDayMinutes(persona, dayNumber);
+  const minutes = recordedMinutes(start, dayMinutes, now);
+  if (minutes === 0) return [];
+  // Everything is drawn for the whole day, then cut: a later reading only adds to an earlier one.
+  const cut = start + minutes * 60;
+  const measured = (timestamp: string | null | undefined) =>
+    minutes === dayMinutes || Date.parse(timestamp ?? '') <= cut * 1000;
   const wake = planNight(ctx, persona, dayNumber - 1).endSeconds;
-  const measurement =
+  const weighed =
     persona.hasScale && rng.chance(0.65) ? weighIn(ctx, persona, dayNumber, wake, rng, fmt) : null;
-  const pressure =
-    persona.measuresBloodPressure && rng.chance(0.55) ? bloodPressure(persona, wake, rng, fmt) : null;
+  const measurement = weighed && measured(weighed.measurement_time) ? weighed : null;
+  const pressure = nonEmpty(
+    persona.measuresBloodPressure && rng.chance(0.55)
+      ? bloodPressure(persona, wake, rng, fmt).filter((p) => measured(p.timestamp))
+      : null,
+  );
   const wearable = persona.profile.dataTypes.includes('sleep');
-  const temperature = wearable ? bodyTemperature(ctx, persona, dayNumber, wake, rng, fmt) : null;
-  const glucose = persona.hasGlucoseMonitor ? simulateGlucose(ctx, persona, dayNumber) : null;
+  const temperature = nonEmpty(
+    wearable
+      ? bodyTemperature(ctx, persona, dayNumber, wake, rng, fmt).filter((t) => measured(t.timestamp))
+      : null,
+  );
+  const glucose = persona.hasGlucoseMonitor
+    ? glucoseReadBy(simulateGlucose(ctx, persona, dayNumber), cut)
+    : null;
   const logsFood = persona.profile.dataTypes.includes('nutrition');
   if (!measurement && !pressure && !temperature && !glucose && !logsFood) return [];
   const glucoseAvg = glucose ? round1(average(glucose.values)) : null;
@@ -48,7 +69,7 @@ export function generateBody(ctx: GeneratorContext, day: string, opts?: Partial<
     {
       metadata: {
         start_time: fmt.format(start),
-        end_time: fmt.format(localMidnight(persona, dayNumber + 1)),
+        end_time: fmt.format(cut),
         timestamp_localization: 1,
       },
       device_data: deviceDataOf(persona),
@@ -96,7 +117,7 @@ export function generateBody(ctx: GeneratorContext, day: string, opts?: Partial<
       hydration_data: logsFood
         ? {
             day_total_water_consumption_ml: planMeals(ctx, persona, dayNumber)
-              .drinks.filter((d) => d.isWater)
+              .drinks.filter((d) => d.isWater && (minutes === dayMinutes || d.epochSeconds <= cut))
               .reduce((sum, d) => sum + d.milliliters, 0),
             hydration_amount_samples: null,
           }
@@ -165,4 +186,21 @@ function bodyTemperature(
     { timestamp: fmt.format(wake - 30 * 60), temperature_celsius: round1(base - 0.2 + rng.normal(0, 0.1)) },
     { timestamp: fmt.format(wake + 8 * 3600), temperature_celsius: round1(base + 0.3 + rng.normal(0, 0.1)) },
   ];
+}
+
+/** The list, or null when it is missing or empty (a section with nothing measured yet is absent). */
+function nonEmpty<T>(items: T[] | null): T[] | null {
+  return items && items.length > 0 ? items : null;
+}
+
+/** The CGM readings taken by `cutSeconds` (every one on a complete day), or null before the first. */
+function glucoseReadBy(glucose: GlucoseDay, cutSeconds: number): GlucoseDay | null {
+  const taken = Math.min(
+    glucose.values.length,
+    Math.floor((cutSeconds - glucose.startSeconds) / (GLUCOSE_MINUTES * 60)) + 1,
+  );
+  if (taken <= 0) return null;
+  return taken === glucose.values.length
+    ? glucose
+    : { ...glucose, values: glucose.values.subarray(0, taken) };
 }

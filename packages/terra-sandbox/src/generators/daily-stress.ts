@@ -57,3 +57,20 @@ export function simulateStress(timeline: DayTimeline, rng: Random): DayStress {
   }
   return { stress, bodyBattery, workoutSeconds };
 }
+
+/**
+ * Stress as recorded in the first `minutes` of the day (a multiple of 15): the windows that had
+ * ended by then, the same values the whole day holds there.
+ */
+export function recordedStress(stress: DayStress, minutes: number): DayStress {
+  const windows = Math.floor(minutes / STRESS_MINUTES);
+  if (windows >= stress.stress.length) return stress;
+  const levels = stress.stress.subarray(0, windows);
+  let training = 0;
+  for (let i = 0; i < levels.length; i++) if (levels[i] === -1) training++;
+  return {
+    stress: levels,
+    bodyBattery: stress.bodyBattery.subarray(0, Math.floor(minutes / BODY_BATTERY_MINUTES)),
+    workoutSeconds: training * STRESS_MINUTES * 60,
+  };
+}

@@ -136,9 +136,12 @@ export function stressSummaryOf(stress: DayStress) {
   };
 }
 
-/** The lowest 30-minute average heart rate of the day, as wearables define resting heart rate. */
+/**
+ * The lowest 30-minute average heart rate of the day, as wearables define resting heart rate (the
+ * mean of what there is when a day in progress has recorded less than 30 minutes).
+ */
 export function restingHeartRate(heartRate: Float64Array): number {
-  const window = 30;
+  const window = Math.min(30, heartRate.length);
   let sum = 0;
   let lowest = Number.POSITIVE_INFINITY;
   for (let m = 0; m < heartRate.length; m++) {

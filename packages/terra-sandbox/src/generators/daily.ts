@@ -1,6 +1,7 @@
 import type { Daily } from 'terra-ts';
+import { recordedMinutes } from './as-of.js';
 import { formatDay, parseDay } from './calendar.js';
-import { type GenerateOptions, type GeneratorContext, readWithSamples } from './context.js';
+import { type GenerateOptions, type GeneratorContext, readNow, readWithSamples } from './context.js';
 import { bodyBatterySamples, stressSamples } from './daily-samples.js';
 import {
   type DailySampling,
@@ -10,9 +11,9 @@ import {
   dailyHeartRateOf,
   dailyMetOf,
 } from './daily-sections.js';
-import { type DayStress, simulateStress } from './daily-stress.js';
+import { type DayStress, recordedStress, simulateStress } from './daily-stress.js';
 import { levelSeconds, stressSummaryOf, windowTotals } from './daily-summaries.js';
-import { buildDayTimeline, type DayTimeline } from './day-timeline.js';
+import { buildDayTimeline, type DayTimeline, recordedTimeline } from './day-timeline.js';
 import { deviceDataOf } from './device.js';
 import { clamp } from './numbers.js';
 import { type Persona, personaOf } from './persona.js';
@@ -26,6 +27,9 @@ import { strainOf } from './training-load.js';
  * (everyday walking plus the day's workouts), distance, calories (basal + active), time at each
  * activity level, heart rate (including sleep and workouts), stress, body battery and scores.
  * Step and distance samples are cumulative from midnight, as Terra defines them: the last equals the total.
+ * With `now`, a day in progress holds its whole 15-minute windows up to then (`end_time` is the
+ * cut), last night's scores once it has ended and the load of workouts that have ended; a day that
+ * has not recorded a window yet has no record.
  *
  * @example
  * const [today] = generateDaily({ seed: 1, user }, '2026-03-01', { withSamples: false });
@@ -33,14 +37,48 @@ import { strainOf } from './training-load.js';
 export function generateDaily(ctx: GeneratorContext, day: string, opts?: Partial<GenerateOptions>): Daily[] {
   const dayNumber = parseDay(day);
   const withSamples = readWithSamples(opts);
+  const now = readNow(opts);
+  const simulated = simulateDailyDay(ctx, dayNumber);
+  return simulated ? dailyAsOf(simulated, now, withSamples) : [];
+}
+
+/** A local day as it will have been, minute by minute: what every reading of its daily summary is cut from. */
+export interface SimulatedDailyDay {
+  readonly persona: Persona;
+  readonly timeline: DayTimeline;
+  readonly stress: DayStress;
+}
+
+/**
+ * Simulates a whole local day (the expensive part of a daily summary, independent of when it is
+ * read), or undefined when the user's provider has no daily data. Read it with {@link dailyAsOf}.
+ */
+export function simulateDailyDay(ctx: GeneratorContext, dayNumber: number): SimulatedDailyDay | undefined {
   const persona = personaOf(ctx);
-  if (!persona.profile.dataTypes.includes('daily')) return [];
+  if (!persona.profile.dataTypes.includes('daily')) return undefined;
   const timeline = buildDayTimeline(ctx, persona, dayNumber);
   const stress = simulateStress(
     timeline,
     createRandom(ctx.seed, persona.userId, formatDay(dayNumber), 'stress'),
   );
-  return [buildDaily(persona, timeline, stress, withSamples)];
+  return { persona, timeline, stress };
+}
+
+/**
+ * The daily record of a simulated day as it reads at `now` (epoch ms; undefined = complete): `[]`
+ * before its first 15-minute window has ended.
+ */
+export function dailyAsOf(
+  simulated: SimulatedDailyDay,
+  now: number | undefined,
+  withSamples: boolean,
+): Daily[] {
+  const { persona, timeline, stress } = simulated;
+  const minutes = recordedMinutes(timeline.startSeconds, timeline.state.length, now);
+  if (minutes === 0) return [];
+  return [
+    buildDaily(persona, recordedTimeline(timeline, minutes), recordedStress(stress, minutes), withSamples),
+  ];
 }
 
 function buildDaily(persona: Persona, timeline: DayTimeline, stress: DayStress, withSamples: boolean): Daily {

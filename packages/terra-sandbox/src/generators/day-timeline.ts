@@ -42,7 +42,16 @@ export interface DayTimeline extends DayMinutes {
   readonly bmrPerMinute: number;
   /** The night that ended this morning (its scores are the day's sleep and recovery scores), if any. */
   readonly lastNight: SleepSession | null;
+  /** The day's workouts: when each ended and its training load. */
+  readonly workouts: readonly TimelineWorkout[];
+  /** Total TRIMP of {@link DayTimeline.workouts}. */
   readonly workoutTrimp: number;
+}
+
+/** A workout as the daily summary counts it: when it ended (epoch seconds) and its TRIMP. */
+export interface TimelineWorkout {
+  readonly endSeconds: number;
+  readonly trimp: number;
 }
 
 /**
@@ -71,10 +80,36 @@ export function buildDayTimeline(ctx: GeneratorContext, persona: Persona, day: n
     mifflinStJeor(persona.sex, persona.weightKg, persona.heightCm, persona.age) / DAY_MINUTES;
   placeSleep(minutes, sessions, startSeconds, bmrPerMinute);
   const plans = persona.profile.dataTypes.includes('activity') ? planWorkouts(ctx, persona, day) : [];
-  const workoutTrimp = placeWorkouts(ctx, persona, minutes, plans, startSeconds, bmrPerMinute);
+  const workouts = placeWorkouts(ctx, persona, minutes, plans, startSeconds, bmrPerMinute);
+  const workoutTrimp = workouts.reduce((total, w) => total + w.trimp, 0);
   spreadEverydaySteps(persona, day, clock, minutes.state, minutes.steps, rng);
   fillWakingMinutes(persona, minutes, bmrPerMinute, rng);
-  return { startSeconds, clock, ...minutes, bmrPerMinute, lastNight, workoutTrimp };
+  return { startSeconds, clock, ...minutes, bmrPerMinute, lastNight, workouts, workoutTrimp };
+}
+
+/**
+ * The first `minutes` of a day as recorded by then: the minute arrays cut there; last night's
+ * scores only once it had ended, and only the workouts that had ended count towards the load.
+ * The minutes before the cut are exactly those of the whole day, so a later reading only adds.
+ */
+export function recordedTimeline(timeline: DayTimeline, minutes: number): DayTimeline {
+  if (minutes >= timeline.state.length) return timeline;
+  const cut = timeline.startSeconds + minutes * 60;
+  const workouts = timeline.workouts.filter((w) => w.endSeconds <= cut);
+  const lastNight =
+    timeline.lastNight && timeline.lastNight.plan.endSeconds <= cut ? timeline.lastNight : null;
+  return {
+    ...timeline,
+    state: timeline.state.subarray(0, minutes),
+    steps: timeline.steps.subarray(0, minutes),
+    heartRate: timeline.heartRate.subarray(0, minutes),
+    calories: timeline.calories.subarray(0, minutes),
+    met: timeline.met.subarray(0, minutes),
+    meters: timeline.meters.subarray(0, minutes),
+    lastNight,
+    workouts,
+    workoutTrimp: workouts.reduce((total, w) => total + w.trimp, 0),
+  };
 }
 
 function placeSleep(
@@ -98,7 +133,7 @@ function placeSleep(
   }
 }
 
-/** Copies each workout's trace into the minutes it ran; returns the day's total TRIMP. */
+/** Copies each workout's trace into the minutes it ran; returns when each ended and its TRIMP. */
 function placeWorkouts(
   ctx: GeneratorContext,
   persona: Persona,
@@ -106,12 +141,15 @@ function placeWorkouts(
   plans: readonly WorkoutPlan[],
   startSeconds: number,
   bmrPerMinute: number,
-): number {
+): TimelineWorkout[] {
   const perMinute = 60 / WORKOUT_SAMPLE_SECONDS;
-  let trimp = 0;
+  const workouts: TimelineWorkout[] = [];
   for (const plan of plans) {
     const trace = traceWorkout(ctx, persona, plan);
-    trimp += trimpOf(persona, trace.heartRate);
+    workouts.push({
+      endSeconds: plan.startSeconds + plan.durationSeconds,
+      trimp: trimpOf(persona, trace.heartRate),
+    });
     const first = Math.round((plan.startSeconds - startSeconds) / 60);
     for (let k = 0; k * perMinute < trace.count; k++) {
       const m = first + k;
@@ -138,7 +176,7 @@ function placeWorkouts(
         : 0;
     }
   }
-  return trimp;
+  return workouts;
 }
 
 /** Waking minutes outside workouts: heart rate, energy and distance follow the steps taken. */

@@ -1,8 +1,9 @@
 import type { DrinkSample, Meal, Nutrition, NutritionMacros, NutritionMicros } from 'terra-ts';
+import { recordedMinutes } from './as-of.js';
 import { formatDay, parseDay } from './calendar.js';
-import { type GenerateOptions, type GeneratorContext, readWithSamples } from './context.js';
-import { localMidnight } from './local-time.js';
-import { type LoggedFood, planMeals } from './meal-plan.js';
+import { type GenerateOptions, type GeneratorContext, readNow, readWithSamples } from './context.js';
+import { localDayMinutes, localMidnight } from './local-time.js';
+import { type DayMeals, type LoggedFood, planMeals } from './meal-plan.js';
 import { type Persona, personaOf } from './persona.js';
 import { createRandom } from './random.js';
 import { TimestampFormatter } from './timestamps.js';
@@ -13,7 +14,8 @@ type Tenths = LoggedFood['tenths'];
  * The nutrition log of a local day (`YYYY-MM-DD`): each food logged at breakfast, lunch, dinner and
  * snacks (Terra MealType numbers) with its quantity, macros and micros; drinks; and a summary whose
  * macros are exactly the sums of the meals'. Calories follow the macros (4/4/9/7 kcal per gram).
- * Some days are not logged at all, as with real food diaries.
+ * Some days are not logged at all, as with real food diaries. With `now`, a day in progress holds
+ * what was logged up to its last whole 15-minute window (`end_time` is that cut).
  *
  * @example
  * const [log] = generateNutrition({ seed: 1, user }, '2026-03-01', { withSamples: false });
@@ -25,21 +27,36 @@ export function generateNutrition(
 ): Nutrition[] {
   const dayNumber = parseDay(day);
   const withSamples = readWithSamples(opts);
+  const now = readNow(opts);
   const persona = personaOf(ctx);
   if (!persona.profile.dataTypes.includes('nutrition')) return [];
   if (!createRandom(ctx.seed, persona.userId, formatDay(dayNumber), 'nutrition-logged').chance(0.88))
     return [];
-  return [buildNutrition(ctx, persona, dayNumber, withSamples)];
+  const start = localMidnight(persona, dayNumber);
+  const dayMinutes = localDayMinutes(persona, dayNumber);
+  const minutes = recordedMinutes(start, dayMinutes, now);
+  if (minutes === 0) return [];
+  const planned = planMeals(ctx, persona, dayNumber);
+  if (minutes === dayMinutes)
+    return [buildNutrition(persona, dayNumber, planned, start + minutes * 60, withSamples)];
+  // A day in progress: what was logged by the cut (nothing logged yet: no record).
+  const cut = start + minutes * 60;
+  const logged: DayMeals = {
+    foods: planned.foods.filter((f) => f.epochSeconds <= cut),
+    drinks: planned.drinks.filter((d) => d.epochSeconds <= cut),
+  };
+  if (logged.foods.length === 0 && logged.drinks.length === 0) return [];
+  return [buildNutrition(persona, dayNumber, logged, cut, withSamples)];
 }
 
 function buildNutrition(
-  ctx: GeneratorContext,
   persona: Persona,
   day: number,
+  { foods, drinks }: DayMeals,
+  endSeconds: number,
   withSamples: boolean,
 ): Nutrition {
   const fmt = new TimestampFormatter(persona.timeZone);
-  const { foods, drinks } = planMeals(ctx, persona, day);
   const start = localMidnight(persona, day);
   const total = sumTenths(foods.map((f) => f.tenths));
   const meals: Meal[] = foods.map((f) => ({
@@ -60,7 +77,7 @@ function buildNutrition(
   return {
     metadata: {
       start_time: fmt.format(start),
-      end_time: fmt.format(localMidnight(persona, day + 1)),
+      end_time: fmt.format(endSeconds),
       timestamp_localization: 1,
     },
     summary: {

@@ -1,6 +1,7 @@
 import type { Sleep } from 'terra-ts';
+import { hasEnded } from './as-of.js';
 import { parseDay } from './calendar.js';
-import { type GenerateOptions, type GeneratorContext, readWithSamples } from './context.js';
+import { type GenerateOptions, type GeneratorContext, readNow, readWithSamples } from './context.js';
 import { deviceDataOf } from './device.js';
 import { type Persona, personaOf } from './persona.js';
 import { sleepPlansStartingOn } from './sleep-plans.js';
@@ -12,7 +13,8 @@ import { TimestampFormatter } from './timestamps.js';
  * The sleep sessions that start on a local day (`YYYY-MM-DD`): usually the night that begins that
  * evening, sometimes a nap. Stage durations add up exactly (asleep = light + deep + REM, in bed =
  * asleep + awake) and match the hypnogram, whose samples mark each change of stage from the start
- * of the session; each level holds until the next sample, the last until `end_time`.
+ * of the session; each level holds until the next sample, the last until `end_time`. With `now`,
+ * only the sessions that have ended by then (a night is uploaded when the user wakes).
  *
  * @example
  * const [night] = generateSleep({ seed: 1, user }, '2026-03-01', { withSamples: true });
@@ -20,11 +22,12 @@ import { TimestampFormatter } from './timestamps.js';
 export function generateSleep(ctx: GeneratorContext, day: string, opts?: Partial<GenerateOptions>): Sleep[] {
   const dayNumber = parseDay(day);
   const withSamples = readWithSamples(opts);
+  const now = readNow(opts);
   const persona = personaOf(ctx);
   if (!persona.profile.dataTypes.includes('sleep')) return [];
-  return sleepPlansStartingOn(ctx, persona, dayNumber).map((plan) =>
-    buildSleep(persona, simulateSleep(ctx, persona, plan), withSamples),
-  );
+  return sleepPlansStartingOn(ctx, persona, dayNumber)
+    .filter((plan) => hasEnded(plan.endSeconds, now))
+    .map((plan) => buildSleep(persona, simulateSleep(ctx, persona, plan), withSamples));
 }
 
 function buildSleep(persona: Persona, session: SleepSession, withSamples: boolean): Sleep {
