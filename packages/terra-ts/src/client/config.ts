@@ -1,4 +1,5 @@
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../errors/terra-response-too-large-error.js';
 import { MAX_TIMER_MS, optionalInteger } from './arguments.js';
 import { canSetUserAgent, readEnv } from './environment.js';
 import type { TerraOptions } from './options.js';
@@ -22,6 +23,8 @@ export interface ClientConfig extends ClientTransports {
   readonly retryBaseDelayMs: number;
   readonly maxRetryDelayMs: number;
   readonly maxRetryAfterSeconds: number;
+  /** The most decoded bytes read from one response body. */
+  readonly maxResponseBytes: number;
   /** Only used to scrub it out of any text that ends up in an error. */
   readonly apiKey: string;
 }
@@ -54,6 +57,8 @@ export function resolveConfig(options: TerraOptions): ClientConfig {
         0,
         Math.floor(MAX_TIMER_MS / 1000),
       ) ?? 60,
+    maxResponseBytes:
+      optionalInteger(options.maxResponseBytes, 'maxResponseBytes', 1) ?? DEFAULT_MAX_RESPONSE_BYTES,
     apiKey,
   };
 }

@@ -26,6 +26,15 @@ export interface TerraOptions {
    * budget reset) fails at once with a `RateLimitError` carrying `retryAfterSeconds`, instead of retrying too early.
    */
   maxRetryAfterSeconds?: number;
+  /**
+   * The most bytes one response body may have once decoded (after gzip, deflate or brotli), for API calls,
+   * uploads and `s3_payload` downloads. Default 256 MiB (`DEFAULT_MAX_RESPONSE_BYTES`): Terra's largest real
+   * answers are tens of megabytes (a month of detailed activity samples; large requests come in chunks of
+   * about 10 MB), and 256 MiB stays far below what a JavaScript string can hold. Past the limit reading and
+   * decompressing stop, the connection is closed and the call rejects with `TerraResponseTooLargeError`, so a
+   * compression bomb or an endless body from a hostile or broken server cannot exhaust memory.
+   */
+  maxResponseBytes?: number;
   /** Webhook timestamp tolerance in seconds (default 300). */
   webhookToleranceSeconds?: number;
 }
@@ -38,4 +47,6 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Overrides the client's retry count for this call. */
   maxRetries?: number;
+  /** Overrides the client's `maxResponseBytes` (decoded body limit) for this call. */
+  maxResponseBytes?: number;
 }

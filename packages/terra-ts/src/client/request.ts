@@ -4,6 +4,7 @@ import { TerraAbortError } from '../errors/terra-abort-error.js';
 import { TerraConnectionError } from '../errors/terra-connection-error.js';
 import { TerraError } from '../errors/terra-error.js';
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
+import { responseTooLarge } from '../errors/terra-response-too-large-error.js';
 import { TerraTimeoutError } from '../errors/terra-timeout-error.js';
 import type { TerraApiResponse } from './api-response.js';
 import { MAX_TIMER_MS, optionalInteger } from './arguments.js';
@@ -11,7 +12,7 @@ import type { ClientConfig } from './config.js';
 import type { RequestOptions } from './options.js';
 import { backoffMs, isRetryableStatus, isSafeToRepeatPost, parseRetryAfter, wasNeverSent } from './retry.js';
 import { scrub, toResponse } from './to-response.js';
-import { AttemptTimedOut, ReusedConnectionClosed } from './transport/transport.js';
+import { AttemptTimedOut, ResponseTooLarge, ReusedConnectionClosed } from './transport/transport.js';
 
 /** One endpoint call, as the resources describe it. */
 export interface RequestSpec {
@@ -47,6 +48,7 @@ export async function request<T>(
   const signal = options?.signal;
   const timeoutMs = options?.timeoutMs ?? config.timeoutMs;
   const maxRetries = options?.maxRetries ?? config.maxRetries;
+  const maxResponseBytes = options?.maxResponseBytes ?? config.maxResponseBytes;
   const idempotent = spec.method !== 'POST' || spec.idempotent === true;
   let headers = config.headers;
   let body: string | FormData | undefined;
@@ -65,7 +67,16 @@ export async function request<T>(
     let retryable: boolean;
     let retryAfterSeconds: number | undefined;
     try {
-      const res = await transport({ url, method: spec.method, headers, body, timeoutMs, signal, idempotent });
+      const res = await transport({
+        url,
+        method: spec.method,
+        headers,
+        body,
+        timeoutMs,
+        signal,
+        idempotent,
+        maxResponseBytes,
+      });
       if (res.status >= 200 && res.status < 300) return toResponse(res, spec, parse, config, label);
       retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'));
       failure = apiErrorFromResponse({
@@ -83,6 +94,7 @@ export async function request<T>(
     } catch (error) {
       if (signal?.aborted) throw abortError(signal, label);
       if (error instanceof TerraError) throw error;
+      if (error instanceof ResponseTooLarge) throw responseTooLarge(label, error.maxResponseBytes);
       if (error instanceof AttemptTimedOut) {
         failure = new TerraTimeoutError(
           `${label} timed out after ${timeoutMs} ms (per attempt, body included); raise timeoutMs or ask for a shorter range`,
@@ -126,6 +138,7 @@ function checkRequestOptions(options: RequestOptions): void {
   }
   optionalInteger(options.timeoutMs, 'timeoutMs', 1, MAX_TIMER_MS);
   optionalInteger(options.maxRetries, 'maxRetries', 0, 10);
+  optionalInteger(options.maxResponseBytes, 'maxResponseBytes', 1);
 }
 
 function describeCause(error: unknown): string {

@@ -86,7 +86,12 @@ export class Terra {
       toleranceSeconds: options.webhookToleranceSeconds,
     };
     registerClientContext(this.#ctx);
-    this.webhooks = new TerraWebhooks({ ...this.#webhookOptions, fetch: config.fetch, client: this });
+    this.webhooks = new TerraWebhooks({
+      ...this.#webhookOptions,
+      fetch: config.fetch,
+      client: this,
+      maxResponseBytes: config.maxResponseBytes,
+    });
   }
 
   /** The API root requests go to (no trailing slash). */

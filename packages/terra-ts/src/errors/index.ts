@@ -12,5 +12,6 @@ export { TerraConnectionError } from './terra-connection-error.js';
 export { TerraError } from './terra-error.js';
 export { TerraInvalidArgumentError } from './terra-invalid-argument-error.js';
 export { TerraResponseParseError } from './terra-response-parse-error.js';
+export { DEFAULT_MAX_RESPONSE_BYTES, TerraResponseTooLargeError } from './terra-response-too-large-error.js';
 export { TerraTimeoutError } from './terra-timeout-error.js';
 export { WebhookVerificationError, type WebhookVerificationReason } from './webhook-verification-error.js';

@@ -38,7 +38,7 @@ export {
 } from './memory-large-request-store.js';
 export { isTerraWebhookEvent, parseWebhookEvent } from './parse.js';
 export type { WebhookPayload } from './raw-payload.js';
-export { type FetchS3PayloadOptions, fetchS3Payload } from './s3-payload.js';
+export { DEFAULT_S3_PAYLOAD_TIMEOUT_MS, type FetchS3PayloadOptions, fetchS3Payload } from './s3-payload.js';
 export { type ParsedSignatureHeader, parseSignatureHeader } from './signature-header.js';
 export { TerraWebhooks, type TerraWebhooksOptions } from './terra-webhooks.js';
 export { DEFAULT_TOLERANCE_SECONDS } from './tolerance.js';

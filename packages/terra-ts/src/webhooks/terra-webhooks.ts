@@ -1,3 +1,4 @@
+import { optionalInteger } from '../client/arguments.js';
 import type { Terra } from '../client/terra.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
 import { type NodeRequestLike, readNodeRequestBody } from './adapters/node-request.js';
@@ -15,6 +16,8 @@ export interface TerraWebhooksOptions extends SignatureVerifierOptions {
   fetch?: typeof fetch | undefined;
   /** Binds users in parsed events to this client (set by `Terra`). */
   client?: Terra | undefined;
+  /** The decoded size limit of `s3_payload` downloads (set by `Terra` from its `maxResponseBytes`). Default 256 MiB. */
+  maxResponseBytes?: number | undefined;
 }
 
 /**
@@ -34,6 +37,7 @@ export class TerraWebhooks {
   readonly #verifier: SignatureVerifier;
   readonly #fetch: typeof fetch | undefined;
   readonly #client: Terra | undefined;
+  readonly #maxResponseBytes: number | undefined;
 
   /**
    * @param options - `secret` (one, or several during a rotation), `toleranceSeconds` (default 300,
@@ -45,6 +49,7 @@ export class TerraWebhooks {
     this.toleranceSeconds = this.#verifier.toleranceSeconds;
     this.#fetch = options.fetch;
     this.#client = options.client;
+    this.#maxResponseBytes = optionalInteger(options.maxResponseBytes, 'maxResponseBytes', 1);
   }
 
   /**
@@ -115,11 +120,11 @@ export class TerraWebhooks {
   }
 
   /**
-   * The `fetch` and client this instance downloads `s3_payload` links with and binds their users to,
+   * The `fetch`, client and size limit this instance downloads `s3_payload` links with and binds their users to,
    * shaped as {@link FetchS3PayloadOptions}: `fetchS3Payload(event, webhooks.s3PayloadOptions)`.
    * The handlers' `resolveS3Payloads` uses it.
    */
   get s3PayloadOptions(): FetchS3PayloadOptions {
-    return { fetch: this.#fetch, client: this.#client };
+    return { fetch: this.#fetch, client: this.#client, maxResponseBytes: this.#maxResponseBytes };
   }
 }

@@ -230,6 +230,7 @@ describe('input node:http refuses at once', () => {
       timeoutMs: 60_000,
       signal: undefined,
       idempotent: true,
+      maxResponseBytes: 1024,
     }).catch((e) => e);
     expect((error as { code?: string }).code).toBe('ERR_INVALID_CHAR');
     expect(timers()).toBe(before);

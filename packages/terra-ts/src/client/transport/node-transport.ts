@@ -1,7 +1,9 @@
 import type { ByteStream, IncomingResponse, NodeModules, OutgoingRequest } from './node-modules.js';
+import { joinedText } from './read-body.js';
 import {
   AttemptTimedOut,
   type ReceivedResponse,
+  ResponseTooLarge,
   ReusedConnectionClosed,
   type Transport,
 } from './transport.js';
@@ -13,14 +15,14 @@ const IDLE_SOCKET_MS = 4_000;
 const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /**
  * The Node transport: `node:http`/`node:https` with keep-alive agents, the way Stripe's Node client
  * talks to its API. A small call costs about two thirds of the CPU of undici's `fetch` or less (BENCHMARKS.md).
  * It keeps `fetch`'s contract: gzip/deflate/br bodies decoded, a UTF-8 BOM dropped, redirects not
  * followed, the connection torn down when the attempt times out or the caller aborts, and a body cut
- * short by the server is an error, never a short text. A reset on a reused keep-alive socket before any
+ * short by the server is an error, never a short text. At most `maxResponseBytes` decoded bytes are read:
+ * past them the decompressor and the socket are destroyed and the attempt rejects with {@link ResponseTooLarge}. A reset on a reused keep-alive socket before any
  * answer rejects with {@link ReusedConnectionClosed}.
  */
 export function createNodeTransport({ http, https, zlib }: NodeModules): Transport {
@@ -55,6 +57,7 @@ export function createNodeTransport({ http, https, zlib }: NodeModules): Transpo
         agent,
       };
       const { signal } = attempt;
+      const maxBytes = attempt.maxResponseBytes;
       let request: OutgoingRequest | undefined;
       let settled = false;
 
@@ -79,21 +82,37 @@ export function createNodeTransport({ http, https, zlib }: NodeModules): Transpo
 
       const readBody = (res: IncomingResponse) => {
         const decoded = decodedStream(res, zlib);
+        // Every stream keeps an error listener for good (settle ignores late calls): an 'error' event with
+        // none would be thrown out of the event loop, past this call's promise.
         decoded.on('error', settle);
         if (decoded !== res) res.on('error', settle);
         res.on('aborted', () => settle(cutShort()));
         const chunks: Uint8Array[] = [];
         let length = 0;
         decoded.on('data', (chunk) => {
-          chunks.push(chunk);
+          if (settled) return;
           length += chunk.length;
+          if (length > maxBytes) {
+            chunks.length = 0;
+            // Stops the decompressor at once (a small brotli answer can inflate to gigabytes) and the socket.
+            if (decoded !== res) decoded.destroy();
+            settle(new ResponseTooLarge(maxBytes));
+            return;
+          }
+          chunks.push(chunk);
         });
         decoded.on('end', () => {
+          if (settled) return;
           if (!res.complete) return settle(cutShort());
-          const text = textOf(chunks, length);
-          // The listeners outlive the call a little (see above); the received bytes need not.
-          chunks.length = 0;
-          settle(undefined, { status: res.statusCode ?? 0, headers: headersOf(res.rawHeaders), text });
+          try {
+            const text = joinedText(chunks, length);
+            // The listeners outlive the call a little (see above); the received bytes need not.
+            chunks.length = 0;
+            settle(undefined, { status: res.statusCode ?? 0, headers: headersOf(res.rawHeaders), text });
+          } catch (error) {
+            chunks.length = 0;
+            settle(error);
+          }
         });
       };
 
@@ -109,7 +128,12 @@ export function createNodeTransport({ http, https, zlib }: NodeModules): Transpo
       let answered = false;
       req.on('response', (res) => {
         answered = true;
-        readBody(res);
+        try {
+          readBody(res);
+        } catch (error) {
+          res.on('error', () => {});
+          settle(error);
+        }
       });
       req.on('error', (error) => {
         // A kept-alive socket the server closed while it sat idle (or as this request arrived): the
@@ -150,16 +174,4 @@ function headersOf(raw: readonly string[]): Headers {
   const headers = new Headers();
   for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
   return headers;
-}
-
-// One copy into a single buffer, then one UTF-8 decode (which drops a BOM, as `res.text()` does).
-function textOf(chunks: readonly Uint8Array[], length: number): string {
-  if (chunks.length === 1) return decoder.decode(chunks[0]);
-  const all = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return decoder.decode(all);
 }

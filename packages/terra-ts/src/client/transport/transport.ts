@@ -11,6 +11,8 @@ export interface Attempt {
   readonly signal: AbortSignal | undefined;
   /** Whether the request may be sent twice (GET, DELETE, PATCH, read-only POSTs). */
   readonly idempotent: boolean;
+  /** The most decoded body bytes to read; past it the transport stops and rejects with {@link ResponseTooLarge}. */
+  readonly maxResponseBytes: number;
 }
 
 /** An answer with its body read in full. */
@@ -22,7 +24,7 @@ export interface ReceivedResponse {
 
 /**
  * Sends one attempt and reads the whole body within `timeoutMs`. Rejects with {@link AttemptTimedOut} when
- * the time runs out, with the caller's abort reason when the signal aborts, and with the network error
+ * the time runs out, with {@link ResponseTooLarge} when the decoded body passes `maxResponseBytes`, with the caller's abort reason when the signal aborts, and with the network error
  * otherwise; on any of them the connection is torn down.
  */
 export type Transport = (attempt: Attempt) => Promise<ReceivedResponse>;
@@ -32,6 +34,22 @@ export class AttemptTimedOut extends Error {
   constructor() {
     super('the attempt ran out of time');
     this.name = 'AttemptTimedOut';
+  }
+}
+
+/**
+ * The marker a transport rejects with when the decoded body passes `maxResponseBytes`: reading and
+ * decompressing stopped there and the connection was closed (the loop turns it into `TerraResponseTooLargeError`).
+ */
+export class ResponseTooLarge extends Error {
+  /** The limit, in decoded bytes. */
+  readonly maxResponseBytes: number;
+
+  /** @param maxResponseBytes - the limit that was passed. */
+  constructor(maxResponseBytes: number) {
+    super(`the response body is longer than ${maxResponseBytes} bytes`);
+    this.name = 'ResponseTooLarge';
+    this.maxResponseBytes = maxResponseBytes;
   }
 }
 

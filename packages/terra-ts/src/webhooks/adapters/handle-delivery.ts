@@ -25,6 +25,11 @@ export interface WebhookHandlerOptions {
    */
   resolveS3Payloads?: boolean;
   /**
+   * With `resolveS3Payloads`, how long the download may take, in milliseconds (default 30 000). A download
+   * that hangs or is slower is aborted and the delivery answered 502, so Terra delivers it again.
+   */
+  s3PayloadTimeoutMs?: number;
+  /**
    * The longest body the handler reads from the request stream, in bytes; a longer one is answered 413
    * (`payload_too_large`) without being buffered. Default 100 MiB (Terra's largest deliveries are tens of
    * megabytes); `Infinity` for no limit. A body a framework already buffered is not re-checked.

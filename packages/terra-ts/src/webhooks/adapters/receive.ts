@@ -1,8 +1,9 @@
+import { MAX_TIMER_MS, optionalInteger } from '../../client/arguments.js';
 import type { Terra } from '../../client/terra.js';
 import { TerraInvalidArgumentError } from '../../errors/terra-invalid-argument-error.js';
 import { S3PayloadHookResponse } from '../events/delivery-events.js';
 import type { WebhookPayload } from '../raw-payload.js';
-import { fetchS3Payload } from '../s3-payload.js';
+import { DEFAULT_S3_PAYLOAD_TIMEOUT_MS, fetchS3Payload } from '../s3-payload.js';
 import type { TerraWebhooks } from '../terra-webhooks.js';
 import { TerraWebhookResponse } from '../webhook-response.js';
 import type { ReceiveDelivery, WebhookHandlerOptions } from './handle-delivery.js';
@@ -41,10 +42,13 @@ export function resolveWebhooks(source: TerraWebhooks | Terra, factory: string):
  * original delivery headers.
  */
 export function deliveryReceiver(webhooks: TerraWebhooks, options: WebhookHandlerOptions): ReceiveDelivery {
+  const timeoutMs =
+    optionalInteger(options.s3PayloadTimeoutMs, 's3PayloadTimeoutMs', 1, MAX_TIMER_MS) ??
+    DEFAULT_S3_PAYLOAD_TIMEOUT_MS;
   return async (payload, headers) => {
     const delivery = await webhooks.handleWebhook(payload as WebhookPayload, undefined, headers);
     if (!options.resolveS3Payloads || !(delivery.event instanceof S3PayloadHookResponse)) return delivery;
-    const event = await fetchS3Payload(delivery.event, webhooks.s3PayloadOptions);
+    const event = await fetchS3Payload(delivery.event, { ...webhooks.s3PayloadOptions, timeoutMs });
     return new TerraWebhookResponse(event.json as Record<string, unknown>, event, delivery.delivery);
   };
 }
