@@ -4,7 +4,7 @@ export interface DeliveryContext {
   readonly inboxId: number | undefined;
   /** `terra-reference`. */
   readonly reference: string | undefined;
-  /** `X-Terra-Trace-Id`, else the body's SHA-256 (hex): counts a large request's chunk once. */
+  /** The body's SHA-256 (hex): counts a large request's chunk once, however it was relabelled or retried. */
   readonly deliveryId: string;
   /** Unix ms: the ordering timestamp, or the arrival time when the header was missing. */
   readonly orderingTs: number;

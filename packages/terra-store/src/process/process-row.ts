@@ -52,7 +52,7 @@ export async function processRow(
     const ctx = {
       inboxId: id,
       reference: row.reference ?? undefined,
-      deliveryId: row.trace_id ?? row.body_hex,
+      deliveryId: row.body_hex,
       orderingTs: row.ordering_ts === null ? receivedAt.getTime() : Number(row.ordering_ts),
       receivedAt,
       source: 'webhook' as const,
