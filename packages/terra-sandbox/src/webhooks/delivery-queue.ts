@@ -33,11 +33,22 @@ export class DeliveryQueue {
   private running = false;
   private closed = false;
   private idleWaiters: Array<() => void> = [];
+  private readonly attemptListeners = new Set<(delivery: Delivery) => void>();
 
   constructor(
     private readonly store: DeliveryStore,
     private readonly settings: () => DeliverySettings,
   ) {}
+
+  /**
+   * Subscribes to the outcome of every attempt: the listener gets the delivery as it stands after
+   * it (`delivered` when the receiver answered 2xx, `failed` when it was the last). Returns the
+   * unsubscribe function.
+   */
+  onAttempt(listener: (delivery: Delivery) => void): () => void {
+    this.attemptListeners.add(listener);
+    return () => this.attemptListeners.delete(listener);
+  }
 
   /** Queues a delivery for its next attempt now. */
   enqueue(delivery: Delivery): void {
@@ -87,6 +98,7 @@ export class DeliveryQueue {
       this.scheduleRetry(delivery, retryDelayMs(retryBaseMs, delivery.attempts.length));
     }
     this.store.changed();
+    for (const listener of this.attemptListeners) listener(delivery);
   }
 
   private scheduleRetry(delivery: Delivery, delayMs: number): void {
