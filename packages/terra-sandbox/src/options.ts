@@ -1,4 +1,6 @@
 import type { FaultConfig } from './faults/types.js';
+import type { ClockOptions } from './live/clock.js';
+import type { LiveOptions } from './live/options.js';
 
 /** A user to have connected when the sandbox starts. */
 export interface InitialUser {
@@ -38,6 +40,19 @@ export interface SandboxOptions {
   webhookTimeoutMs?: number;
   /** How long an uploaded lab report stays `processing` before it completes (0 = at once). Default 200 ms. */
   labReportDelayMs?: number;
+  /**
+   * The sandbox's clock: where it starts and how fast it runs (`{ start, speed }`; default the wall
+   * clock). Data is served as of its now: today holds what has happened so far, a workout or a night
+   * only once it has ended. `speed: 0` stops it, so only `sandbox.clock.advance()` moves it (tests).
+   */
+  clock?: ClockOptions;
+  /**
+   * Live mode: as the clock passes each user's device syncs, send data webhooks the way Terra does
+   * after a provider sync (today's daily and body revised through the day, a workout when it ends,
+   * a night when the user wakes), with optional delivery chaos, and keep the ground truth
+   * (`sandbox.groundTruth()`). `true` for the defaults. Default off.
+   */
+  live?: boolean | LiveOptions;
   /**
    * Most webhook deliveries kept for the dashboard, the control API and the data file; past it the oldest
    * delivered or failed ones are dropped (the dashboard says how many). Default 1000.
