@@ -65,10 +65,10 @@ export async function applyUserState(
   const stamp = change.stamp;
   await tx.query(
     `INSERT INTO terra_users AS u (user_id, provider, reference_id, scopes, active, state, replaced_by,
-       deauthorised_at, revoked_at, last_error, state_ordering_ts, wire, updated_at)
+       deauthorised_at, revoked_at, last_error, state_ordering_ts, wire, created_at, updated_at)
      VALUES ($1, $2, $3, ARRAY(SELECT jsonb_array_elements_text($4::text::jsonb)), $5, $6, $7,
-       ${stamp === 'deauthorised_at' ? '$9' : 'NULL::timestamptz'}, ${stamp === 'revoked_at' ? '$9' : 'NULL::timestamptz'},
-       $8, $10, $11::text::jsonb, now())
+       ${stamp === 'deauthorised_at' ? '$9::timestamptz' : 'NULL::timestamptz'},
+       ${stamp === 'revoked_at' ? '$9::timestamptz' : 'NULL::timestamptz'}, $8, $10, $11::text::jsonb, $9::timestamptz, now())
      ON CONFLICT (user_id) DO UPDATE SET
        provider = COALESCE(EXCLUDED.provider, u.provider),
        reference_id = COALESCE(EXCLUDED.reference_id, u.reference_id),

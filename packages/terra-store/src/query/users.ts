@@ -66,7 +66,7 @@ export async function getUser(db: Queryable, userId: string): Promise<StoredUser
 export async function listUserEvents(db: Queryable, userId: string): Promise<StoredUserEvent[]> {
   const rows = await db.query(
     `SELECT user_id, event_type, old_user_id, new_user_id, ordering_ts, payload, recorded_at
-     FROM terra_user_events WHERE user_id = $1 ORDER BY id`,
+     FROM terra_user_events WHERE user_id = $1 ORDER BY ordering_ts NULLS LAST, id`,
     [userId],
   );
   return rows.map((r) => ({
