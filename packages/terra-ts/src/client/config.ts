@@ -3,6 +3,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from '../errors/terra-response-too-large-e
 import { MAX_TIMER_MS, optionalInteger } from './arguments.js';
 import { canSetUserAgent, readEnv } from './environment.js';
 import type { TerraOptions } from './options.js';
+import { Redactor } from './redact.js';
 import { type ClientTransports, chooseTransports } from './transport/choose-transport.js';
 import { VERSION } from './version.js';
 
@@ -25,14 +26,15 @@ export interface ClientConfig extends ClientTransports {
   readonly maxRetryAfterSeconds: number;
   /** The most decoded bytes read from one response body. */
   readonly maxResponseBytes: number;
-  /** Only used to scrub it out of any text that ends up in an error. */
-  readonly apiKey: string;
+  /** Removes the API key, dev id and signing secrets from anything a server sent that ends up in an error. */
+  readonly redactor: Redactor;
 }
 
 /** Resolves options, environment variables and defaults; throws on anything unusable. */
 export function resolveConfig(options: TerraOptions): ClientConfig {
   const apiKey = credential(options.apiKey, 'apiKey', 'TERRA_API_KEY');
   const devId = credential(options.devId, 'devId', 'TERRA_DEV_ID');
+  const redactor = new Redactor([apiKey, secretLike(devId), ...signingSecrets(options.secret)]);
   const headers: Record<string, string> = {
     'x-api-key': apiKey,
     'dev-id': devId,
@@ -42,7 +44,7 @@ export function resolveConfig(options: TerraOptions): ClientConfig {
   const fetchImpl = fetchOf(options.fetch);
   return {
     ...chooseTransports(options.fetch, fetchImpl),
-    baseUrl: baseUrlOf(options.baseUrl ?? readEnv('TERRA_BASE_URL') ?? DEFAULT_BASE_URL, apiKey),
+    baseUrl: baseUrlOf(options.baseUrl ?? readEnv('TERRA_BASE_URL') ?? DEFAULT_BASE_URL, redactor),
     headers,
     jsonHeaders: { ...headers, 'content-type': 'application/json' },
     fetch: fetchImpl,
@@ -59,7 +61,7 @@ export function resolveConfig(options: TerraOptions): ClientConfig {
       ) ?? 60,
     maxResponseBytes:
       optionalInteger(options.maxResponseBytes, 'maxResponseBytes', 1) ?? DEFAULT_MAX_RESPONSE_BYTES,
-    apiKey,
+    redactor,
   };
 }
 
@@ -93,23 +95,36 @@ function hasControlCharacter(text: string): boolean {
   return false;
 }
 
-// A swapped pair of environment variables (TERRA_BASE_URL holding the key) must not echo the key.
-function shown(value: unknown, apiKey: string): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.includes(apiKey) ? text.split(apiKey).join('[redacted API key]') : text;
+// The signing secret(s) the client holds (option, else TERRA_WEBHOOK_SECRET), for redaction only; whether
+// they are usable is checked by the webhook verifier.
+function signingSecrets(option: unknown): string[] {
+  const value = option ?? readEnv('TERRA_WEBHOOK_SECRET');
+  const list = Array.isArray(value) ? value : [value];
+  return list.filter((item): item is string => typeof item === 'string' && item !== '');
 }
 
-function baseUrlOf(value: unknown, apiKey: string): string {
+// A dev id is an account name rather than a password, but a long one may well be kept secret; a short one
+// (under 8 characters) is redacted nowhere, since removing it would mangle every message it occurs in.
+function secretLike(devId: string): string | undefined {
+  return devId.length >= 8 ? devId : undefined;
+}
+
+// A swapped pair of environment variables (TERRA_BASE_URL holding the key or a secret) must not echo it.
+function shown(value: unknown, redactor: Redactor): string {
+  return redactor.text(JSON.stringify(value) ?? String(value));
+}
+
+function baseUrlOf(value: unknown, redactor: Redactor): string {
   if (typeof value !== 'string' || !/^https?:\/\//i.test(value)) {
     throw new TerraInvalidArgumentError(
       'baseUrl',
-      `baseUrl must be an http(s) URL such as ${DEFAULT_BASE_URL}; got ${shown(value, apiKey)}`,
+      `baseUrl must be an http(s) URL such as ${DEFAULT_BASE_URL}; got ${shown(value, redactor)}`,
     );
   }
   try {
     new URL(value);
   } catch {
-    throw new TerraInvalidArgumentError('baseUrl', `baseUrl ${shown(value, apiKey)} is not a valid URL`);
+    throw new TerraInvalidArgumentError('baseUrl', `baseUrl ${shown(value, redactor)} is not a valid URL`);
   }
   return value.replace(/\/+$/, '');
 }

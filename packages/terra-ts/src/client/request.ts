@@ -11,7 +11,7 @@ import { MAX_TIMER_MS, optionalInteger } from './arguments.js';
 import type { ClientConfig } from './config.js';
 import type { RequestOptions } from './options.js';
 import { backoffMs, isRetryableStatus, isSafeToRepeatPost, parseRetryAfter, wasNeverSent } from './retry.js';
-import { scrub, toResponse } from './to-response.js';
+import { toResponse } from './to-response.js';
 import { AttemptTimedOut, ResponseTooLarge, ReusedConnectionClosed } from './transport/transport.js';
 
 /** One endpoint call, as the resources describe it. */
@@ -82,7 +82,8 @@ export async function request<T>(
       failure = apiErrorFromResponse({
         status: res.status,
         headers: res.headers,
-        text: scrub(res.text, config),
+        text: res.text,
+        redactor: config.redactor,
         request: label,
         retryAfterSeconds,
       });
@@ -102,9 +103,11 @@ export async function request<T>(
         );
         retryable = idempotent;
       } else {
-        failure = new TerraConnectionError(`${label} failed before Terra answered: ${describeCause(error)}`, {
-          cause: error,
-        });
+        failure = new TerraConnectionError(
+          `${label} failed before Terra answered: ${config.redactor.text(describeCause(error))}`,
+          // Our own marker carries no server text (and the loop checks for it below).
+          { cause: error instanceof ReusedConnectionClosed ? error : config.redactor.cause(error) },
+        );
         retryable = idempotent || wasNeverSent(error);
       }
     }

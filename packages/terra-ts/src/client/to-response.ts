@@ -43,7 +43,7 @@ export function toResponse<T>(
         `${label} answered ${res.status} with a body that is not JSON: ${notJsonHint(text)}`,
         res.status,
         excerpt(text, config),
-        { cause: error },
+        { cause: config.redactor.cause(error) },
       );
     }
   }
@@ -53,10 +53,10 @@ export function toResponse<T>(
   } catch (error) {
     if (error instanceof TerraError) throw error;
     throw new TerraResponseParseError(
-      `${label} answered ${res.status} with JSON of an unexpected shape (${(error as Error).message}); the API may have changed, or baseUrl points at another service`,
+      `${label} answered ${res.status} with JSON of an unexpected shape (${config.redactor.text(String((error as Error)?.message))}); the API may have changed, or baseUrl points at another service`,
       res.status,
       excerpt(text, config),
-      { cause: error },
+      { cause: config.redactor.cause(error) },
     );
   }
   const rawBody = text.length <= RAW_BODY_KEPT_UP_TO || json === undefined ? text : undefined;
@@ -75,11 +75,10 @@ function notJsonHint(text: string): string {
 }
 
 // Terra never echoes the key, but a misconfigured proxy might; an error must not carry it either way.
-export function scrub(text: string, config: ClientConfig): string {
-  return text.includes(config.apiKey) ? text.split(config.apiKey).join('[redacted]') : text;
-}
-
+// Redacted before it is cut, so a credential across the cut cannot show in part.
 function excerpt(text: string, config: ClientConfig): string {
-  const short = text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
-  return scrub(short, config);
+  const clean = config.redactor.text(
+    text.length > 4 * EXCERPT_LENGTH ? text.slice(0, 4 * EXCERPT_LENGTH) : text,
+  );
+  return clean.length > EXCERPT_LENGTH ? `${clean.slice(0, EXCERPT_LENGTH)}…` : clean;
 }

@@ -1,3 +1,4 @@
+import type { Redactor } from '../client/redact.js';
 import { AuthenticationError } from './authentication-error.js';
 import { BadRequestError } from './bad-request-error.js';
 import { InternalServerError } from './internal-server-error.js';
@@ -11,8 +12,10 @@ import { TerraApiError, type TerraApiErrorInit, type TerraProblem } from './terr
 export interface FailedResponse {
   status: number;
   headers: Headers;
-  /** The body text (already cleaned of anything secret). */
+  /** The body text as received. */
   text: string;
+  /** Removes the client's credentials from the body, the headers and so the message. */
+  redactor?: Redactor;
   /** `METHOD /path`, for the message. */
   request: string;
   /** Parsed `Retry-After`, in seconds. */
@@ -21,10 +24,18 @@ export interface FailedResponse {
 
 /** Builds the {@link TerraApiError} subclass that matches a non-2xx response. */
 export function apiErrorFromResponse(res: FailedResponse): TerraApiError {
-  const body = parseBody(res.text);
+  const { redactor } = res;
+  const parsed = parseBody(res.text);
+  const body =
+    redactor === undefined
+      ? parsed
+      : typeof parsed === 'string'
+        ? redactor.text(parsed)
+        : redactor.json(parsed, res.text);
+  const headers = redactor === undefined ? res.headers : redactor.headers(res.headers);
   const init: TerraApiErrorInit = {
     status: res.status,
-    headers: res.headers,
+    headers,
     body,
     problem: problemOf(body),
     request: res.request,
@@ -41,12 +52,12 @@ export function apiErrorFromResponse(res: FailedResponse): TerraApiError {
     case 413:
       return new PayloadTooLargeError(init);
     case 429:
-      return new RateLimitError(init, ruleOf(res.headers), res.retryAfterSeconds);
+      return new RateLimitError(init, ruleOf(headers), res.retryAfterSeconds);
     default:
       if (res.status >= 500) return new InternalServerError(init);
       return new TerraApiError(
         init,
-        res.status >= 300 && res.status < 400 ? redirectHint(res.headers) : undefined,
+        res.status >= 300 && res.status < 400 ? redirectHint(headers) : undefined,
       );
   }
 }
