@@ -95,6 +95,11 @@ async function dryRunChunks(terra: Terra, userId: string, type: DataType, reques
   }
 }
 
+/** A parsed date as the `YYYY-MM-DD` day it falls on (UTC, as Terra reads days). */
+function isoDay(input: DateInput): string {
+  return new Date(dateSeconds(input) * 1000).toISOString().slice(0, 10);
+}
+
 /** Resolves `--from`/`--to` (default: tomorrow, so the range includes today) and checks their order. */
 function dateRange(options: DataOptions, type: string): { startDate: DateInput; endDate: DateInput } {
   if (options.from === undefined) {
@@ -199,7 +204,15 @@ export function registerData(parent: Command, app: App): void {
         if (series !== undefined) {
           const records: unknown[] = [];
           await streamRange(context, terra, target, request, (record) => records.push(record));
-          context.printer.out(chartRecords(records, series, context.printer.width ?? 80));
+          const drawn = chartRecords(records, series, {
+            type,
+            width: context.printer.width ?? 80,
+            range: { from: isoDay(request.startDate), to: isoDay(request.endDate) },
+            now: Date.now(),
+            redact: (text) => context.printer.redact(text),
+          });
+          if ('chart' in drawn) context.printer.out(drawn.chart);
+          else context.printer.note(drawn.empty);
           return;
         }
         const writer = context.printer.records({

@@ -14,6 +14,10 @@ export interface ChartOptions {
   title: string;
   /** The data's own UTC offset in minutes, so axis times read as the wearer's clock (default 0, UTC). */
   utcOffsetMinutes?: number;
+  /** Labels the two ends of the time axis (default: date and time with the offset). */
+  timeLabel?: (time: number) => string;
+  /** A column without samples repeats the last value before it when that sample is at most this old (default 0). */
+  holdMs?: number;
 }
 
 const EIGHTHS = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -56,6 +60,7 @@ export function renderSeriesChart(points: readonly SeriesPoint[], options: Chart
     sums[index] = (sums[index] ?? 0) + point.value;
     counts[index] = (counts[index] ?? 0) + 1;
   }
+  holdValues(sums, counts, { start, span, columns, points, holdMs: options.holdMs ?? 0 });
   // Bars start one step above empty so the minimum is still visible.
   const levels = sums.map((sum, i) => {
     const count = counts[i] ?? 0;
@@ -72,11 +77,34 @@ export function renderSeriesChart(points: readonly SeriesPoint[], options: Chart
     lines.push(`${label.padStart(labelWidth)} │${cells.join('').trimEnd()}`);
   }
   lines.push(`${' '.repeat(labelWidth)} └${'─'.repeat(columns)}`);
-  const from = timeLabel(start, options.utcOffsetMinutes);
-  const to = timeLabel(start + span, options.utcOffsetMinutes);
+  const label = options.timeLabel ?? ((time: number) => timeLabel(time, options.utcOffsetMinutes));
+  const from = label(start);
+  const to = label(start + span);
   const gap = Math.max(1, columns + 2 - from.length - to.length);
   lines.push(`${' '.repeat(labelWidth)}${from}${' '.repeat(gap)}${to}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Fills columns that got no sample (more columns than samples) with the last sample before them, when that
+ * sample is at most `holdMs` old: a dense recording draws as a continuous series, a real gap stays blank.
+ */
+function holdValues(
+  sums: number[],
+  counts: number[],
+  layout: { start: number; span: number; columns: number; points: readonly SeriesPoint[]; holdMs: number },
+): void {
+  if (layout.holdMs <= 0 || layout.span === 0) return;
+  const sorted = [...layout.points].sort((a, b) => a.time - b.time);
+  let next = 0;
+  let last: SeriesPoint | undefined;
+  for (let column = 0; column < layout.columns; column += 1) {
+    const time = layout.start + ((column + 0.5) / layout.columns) * layout.span;
+    while (next < sorted.length && (sorted[next]?.time ?? 0) <= time) last = sorted[next++];
+    if ((counts[column] ?? 0) > 0 || last === undefined || time - last.time > layout.holdMs) continue;
+    sums[column] = last.value;
+    counts[column] = 1;
+  }
 }
 
 /** One sample of a categorical series, such as a sleep stage. */

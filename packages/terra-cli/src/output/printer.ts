@@ -71,6 +71,11 @@ export class Printer {
     };
   }
 
+  /** Hides every known secret in `text` (for text that is cut to fit before it is printed). */
+  redact(text: string): string {
+    return this.#redactor.redact(text);
+  }
+
   /** Writes text to stdout, redacted. */
   out(text: string): void {
     this.#io.stdout.write(this.#redactor.redact(text));

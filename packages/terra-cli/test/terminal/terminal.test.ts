@@ -46,36 +46,7 @@ describe.runIf(runTerminalTests)('on a terminal', { timeout: 120_000 }, () => {
     expect(exists(user.user_id)).toBe(true);
   });
 
-  it('data --chart draws a sleep hypnogram that fits the terminal', async () => {
-    const session = open(
-      ['data', 'sleep', '--user', GARMIN_USER, '--from', '2024-01-01', '--to', '2024-01-02', '--chart'],
-      90,
-    );
-    expect(await session.exitCode()).toBe(0);
-    const screen = session.screen();
-    expect(screen).toContain('sleep stages');
-    expect(screen).toMatch(/^ {0,4}light │.*█/m);
-    expect(screen).toMatch(/^ {0,4}deep │.*█/m);
-    for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(90);
-  });
-
-  it('data --chart heart-rate draws bpm over time with min and max', async () => {
-    const session = open([
-      'data',
-      'activity',
-      '--user',
-      GARMIN_USER,
-      '--from',
-      '2024-01-01',
-      '--to',
-      '2024-01-04',
-      '--chart',
-      'heart-rate',
-    ]);
-    expect(await session.exitCode()).toBe(0);
-    expect(session.screen()).toMatch(/heart rate \(bpm\) {2}min \d+ · max \d+/);
-    expect(session.screen()).toMatch(/│[▁▂▃▄▅▆▇█ ]*█/);
-  });
+  // The charts themselves are checked at 80 and 160 columns in charts.test.ts.
 
   it('data shows a progress bar on the terminal that ends full, with the record count', async () => {
     const session = open([
