@@ -7,7 +7,10 @@ import { checkWebhookUrl, WebhookUrlError } from './webhooks/webhook-url.js';
 export const USAGE = `Usage: terra-sandbox [options]
 
   --port <n>            port to listen on (default ${DEFAULTS.port}; 0 picks a free one)
-  --host <addr>         interface to bind (default ${DEFAULTS.host})
+  --host <addr>         interface to bind (default ${DEFAULTS.host}; anything else
+                        exposes the sandbox to the network, with a warning)
+  --allowed-host <name> another name to answer to in the Host header (repeatable;
+                        loopback names and the bound address always work)
   --api-key <key>       x-api-key to accept (default ${DEFAULTS.apiKey})
   --dev-id <id>         dev-id to accept (default ${DEFAULTS.devId})
   --secret <secret>     webhook signing secret (default ${DEFAULTS.secret})
@@ -46,7 +49,7 @@ function integer(name: string, value: string | undefined, min: number, max: numb
 
 /** Parses the command line into sandbox options; `help: true` when usage was asked for. */
 export function parseCliArgs(argv: string[]): { help: boolean; options: SandboxOptions } {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | string[] | boolean | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -54,6 +57,7 @@ export function parseCliArgs(argv: string[]): { help: boolean; options: SandboxO
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
         'api-key': { type: 'string' },
         'dev-id': { type: 'string' },
         secret: { type: 'string' },
@@ -113,6 +117,17 @@ export function parseCliArgs(argv: string[]): { help: boolean; options: SandboxO
       if (err instanceof FaultParseError) throw new CliArgsError(`--fault: ${err.message}`);
       throw err;
     }
+  }
+  const allowedHosts = values['allowed-host'] as string[] | undefined;
+  if (allowedHosts !== undefined) {
+    for (const name of allowedHosts) {
+      if (!/^[\w.-]+$|^\[[\da-f:.]+\]$/i.test(name)) {
+        throw new CliArgsError(
+          `--allowed-host takes a host name or address without scheme or port, e.g. host.docker.internal; got ${JSON.stringify(name)}`,
+        );
+      }
+    }
+    options.allowedHosts = allowedHosts;
   }
   if (values['no-demo-users']) options.users = [];
   return { help: Boolean(values.help), options };

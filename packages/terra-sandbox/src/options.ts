@@ -13,8 +13,16 @@ export interface InitialUser {
 export interface SandboxOptions {
   /** Port to listen on; 0 picks a free one (tests). Default 4610. */
   port?: number;
-  /** Interface to bind. Default 127.0.0.1. */
+  /**
+   * Interface to bind. Default 127.0.0.1. Anything but a loopback address makes the sandbox (test
+   * credentials, data, the control API) reachable from the network, and it warns on stderr.
+   */
   host?: string;
+  /**
+   * Extra names the sandbox answers to in the `Host` header, besides loopback names and the bound
+   * address (e.g. `host.docker.internal`). Other names get 421, which stops DNS rebinding.
+   */
+  allowedHosts?: string[];
   /** The x-api-key clients must send. Default 'sandbox-api-key'. */
   apiKey?: string;
   /** The dev-id clients must send. Default 'sandbox-dev-id'. */

@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
+import { exposedWarning } from './exposed-warning.js';
 import type { FaultConfig } from './faults/types.js';
+import { HostPolicy, isLoopbackHost } from './http/host-check.js';
 import { DEFAULTS, type SandboxOptions } from './options.js';
 import { SandboxRuntime } from './runtime.js';
 import { buildRouter, createSandboxServer } from './server.js';
@@ -62,8 +64,12 @@ export interface Sandbox {
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const runtime = new SandboxRuntime(options);
-  const server = createSandboxServer(runtime, buildRouter(runtime));
   const host = options.host ?? DEFAULTS.host;
+  const server = createSandboxServer(
+    runtime,
+    buildRouter(runtime),
+    new HostPolicy(host, options.allowedHosts),
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -78,6 +84,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw err;
   }
   const { port } = server.address() as AddressInfo;
+  if (!isLoopbackHost(host)) process.stderr.write(exposedWarning(host, port));
   const urlHost = host.includes(':') ? `[${host}]` : host;
   runtime.origin = `http://${urlHost}:${port}`;
   let closing: Promise<void> | undefined;

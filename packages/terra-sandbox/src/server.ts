@@ -4,6 +4,8 @@ import { FaultParseError, parseFaults } from './faults/parse.js';
 import type { FaultSpec } from './faults/types.js';
 import { checkCredentials } from './http/auth.js';
 import type { RequestContext } from './http/context.js';
+import { refuseCrossSite } from './http/cross-site.js';
+import { HostPolicy } from './http/host-check.js';
 import { HttpProblem } from './http/problem.js';
 import { sendProblem } from './http/respond.js';
 import { API_PREFIXES, type RouteMatch, Router } from './http/router.js';
@@ -45,10 +47,17 @@ function apiPath(path: string): string | undefined {
 
 const NO_FAULT: FaultSpec = Object.freeze({});
 
-/** Creates the HTTP server (not yet listening) that serves `router`. */
-export function createSandboxServer(sandbox: SandboxRuntime, router: Router): Server {
+/**
+ * Creates the HTTP server (not yet listening) that serves `router` to requests whose `Host` header
+ * `hosts` allows (loopback names only by default).
+ */
+export function createSandboxServer(
+  sandbox: SandboxRuntime,
+  router: Router,
+  hosts: HostPolicy = new HostPolicy('127.0.0.1'),
+): Server {
   const server = createServer((req, res) => {
-    handle(sandbox, router, req, res).catch((err: unknown) => fail(res, err));
+    handle(sandbox, router, hosts, req, res).catch((err: unknown) => fail(res, err));
   });
   server.keepAliveTimeout = 30_000;
   return server;
@@ -57,6 +66,7 @@ export function createSandboxServer(sandbox: SandboxRuntime, router: Router): Se
 async function handle(
   sandbox: SandboxRuntime,
   router: Router,
+  hosts: HostPolicy,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -75,6 +85,9 @@ async function handle(
     fault: NO_FAULT,
   };
   try {
+    // Before anything else: a page on another site, or on a rebound DNS name, gets nowhere.
+    hosts.check(req);
+    refuseCrossSite(req, ctx.method);
     let match: RouteMatch;
     if (api !== undefined) {
       ctx.fault = mergeFaults(sandbox.faults.take(), headerFaults(req)) ?? NO_FAULT;

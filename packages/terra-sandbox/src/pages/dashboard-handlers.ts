@@ -20,7 +20,11 @@ function selectedUser(backend: DashboardBackend, requested: string | null): stri
 }
 
 /** `GET /dashboard[?user_id=]`: the page, with the charts of `user_id` (or the first user). */
-export function showDashboard(backend: DashboardBackend, query: URLSearchParams): PageResponse {
+export function showDashboard(
+  backend: DashboardBackend,
+  query: URLSearchParams,
+  token: string,
+): PageResponse {
   return htmlResponse(
     200,
     renderDashboard({
@@ -28,6 +32,7 @@ export function showDashboard(backend: DashboardBackend, query: URLSearchParams)
       deliveries: backend.deliveries.list(),
       deliveryStats: backend.deliveries.stats(),
       selectedUserId: selectedUser(backend, query.get('user_id')),
+      token,
     }),
   );
 }

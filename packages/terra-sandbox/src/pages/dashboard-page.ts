@@ -12,6 +12,8 @@ export interface DashboardView {
   deliveryStats?: DeliveryStoreStats;
   /** The user whose charts are shown; the first user when the URL names none. */
   selectedUserId: string | undefined;
+  /** The per-start token the page's script sends with every data request. */
+  token: string;
 }
 
 function chartPanel(name: string, title: string, caption: string): SafeHtml {
@@ -31,7 +33,7 @@ export function renderDashboard(view: DashboardView): SafeHtml {
     stylesheets: ['/assets/uPlot.min.css'],
     scripts: ['/assets/uPlot.iife.min.js', '/assets/dashboard.js'],
     main: html`<header class="topbar"><h1>Terra sandbox</h1><p>Local dashboard: connections, data and webhooks. Updates every 2 seconds.</p></header>
-<main data-dashboard data-selected-user="${view.selectedUserId ?? ''}">
+<main data-dashboard data-selected-user="${view.selectedUserId ?? ''}" data-token="${view.token}">
 <section class="panel" aria-labelledby="users-heading">
 <h2 id="users-heading">Users</h2>
 <div data-partial="users">${renderUsersTable(view.users, view.selectedUserId)}</div>

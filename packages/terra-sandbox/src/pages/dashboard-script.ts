@@ -12,6 +12,8 @@ export const DASHBOARD_JS = `(() => {
   const plots = new Map();
   const lastMarkup = new Map();
   let selectedUser = root.dataset.selectedUser || '';
+  // The data routes need the token this page was served with (other sites cannot read it).
+  const AUTH = { 'x-sandbox-dashboard-token': root.dataset.token || '' };
   let chartsFor = '';
 
   const ROWS = { 1: 'Deep', 2: 'Light', 3: 'REM', 4: 'Awake' };
@@ -132,7 +134,7 @@ export const DASHBOARD_JS = `(() => {
     }
     statusLine.textContent = 'Loading charts for user_id ' + userId + '...';
     try {
-      const res = await fetch('/dashboard/api/users/' + encodeURIComponent(userId) + '/charts', { cache: 'no-store' });
+      const res = await fetch('/dashboard/api/users/' + encodeURIComponent(userId) + '/charts', { cache: 'no-store', headers: AUTH });
       if (!res.ok) throw new Error('the server answered ' + res.status);
       const charts = await res.json();
       if (chartsFor !== userId) return;
@@ -167,7 +169,7 @@ export const DASHBOARD_JS = `(() => {
 
   async function refreshPartial(name) {
     const target = root.querySelector('[data-partial="' + name + '"]');
-    const res = await fetch('/dashboard/partials/' + name, { cache: 'no-store' });
+    const res = await fetch('/dashboard/partials/' + name, { cache: 'no-store', headers: AUTH });
     if (!res.ok) return;
     const markup = await res.text();
     if (lastMarkup.get(name) === markup) return;

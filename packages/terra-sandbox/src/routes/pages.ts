@@ -1,5 +1,8 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { checkCredentials } from '../http/auth.js';
 import { readBody } from '../http/body.js';
 import type { RequestContext } from '../http/context.js';
+import { HttpProblem } from '../http/problem.js';
 import { send } from '../http/respond.js';
 import type { Router } from '../http/router.js';
 import { loadAssets } from '../pages/assets.js';
@@ -77,19 +80,50 @@ export function registerPageRoutes(router: Router, sandbox: SandboxRuntime): voi
     },
   });
 
-  page('/dashboard', (ctx) => showDashboard(sandbox, ctx.query));
-  page('/dashboard/partials/users', (ctx) => usersPartial(sandbox, ctx.query));
-  page('/dashboard/partials/deliveries', () => deliveriesPartial(sandbox));
-  page('/dashboard/api/users', () => usersJson(sandbox));
-  page('/dashboard/api/users/:userId/charts', (ctx) => chartsJson(sandbox, param(ctx, 'userId'), ctx.query));
-  page('/dashboard/api/deliveries', () => deliveriesJson(sandbox));
-  page('/dashboard/api/deliveries/:id', (ctx) => deliveryJson(sandbox, param(ctx, 'id')));
+  // The dashboard page is public (a person opens it); the data behind it needs this per-start token,
+  // which only a page served here can read (other sites cannot read our pages; rebound names get 421).
+  const token = randomBytes(24).toString('base64url');
+  const data = (path: string, handler: (ctx: RequestContext) => PageResponse | Promise<PageResponse>) =>
+    page(path, (ctx) => {
+      requireDashboardAccess(ctx, sandbox, token);
+      return handler(ctx);
+    });
+
+  page('/dashboard', (ctx) => showDashboard(sandbox, ctx.query, token));
+  data('/dashboard/partials/users', (ctx) => usersPartial(sandbox, ctx.query));
+  data('/dashboard/partials/deliveries', () => deliveriesPartial(sandbox));
+  data('/dashboard/api/users', () => usersJson(sandbox));
+  data('/dashboard/api/users/:userId/charts', (ctx) => chartsJson(sandbox, param(ctx, 'userId'), ctx.query));
+  data('/dashboard/api/deliveries', () => deliveriesJson(sandbox));
+  data('/dashboard/api/deliveries/:id', (ctx) => deliveryJson(sandbox, param(ctx, 'id')));
 
   page('/assets/providers/:file', (ctx) => {
     const svg = providerIconSvg(param(ctx, 'file'));
     return svg ? assetResponse('image/svg+xml; charset=utf-8', svg) : assetNotFound();
   });
   page('/assets/:file', (ctx) => assets.get(param(ctx, 'file')) ?? assetNotFound());
+}
+
+/** Header the dashboard's script sends its page's token in. */
+export const DASHBOARD_TOKEN_HEADER = 'x-sandbox-dashboard-token';
+
+function requireDashboardAccess(ctx: RequestContext, sandbox: SandboxRuntime, token: string): void {
+  const given = ctx.req.headers[DASHBOARD_TOKEN_HEADER];
+  if (typeof given === 'string' && sameText(given, token)) return;
+  if (ctx.req.headers['x-api-key'] === undefined && ctx.req.headers['dev-id'] === undefined) {
+    throw new HttpProblem(
+      401,
+      `the dashboard's data needs the ${DASHBOARD_TOKEN_HEADER} its page carries (open or reload /dashboard), ` +
+        'or the sandbox credentials in x-api-key and dev-id',
+    );
+  }
+  checkCredentials(ctx.req, sandbox);
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function assetNotFound(): PageResponse {

@@ -25,8 +25,18 @@ interface ChartsBody {
   steps: { x: number[]; y: number[]; days: string[] };
 }
 
+/**
+ * Fetches a sandbox URL the way the dashboard's script does: with the token its page carries (issue 12:
+ * the dashboard's data is no longer open to any caller).
+ */
+async function dashboardFetch(url: string): Promise<Response> {
+  const page = await (await fetch(`${harness.sandbox.url}/dashboard`)).text();
+  const token = /data-token="([^"]+)"/.exec(page)?.[1] ?? '';
+  return fetch(url, { headers: { 'x-sandbox-dashboard-token': token } });
+}
+
 async function chartsOf(userId: string): Promise<ChartsBody> {
-  const response = await fetch(`${harness.sandbox.url}/dashboard/api/users/${userId}/charts`);
+  const response = await dashboardFetch(`${harness.sandbox.url}/dashboard/api/users/${userId}/charts`);
   expect(response.status).toBe(200);
   return (await response.json()) as ChartsBody;
 }
@@ -175,26 +185,30 @@ describe('dashboard without users', () => {
 
 describe('dashboard JSON API', () => {
   it('validates the days parameter and the user id of the charts endpoint', async () => {
-    const bad = await fetch(`${harness.sandbox.url}/dashboard/api/users/${GARMIN_USER}/charts?days=0`);
+    const bad = await dashboardFetch(
+      `${harness.sandbox.url}/dashboard/api/users/${GARMIN_USER}/charts?days=0`,
+    );
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toContain(
       'days must be a whole number from 1 to 30',
     );
-    const unknown = await fetch(`${harness.sandbox.url}/dashboard/api/users/nobody/charts`);
+    const unknown = await dashboardFetch(`${harness.sandbox.url}/dashboard/api/users/nobody/charts`);
     expect(unknown.status).toBe(404);
-    const month = await fetch(`${harness.sandbox.url}/dashboard/api/users/${GARMIN_USER}/charts?days=30`);
+    const month = await dashboardFetch(
+      `${harness.sandbox.url}/dashboard/api/users/${GARMIN_USER}/charts?days=30`,
+    );
     expect(((await month.json()) as ChartsBody).steps.days).toHaveLength(30);
   });
 
   it('lists deliveries newest first and serves one with its payload', async () => {
     const delivery = harness.sandbox.triggerEvent('auth', OURA_USER);
-    const list = (await (await fetch(`${harness.sandbox.url}/dashboard/api/deliveries`)).json()) as {
+    const list = (await (await dashboardFetch(`${harness.sandbox.url}/dashboard/api/deliveries`)).json()) as {
       deliveries: { id: string; payload_bytes: number }[];
     };
     expect(list.deliveries[0]?.id).toBe(delivery.id);
     expect(list.deliveries[0]?.payload_bytes).toBe(Buffer.byteLength(delivery.payload));
     const one = (await (
-      await fetch(`${harness.sandbox.url}/dashboard/api/deliveries/${delivery.id}`)
+      await dashboardFetch(`${harness.sandbox.url}/dashboard/api/deliveries/${delivery.id}`)
     ).json()) as {
       payload: unknown;
     };
@@ -218,7 +232,7 @@ describe('secrets', () => {
       ...harness.sandbox.deliveries().map((d) => `${harness.sandbox.url}/dashboard/api/deliveries/${d.id}`),
     ];
     for (const url of urls) {
-      const response = await fetch(url);
+      const response = await dashboardFetch(url);
       expect(response.status, url).toBe(200);
       const text = await response.text();
       expect(text, url).not.toContain(API_KEY);

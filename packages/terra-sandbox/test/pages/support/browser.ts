@@ -21,15 +21,18 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** Launches the system Chromium with a fresh user-data-dir that `close()` removes. */
-export async function launchBrowser(): Promise<TestBrowser> {
+/**
+ * Launches the system Chromium with a fresh user-data-dir that `close()` removes. `extraArgs` add
+ * switches, e.g. `--host-resolver-rules` to point made-up names at 127.0.0.1.
+ */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<TestBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'terra-sandbox-pages-'));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...extraArgs],
       viewport: { width: 1280, height: 900 },
     });
   } catch (error) {
