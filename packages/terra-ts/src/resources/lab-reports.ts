@@ -14,6 +14,7 @@ import {
   LabReportList,
   LabReportUpload,
 } from '../responses/lab-reports.js';
+import { checkIdSegment } from './id-segment-check.js';
 import { dayString, idSegment } from './path-arguments.js';
 
 /** Terra rejects larger lab report files with 413; checked before uploading. */
@@ -91,7 +92,7 @@ export class LabReports {
     const day = (value: unknown, name: string) => (value === undefined ? undefined : dayString(value, name));
     const query = buildQuery({
       reference_id: optionalString(p.referenceId, 'referenceId'),
-      upload_id: optionalString(p.uploadId, 'uploadId'),
+      upload_id: optionalId(p.uploadId, 'uploadId'),
       report_date_from: day(p.reportDateFrom, 'reportDateFrom'),
       report_date_to: day(p.reportDateTo, 'reportDateTo'),
       uploaded_at_from: day(p.uploadedAtFrom, 'uploadedAtFrom'),
@@ -155,4 +156,9 @@ function toBlob(file: unknown, contentType: string | undefined): Blob {
     'file',
     'file must be a Blob/File, a Uint8Array or an ArrayBuffer holding a PDF, PNG, JPEG, GIF or WebP',
   );
+}
+
+function optionalId(value: unknown, name: string): string | undefined {
+  const id = optionalString(value, name);
+  return id === undefined ? undefined : checkIdSegment(id, name);
 }

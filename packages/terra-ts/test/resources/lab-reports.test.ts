@@ -85,8 +85,8 @@ describe('lab reports', () => {
   });
 
   it('escapes ids in paths', async () => {
-    reply = { body: { session_id: 'a/b' } };
-    await new LabReports(terraFor(server)).get('a/b');
-    expect(server.requests[0]?.path).toBe('/v2/lab-reports/a%2Fb');
+    reply = { body: { session_id: 'a b:c' } };
+    await new LabReports(terraFor(server)).get('a b:c');
+    expect(server.requests[0]?.path).toBe('/v2/lab-reports/a%20b%3Ac');
   });
 });
