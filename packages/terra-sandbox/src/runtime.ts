@@ -1,6 +1,9 @@
 import { athleteFor, type DataType, type GeneratorContext, recordsForDay } from './data/source.js';
 import { FaultState } from './faults/state.js';
 import { badRequest, notFound } from './http/problem.js';
+import { SimulatedClock } from './live/clock.js';
+import { LiveMode } from './live/live-mode.js';
+import { LiveModeOffError, resolveLiveOptions } from './live/options.js';
 import { DEFAULTS, DEMO_USERS, type SandboxOptions } from './options.js';
 import { RateLimiter } from './rate-limit/limiter.js';
 import { type DeliveryRetention, DeliveryStore } from './state/deliveries.js';
@@ -45,6 +48,10 @@ export class SandboxRuntime {
   readonly queue: DeliveryQueue;
   readonly events: EventService;
   readonly labReportProcessor: LabReportProcessor;
+  /** The sandbox's now: data is served as of it, and live mode follows it. */
+  readonly clock: SimulatedClock;
+  /** Live mode, when it is on. */
+  readonly live: LiveMode | undefined;
   private readonly writer: SnapshotWriter | undefined;
 
   constructor(options: SandboxOptions) {
@@ -52,6 +59,8 @@ export class SandboxRuntime {
     this.devId = options.devId ?? DEFAULTS.devId;
     this.secret = options.secret ?? DEFAULTS.secret;
     this.seed = options.seed ?? DEFAULTS.seed;
+    this.clock = new SimulatedClock(options.clock);
+    const liveOptions = options.live ? resolveLiveOptions(options.live) : undefined;
     this.webhookUrl =
       options.webhookUrl === undefined ? undefined : checkWebhookUrl(options.webhookUrl, 'webhookUrl');
     this.faults = new FaultState(options.faults);
@@ -64,12 +73,31 @@ export class SandboxRuntime {
       timeoutMs,
       webhookUrl: this.webhookUrl,
     }));
-    this.events = new EventService(this.deliveries, this.queue, () => this.webhookUrl);
+    this.events = new EventService(
+      this.deliveries,
+      this.queue,
+      () => this.webhookUrl,
+      () => this.clock.now(),
+    );
     this.labReportProcessor = new LabReportProcessor(this, labReportDelay(options.labReportDelayMs));
 
     const snapshot = options.dataFile ? loadSnapshot(options.dataFile) : undefined;
     if (snapshot) this.restore(snapshot);
-    else for (const u of options.users ?? DEMO_USERS) this.users.create(u);
+    else for (const u of options.users ?? DEMO_USERS) this.users.create(u, this.clock.now());
+    this.live = liveOptions
+      ? new LiveMode(
+          {
+            seed: this.seed,
+            clock: this.clock,
+            users: () => this.users.list(),
+            sendEvent: (type, body, sendOptions) => this.events.sendEvent(type, body, sendOptions),
+            onSend: (listener) => this.events.onSend(listener),
+            onAttempt: (listener) => this.queue.onAttempt(listener),
+          },
+          liveOptions,
+        )
+      : undefined;
+    this.live?.start();
 
     if (options.dataFile) {
       this.writer = new SnapshotWriter(options.dataFile, () => this.snapshot());
@@ -122,7 +150,7 @@ export class SandboxRuntime {
     if (input.user_id !== undefined && this.users.get(input.user_id)) {
       throw badRequest(`user_id ${input.user_id} already exists`);
     }
-    const user = this.users.create(input);
+    const user = this.users.create(input, this.clock.now());
     this.usersChanged();
     return user;
   }
@@ -192,9 +220,26 @@ export class SandboxRuntime {
     return { seed: this.seed, user };
   }
 
-  /** Records of `type` for one UTC day. */
+  /** The sandbox clock's now, epoch ms. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Moves the clock forward by `ms`; resolves once live mode (when on) has sent everything due by then. */
+  async advanceClock(ms: number): Promise<void> {
+    this.clock.advance(ms);
+    await this.live?.catchUp();
+  }
+
+  /** Live mode, or a {@link LiveModeOffError} naming `what` needed it. */
+  requireLive(what: string): LiveMode {
+    if (!this.live) throw new LiveModeOffError(what);
+    return this.live;
+  }
+
+  /** Records of `type` for one local day, as they stand at the clock's now. */
   recordsForDay(type: DataType, user: TerraUser, day: string, withSamples: boolean): unknown[] {
-    return recordsForDay(type, this.generatorContext(user), day, { withSamples });
+    return recordsForDay(type, this.generatorContext(user), day, { withSamples, now: this.clock.now() });
   }
 
   /** The athlete profile of a user. */
@@ -216,6 +261,7 @@ export class SandboxRuntime {
 
   /** Stops webhook delivery and writes the data file one last time. */
   async close(): Promise<void> {
+    this.live?.close();
     this.queue.close();
     this.labReportProcessor.close();
     this.writer?.schedule();

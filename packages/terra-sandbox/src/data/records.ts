@@ -39,7 +39,7 @@ export function* recordsInRange(
   user: TerraUser,
   range: { startMs: number; endMs: number },
   withSamples: boolean,
-  now: number = Date.now(),
+  now: number = sandbox.now(),
 ): Generator<unknown[]> {
   const batches = generatedInRange(sandbox, type, user, range, withSamples);
   // A local day can reach a day past the range's end, so only ranges that close to now need the check.

@@ -14,7 +14,7 @@ export function recordsForDay(
   type: DataType,
   ctx: GeneratorContext,
   day: string,
-  options: { withSamples: boolean },
+  options: { withSamples: boolean; now?: number },
 ): unknown[] {
   return GENERATORS[type](ctx, day, options);
 }

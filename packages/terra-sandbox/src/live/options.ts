@@ -130,3 +130,12 @@ export function parseChaosSpec(spec: string): ChaosOptions {
   }
   return out;
 }
+
+/** Thrown when something only live mode keeps is asked for while it is off; says how to turn it on. */
+export class LiveModeOffError extends Error {
+  override readonly name = 'LiveModeOffError';
+
+  constructor(what: string) {
+    super(`${what} is kept only in live mode, which is off; start the sandbox with live: true (or --live)`);
+  }
+}
