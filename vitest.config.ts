@@ -16,7 +16,13 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'bench/test/**/*.test.ts', 'demo/**/*.test.ts'],
+    include: [
+      'packages/*/test/**/*.test.ts',
+      'bench/test/**/*.test.ts',
+      'demo/**/*.test.ts',
+      'examples/test/**/*.test.ts',
+      'docs/site/test/**/*.test.ts',
+    ],
     // Fails any test during which a fake API key or webhook secret reaches an error, a log line or output.
     setupFiles: ['packages/terra-ts/test/robustness/support/secret-hygiene-setup.ts'],
     testTimeout: 30_000,
