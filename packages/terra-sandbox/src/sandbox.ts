@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { exposedWarning } from './exposed-warning.js';
 import type { FaultConfig } from './faults/types.js';
 import { HostPolicy, isLoopbackHost } from './http/host-check.js';
+import type { GroundTruth } from './live/ground-truth.js';
+import type { SandboxClock } from './live/sandbox-clock.js';
 import { DEFAULTS, type SandboxOptions } from './options.js';
 import { SandboxRuntime } from './runtime.js';
 import { buildRouter, createSandboxServer } from './server.js';
@@ -47,6 +49,22 @@ export interface Sandbox {
    * (default 10 s) with the deliveries' states in the message.
    */
   waitForDeliveries(predicate: (deliveries: Delivery[]) => boolean, timeoutMs?: number): Promise<Delivery[]>;
+  /** The sandbox's clock (option `clock`): read it, or move it forward with `advance`. */
+  readonly clock: SandboxClock;
+  /**
+   * Live mode's ground truth: the newest version sent of every record, one per natural key
+   * (activity and sleep by `summary_id`, daily, body, nutrition and menstruation by user and local
+   * date, athlete by user), and how many deliveries the receiver acknowledged. With
+   * `includeDeliveries`, every acknowledged delivery too. Throws a `LiveModeOffError` unless live
+   * mode is on.
+   */
+  groundTruth(options?: { includeDeliveries?: boolean }): GroundTruth;
+  /**
+   * Resolves once live mode has sent everything due by the clock's now and every delivery made
+   * since it started has been answered 2xx or given up on; rejects after `timeoutMs` (default
+   * 10 s) saying how many are still unanswered. Throws a `LiveModeOffError` unless live mode is on.
+   */
+  liveSettled(timeoutMs?: number): Promise<void>;
   /** Stops the server and webhook delivery, and writes the data file. */
   close(): Promise<void>;
 }
@@ -113,6 +131,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       runtime.webhookUrl = url === undefined ? undefined : checkWebhookUrl(url, 'setWebhookUrl(url)');
     },
     waitForDeliveries: (predicate, timeoutMs = 10_000) => runtime.deliveries.waitFor(predicate, timeoutMs),
+    clock: {
+      now: () => runtime.clock.now(),
+      speed: runtime.clock.speed,
+      advance: (ms) => runtime.advanceClock(ms),
+    },
+    groundTruth: (groundTruthOptions) =>
+      runtime.requireLive('the ground truth').groundTruth(groundTruthOptions),
+    liveSettled: (timeoutMs) => runtime.requireLive('liveSettled').settled(timeoutMs),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -10,7 +10,9 @@ import type { Router } from '../http/router.js';
 import type { SandboxRuntime } from '../runtime.js';
 import type { Delivery } from '../state/types.js';
 import { TRIGGERABLE_EVENTS, type TriggerableEvent } from '../webhooks/event-payloads.js';
+import { resendDelivery } from '../webhooks/resend.js';
 import { checkWebhookUrl, WebhookUrlError } from '../webhooks/webhook-url.js';
+import { registerLiveControlRoutes } from './live-control.js';
 
 /** Root of the control API. */
 export const CONTROL_PREFIX = '/sandbox/api';
@@ -105,9 +107,13 @@ export function registerControlRoutes(router: Router, sandbox: SandboxRuntime): 
     if (!delivery) throw notFound(`delivery not found: ${ctx.params.id}`);
     return sendJson(ctx, 200, delivery);
   });
+  add('POST', '/deliveries/:id/resend', (ctx) =>
+    sendJson(ctx, 201, withoutPayload(resendDelivery(sandbox, ctx.params.id as string))),
+  );
   add('POST', '/events/:type', (ctx) => triggerEvent(sandbox, ctx));
   add('GET', '/faults', (ctx) => sendJson(ctx, 200, sandbox.faults.current()));
   add('PUT', '/faults', (ctx) => putFaults(sandbox, ctx));
   add('GET', '/webhook-url', (ctx) => sendJson(ctx, 200, { url: sandbox.webhookUrl ?? null }));
   add('PUT', '/webhook-url', (ctx) => putWebhookUrl(sandbox, ctx));
+  registerLiveControlRoutes(add, sandbox);
 }
