@@ -12,6 +12,7 @@ import { TerraError } from './terra-error.js';
  * - `payload_not_raw`: the body was already parsed (or absent), so its exact bytes cannot be verified.
  * - `malformed_payload`: the signature is valid but the body is not a JSON object.
  * - `payload_too_large`: the body is longer than the handler's `maxBodyBytes` (answered 413, never buffered whole).
+ * - `body_timeout`: the body did not arrive in full within the handler's `readTimeoutMs` (answered 408).
  */
 export type WebhookVerificationReason =
   | 'missing_header'
@@ -23,7 +24,8 @@ export type WebhookVerificationReason =
   | 'missing_secret'
   | 'payload_not_raw'
   | 'malformed_payload'
-  | 'payload_too_large';
+  | 'payload_too_large'
+  | 'body_timeout';
 
 /**
  * Thrown when a webhook delivery cannot be verified or read.

@@ -1,5 +1,5 @@
 // The public surface of the webhook module.
-export { DEFAULT_MAX_WEBHOOK_BODY_BYTES } from './adapters/body-limit.js';
+export { DEFAULT_MAX_WEBHOOK_BODY_BYTES, DEFAULT_WEBHOOK_READ_TIMEOUT_MS } from './adapters/body-limit.js';
 export { createFetchWebhookHandler } from './adapters/fetch.js';
 export type { WebhookHandlerOptions } from './adapters/handle-delivery.js';
 export { createNodeWebhookHandler, type NodeResponseLike } from './adapters/node.js';

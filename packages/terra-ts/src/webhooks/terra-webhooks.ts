@@ -4,6 +4,7 @@ import { WebhookVerificationError } from '../errors/webhook-verification-error.j
 import { type NodeRequestLike, readNodeRequestBody } from './adapters/node-request.js';
 import { getSignatureHeader, type HeadersLike, readDeliveryHeaders } from './delivery-headers.js';
 import { parseWebhookEvent, parseWebhookJson } from './parse.js';
+import { precheckDelivery } from './precheck.js';
 import type { WebhookPayload } from './raw-payload.js';
 import { payloadText } from './raw-payload.js';
 import type { FetchS3PayloadOptions } from './s3-payload.js';
@@ -106,6 +107,8 @@ export class TerraWebhooks {
    */
   async handleExpressWebhook(req: NodeRequestLike): Promise<TerraWebhookResponse> {
     this.#verifier.assertSecret();
+    // A bad header or timestamp fails before a byte of the body is read.
+    precheckDelivery(req.headers, this.toleranceSeconds);
     return this.handleWebhook((await readNodeRequestBody(req)) as WebhookPayload, undefined, req.headers);
   }
 

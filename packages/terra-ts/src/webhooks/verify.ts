@@ -99,7 +99,7 @@ export class SignatureVerifier {
       if (matched) break;
     }
     if (!matched) throw this.#mismatch(typeof body === 'string');
-    this.#checkTimestamp(parsed.timestamp, nowMs);
+    checkTimestamp(parsed.timestamp, this.toleranceSeconds, nowMs);
     return { body, timestamp: parsed.timestamp };
   }
 
@@ -119,23 +119,29 @@ export class SignatureVerifier {
       `No v1 signature in the Terra signature header matches the body. Check that you ${hints.join('; ')}.`,
     );
   }
+}
 
-  #checkTimestamp(timestamp: number, nowMs: number): void {
-    const age = Math.floor(nowMs / 1000) - timestamp;
-    if (age > this.toleranceSeconds) {
-      throw new WebhookVerificationError(
-        'timestamp_too_old',
-        `The delivery was signed ${age} s ago, beyond the ${this.toleranceSeconds} s tolerance: a replay, a delivery queued too long, or a wrong server clock. Pass toleranceSeconds to widen it.`,
-      );
-    }
-    if (-age > this.toleranceSeconds) {
-      const unitHint = looksLikeMilliseconds(timestamp)
-        ? ' The `t` value looks like milliseconds, not seconds.'
-        : '';
-      throw new WebhookVerificationError(
-        'timestamp_in_future',
-        `The delivery is signed ${-age} s in the future, beyond the ${this.toleranceSeconds} s tolerance: check the server clock.${unitHint}`,
-      );
-    }
+/**
+ * Throws `timestamp_too_old` or `timestamp_in_future` when a signed `t` is outside the tolerance of `nowMs`.
+ * The adapters call it on the header alone, before reading the body; verification calls it again.
+ *
+ * @throws {@link WebhookVerificationError}
+ */
+export function checkTimestamp(timestamp: number, toleranceSeconds: number, nowMs: number): void {
+  const age = Math.floor(nowMs / 1000) - timestamp;
+  if (age > toleranceSeconds) {
+    throw new WebhookVerificationError(
+      'timestamp_too_old',
+      `The delivery was signed ${age} s ago, beyond the ${toleranceSeconds} s tolerance: a replay, a delivery queued too long, or a wrong server clock. Pass toleranceSeconds to widen it.`,
+    );
+  }
+  if (-age > toleranceSeconds) {
+    const unitHint = looksLikeMilliseconds(timestamp)
+      ? ' The `t` value looks like milliseconds, not seconds.'
+      : '';
+    throw new WebhookVerificationError(
+      'timestamp_in_future',
+      `The delivery is signed ${-age} s in the future, beyond the ${toleranceSeconds} s tolerance: check the server clock.${unitHint}`,
+    );
   }
 }

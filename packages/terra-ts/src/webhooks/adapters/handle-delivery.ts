@@ -35,12 +35,19 @@ export interface WebhookHandlerOptions {
    * megabytes); `Infinity` for no limit. A body a framework already buffered is not re-checked.
    */
   maxBodyBytes?: number;
+  /**
+   * How long the whole body may take to arrive, in milliseconds; a slower one is answered 408
+   * (`body_timeout`) and its connection closed. Default 60 000 (`DEFAULT_WEBHOOK_READ_TIMEOUT_MS`).
+   */
+  readTimeoutMs?: number;
 }
 
 /** A framework-neutral view of one incoming request. */
 export interface IncomingDelivery {
   method: string | undefined;
   headers: HeadersLike;
+  /** Header-only checks, run before the body is read (see `precheckDelivery`). */
+  precheck?: () => void;
   readBody(): Promise<unknown>;
 }
 
@@ -49,6 +56,8 @@ export interface DeliveryAnswer {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The request body was not read in full (refused first, too large, too slow): the connection cannot be reused. */
+  bodyUnread?: boolean;
 }
 
 /** Verifies and parses one delivery (and resolves an `s3_payload` when asked); see `deliveryReceiver`. */
@@ -70,6 +79,8 @@ function statusFor(error: WebhookVerificationError): number {
       return 500;
     case 'payload_too_large':
       return 413;
+    case 'body_timeout':
+      return 408;
     default:
       return 400;
   }
@@ -87,17 +98,27 @@ function report(options: WebhookHandlerOptions, error: unknown, setupMistake: bo
   }
 }
 
-function rejected(options: WebhookHandlerOptions, error: WebhookVerificationError): DeliveryAnswer {
+function rejected(
+  options: WebhookHandlerOptions,
+  error: WebhookVerificationError,
+  bodyUnread = false,
+): DeliveryAnswer {
   report(options, error, error.reason === 'payload_not_raw' || error.reason === 'missing_secret');
-  return answer(statusFor(error), { error: error.reason, message: error.message });
+  const result = answer(statusFor(error), { error: error.reason, message: error.message });
+  if (bodyUnread || error.reason === 'payload_too_large' || error.reason === 'body_timeout') {
+    result.bodyUnread = true;
+  }
+  return result;
 }
 
 /**
- * The one request pipeline behind every adapter: method check, raw body, verification, parsing,
- * optional de-duplication, dispatch, and the status code that tells Terra whether to retry.
- * 405 non-POST; 400 missing or malformed header or body; 401 bad signature or timestamp; 413 body over
- * `maxBodyBytes`; 409 still
- * being handled; 502 an `s3_payload` that could not be downloaded; 500 only when a handler throws.
+ * The one request pipeline behind every adapter: method check and header checks (signature header
+ * present, at most 4 KiB, well formed, timestamp within tolerance) before any of the body is read, then the
+ * raw body (bounded in size and time), verification, parsing, optional de-duplication, dispatch, and the
+ * status code that tells Terra whether to retry.
+ * 405 non-POST; 400 missing or malformed header or body; 401 bad signature or timestamp; 408 body too slow;
+ * 413 body over `maxBodyBytes`; 409 still being handled; 502 an `s3_payload` that could not be downloaded;
+ * 500 only when a handler throws.
  */
 export async function handleDelivery(
   receive: ReceiveDelivery,
@@ -106,19 +127,32 @@ export async function handleDelivery(
   request: IncomingDelivery,
 ): Promise<DeliveryAnswer> {
   if (request.method?.toUpperCase() !== 'POST') {
-    return answer(
-      405,
-      { error: 'method_not_allowed', message: 'Terra delivers webhooks with POST.' },
-      { allow: 'POST' },
-    );
+    return {
+      ...answer(
+        405,
+        { error: 'method_not_allowed', message: 'Terra delivers webhooks with POST.' },
+        { allow: 'POST' },
+      ),
+      bodyUnread: true,
+    };
+  }
+  try {
+    request.precheck?.();
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) return rejected(options, error, true);
+    throw error;
   }
   let body: unknown;
   try {
     body = await request.readBody();
   } catch (error) {
     if (error instanceof WebhookVerificationError) return rejected(options, error);
-    report(options, error, true);
-    return answer(400, { error: 'unreadable_request', message: 'The request body could not be read.' });
+    // A sender that disconnects or breaks its stream mid-body: its fault, not a set-up mistake, so quiet.
+    report(options, error, false);
+    return {
+      ...answer(400, { error: 'unreadable_request', message: 'The request body could not be read.' }),
+      bodyUnread: true,
+    };
   }
   let delivery: TerraWebhookResponse;
   try {

@@ -1,5 +1,10 @@
 import { WebhookVerificationError } from '../../errors/webhook-verification-error.js';
-import { checkDeclaredLength, DEFAULT_MAX_WEBHOOK_BODY_BYTES, readChunks } from './body-limit.js';
+import {
+  checkDeclaredLength,
+  DEFAULT_MAX_WEBHOOK_BODY_BYTES,
+  DEFAULT_WEBHOOK_READ_TIMEOUT_MS,
+  readChunks,
+} from './body-limit.js';
 
 /**
  * The parts of a Node request the webhook code reads: `http.IncomingMessage`, an Express `req` or a
@@ -44,14 +49,15 @@ function declaredLength(req: NodeRequestLike): string | undefined {
 
 /**
  * Gets the raw body of a Node request: from `rawBody` or a raw `body` when a parser kept the bytes,
- * else by reading the stream (at most `maxBytes`; a body a parser already holds is not re-checked).
+ * else by reading the stream (at most `maxBytes`, within `timeoutMs`; a body a parser already holds is not re-checked).
  *
  * @throws {@link WebhookVerificationError} `payload_not_raw` when only a parsed object is left,
- *   `payload_too_large` when the stream is longer than `maxBytes`.
+ *   `payload_too_large` when the stream is longer than `maxBytes`, `body_timeout` when it takes longer than `timeoutMs`.
  */
 export async function readNodeRequestBody(
   req: NodeRequestLike,
   maxBytes: number = DEFAULT_MAX_WEBHOOK_BODY_BYTES,
+  timeoutMs: number = DEFAULT_WEBHOOK_READ_TIMEOUT_MS,
 ): Promise<string | Uint8Array> {
   if (isRaw(req.rawBody)) return req.rawBody;
   if (isRaw(req.body)) return req.body;
@@ -68,5 +74,5 @@ export async function readNodeRequestBody(
     );
   }
   checkDeclaredLength(declaredLength(req), maxBytes);
-  return readChunks(iterate.call(req), maxBytes, toBytes);
+  return readChunks(iterate.call(req), maxBytes, toBytes, timeoutMs);
 }

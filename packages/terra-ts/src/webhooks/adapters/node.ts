@@ -1,8 +1,9 @@
 import type { Terra } from '../../client/terra.js';
 import type { WebhookHandler, WebhookHandlers } from '../dispatcher.js';
 import { assertWebhookHandlers } from '../dispatcher.js';
+import { precheckDelivery } from '../precheck.js';
 import type { TerraWebhooks } from '../terra-webhooks.js';
-import { resolveMaxBodyBytes } from './body-limit.js';
+import { resolveMaxBodyBytes, resolveReadTimeoutMs } from './body-limit.js';
 import { type DeliveryAnswer, handleDelivery, type WebhookHandlerOptions } from './handle-delivery.js';
 import { type NodeRequestLike, readNodeRequestBody } from './node-request.js';
 import { deliveryReceiver, resolveWebhooks } from './receive.js';
@@ -27,8 +28,9 @@ export interface NodeResponseLike {
 }
 
 function writeAnswer(res: NodeResponseLike, result: DeliveryAnswer): void {
-  // After a 413 the unread rest of the body is still on the connection, so it cannot be reused.
-  const headers = result.status === 413 ? { ...result.headers, connection: 'close' } : result.headers;
+  // After a refusal before or while reading, the unread rest of the body is still on the connection, so it
+  // cannot be reused: Node closes it once the answer is written.
+  const headers = result.bodyUnread ? { ...result.headers, connection: 'close' } : result.headers;
   if (typeof res.code === 'function' && typeof res.header === 'function' && typeof res.send === 'function') {
     res.code(result.status);
     for (const [name, value] of Object.entries(headers)) res.header(name, value);
@@ -59,14 +61,17 @@ export function createNodeWebhookHandler(
   handlers: WebhookHandlers | WebhookHandler,
   options: WebhookHandlerOptions = {},
 ): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
-  const receive = deliveryReceiver(resolveWebhooks(webhooks, 'createNodeWebhookHandler'), options);
+  const source = resolveWebhooks(webhooks, 'createNodeWebhookHandler');
+  const receive = deliveryReceiver(source, options);
   assertWebhookHandlers(handlers);
   const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes);
+  const readTimeoutMs = resolveReadTimeoutMs(options.readTimeoutMs);
   return async (req, res) => {
     const result = await handleDelivery(receive, handlers, options, {
       method: req.method,
       headers: req.headers,
-      readBody: () => readNodeRequestBody(req, maxBodyBytes),
+      precheck: () => precheckDelivery(req.headers, source.toleranceSeconds),
+      readBody: () => readNodeRequestBody(req, maxBodyBytes, readTimeoutMs),
     });
     writeAnswer(res, result);
   };
