@@ -1,7 +1,24 @@
 #!/usr/bin/env node
 import { CliArgsError, parseCliArgs, USAGE } from './cli-args.js';
-import { startSandbox } from './sandbox.js';
+import type { SandboxOptions } from './options.js';
+import { type Sandbox, startSandbox } from './sandbox.js';
 import { DataFileError } from './state/persistence.js';
+
+/** The clock and live-mode lines of the banner, when either was asked for. */
+function clockLines(sandbox: Sandbox, options: SandboxOptions): string[] {
+  const lines: string[] = [];
+  if (options.clock) {
+    const now = new Date(sandbox.clock.now()).toISOString();
+    lines.push(
+      `  clock         ${now} at ${sandbox.clock.speed}x (POST /sandbox/api/clock/advance {"ms":n})`,
+    );
+  }
+  if (options.live) {
+    const chaos = typeof options.live === 'object' && options.live.chaos ? ', with delivery chaos' : '';
+    lines.push(`  live mode     on${chaos}; ground truth at GET /sandbox/api/ground-truth`);
+  }
+  return lines;
+}
 
 async function main(): Promise<void> {
   const { help, options } = parseCliArgs(process.argv.slice(2));
@@ -19,6 +36,7 @@ async function main(): Promise<void> {
     `  dev-id        ${sandbox.devId}`,
     `  secret        ${sandbox.secret}`,
     `  webhook URL   ${sandbox.webhookUrl ?? '(none; set with --webhook-url or PUT /sandbox/api/webhook-url)'}`,
+    ...clockLines(sandbox, options),
     `  users         ${users.length === 0 ? '(none)' : ''}`,
     ...users.map((u) => `    ${u.provider.padEnd(8)} ${u.user_id}  reference_id=${u.reference_id ?? ''}`),
   ];

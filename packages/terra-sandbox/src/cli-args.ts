@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { FaultParseError, parseFaults } from './faults/parse.js';
+import { type ClockOptions, MAX_CLOCK_SPEED } from './live/clock.js';
+import { LiveOptionError, parseChaosSpec } from './live/options.js';
 import { DEFAULTS, type SandboxOptions } from './options.js';
 import { checkWebhookUrl, WebhookUrlError } from './webhooks/webhook-url.js';
 
@@ -26,6 +28,17 @@ export const USAGE = `Usage: terra-sandbox [options]
   --max-delivery-bytes <n>  payload bytes kept across deliveries (default
                         ${DEFAULTS.maxDeliveryBytes}, 64 MiB)
   --no-demo-users       start without the three demo users
+  --clock-start <time>  the sandbox clock's start, an ISO 8601 date-time such as
+                        2026-03-04T06:00:00-05:00 (default now); data is served as of
+                        the clock: today holds only what has happened so far
+  --speed <n>           simulated seconds per real second (default 1; 0 stops the
+                        clock, POST /sandbox/api/clock/advance moves it)
+  --live                live mode: as the clock passes, send data webhooks the way
+                        Terra does after a provider sync; GET /sandbox/api/ground-truth
+  --chaos               with --live: duplicates, reordering, late retries of older
+                        versions and bursts, seeded by --seed
+  --chaos-rates <spec>  with --chaos: e.g. duplicates=0.2,reorder=0.1,lateRetries=0.1,
+                        bursts=0.05 (each a share from 0 to 1; defaults 0.1/0.1/0.1/0.05)
   -h, --help            show this help`;
 
 /** Thrown for bad command-line input; the message says what to fix. */
@@ -70,6 +83,11 @@ export function parseCliArgs(argv: string[]): { help: boolean; options: SandboxO
         'max-deliveries': { type: 'string' },
         'max-delivery-bytes': { type: 'string' },
         'no-demo-users': { type: 'boolean' },
+        'clock-start': { type: 'string' },
+        speed: { type: 'string' },
+        live: { type: 'boolean' },
+        chaos: { type: 'boolean' },
+        'chaos-rates': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -130,5 +148,49 @@ export function parseCliArgs(argv: string[]): { help: boolean; options: SandboxO
     options.allowedHosts = allowedHosts;
   }
   if (values['no-demo-users']) options.users = [];
+  readClockAndLive(values, options);
   return { help: Boolean(values.help), options };
+}
+
+/** `--clock-start`, `--speed`, `--live`, `--chaos`, `--chaos-rates` into `options.clock` and `options.live`. */
+function readClockAndLive(values: Record<string, unknown>, options: SandboxOptions): void {
+  const start = values['clock-start'] as string | undefined;
+  const speed = values.speed as string | undefined;
+  if (start !== undefined || speed !== undefined) {
+    const clock: ClockOptions = {};
+    if (start !== undefined) {
+      if (!/^\d{4}-\d{2}-\d{2}T/.test(start) || Number.isNaN(Date.parse(start))) {
+        throw new CliArgsError(
+          `--clock-start takes an ISO 8601 date-time such as 2026-03-04T06:00:00-05:00; got ${JSON.stringify(start)}`,
+        );
+      }
+      clock.start = start;
+    }
+    if (speed !== undefined) {
+      const n = Number(speed);
+      if (!/^\d+(\.\d+)?$/.test(speed) || n > MAX_CLOCK_SPEED) {
+        throw new CliArgsError(
+          `--speed takes a number from 0 (stopped) to ${MAX_CLOCK_SPEED}, e.g. 60 for an hour a minute; got ${JSON.stringify(speed)}`,
+        );
+      }
+      clock.speed = n;
+    }
+    options.clock = clock;
+  }
+  const rates = values['chaos-rates'] as string | undefined;
+  const chaos = values.chaos === true || rates !== undefined;
+  if (chaos && values.live !== true) {
+    throw new CliArgsError('--chaos and --chaos-rates shape live mode deliveries; add --live');
+  }
+  if (values.live !== true) return;
+  if (!chaos) {
+    options.live = true;
+    return;
+  }
+  try {
+    options.live = { chaos: rates === undefined ? true : parseChaosSpec(rates) };
+  } catch (err) {
+    if (err instanceof LiveOptionError) throw new CliArgsError(`--chaos-rates: ${err.message}`);
+    throw err;
+  }
 }
