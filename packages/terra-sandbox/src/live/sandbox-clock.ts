@@ -6,7 +6,7 @@ export interface SandboxClock {
   readonly speed: number;
   /**
    * Moves the clock forward by `ms` milliseconds at once (it never goes back: a negative or
-   * non-finite `ms` throws a `ClockOptionError`). In live mode it resolves once every sync up to
+   * non-finite `ms` rejects with a `ClockOptionError`). In live mode it resolves once every sync up to
    * the new now has been read and every send due by then handed to the delivery queue; use
    * `Sandbox.liveSettled()` to wait for the receiver's answers too.
    */
