@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { CommandInfo } from './cli-names.js';
 import { CommandContext } from './context.js';
 import type { GlobalOptions } from './global-options.js';
 import type { CliIO } from './io.js';
@@ -8,6 +9,17 @@ import type { Redactor } from './output/redactor.js';
 export interface App {
   io: CliIO;
   redactor: Redactor;
+  /** The command being run, set when its action starts (error hints depend on it). */
+  command?: CommandInfo;
+}
+
+/** `users info` for the `info` command under `users` (the root `terra` left out). */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let current: Command | null = command; current?.parent; current = current.parent) {
+    names.unshift(current.name());
+  }
+  return names.join(' ');
 }
 
 /**
@@ -21,6 +33,7 @@ export function action<Options>(
 ): (...commanderArgs: unknown[]) => Promise<void> {
   return async (...commanderArgs) => {
     const command = commanderArgs[commanderArgs.length - 1] as Command;
+    app.command = { path: commandPath(command) };
     const context = new CommandContext(app.io, app.redactor, command.optsWithGlobals<GlobalOptions>());
     try {
       const args = commanderArgs.slice(0, -2).flatMap((value) => (Array.isArray(value) ? value : [value]));

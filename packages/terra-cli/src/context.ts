@@ -42,6 +42,7 @@ export class CommandContext {
       redactor,
       color: options.color,
       dryRun: options.dryRun,
+      allowMissingFields: options.allowMissingFields,
     });
     this.fetch = createTracingFetch({
       fetch: globalThis.fetch,
@@ -66,7 +67,6 @@ export class CommandContext {
       const envFile = readEnvFile(this.io.cwd, this.options.dotenv);
       this.#credentials = resolveCredentials(this.options, this.io.env, envFile);
       this.#redactor.add(this.#credentials.apiKey);
-      this.#redactor.add(this.#credentials.devId);
       this.#redactor.add(this.#credentials.secret);
     }
     return this.#credentials;

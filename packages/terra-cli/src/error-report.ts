@@ -13,6 +13,7 @@ import {
   WebhookVerificationError,
 } from 'terra-ts';
 import { CliError } from './cli-error.js';
+import { type CommandInfo, cliNameOf, toCliWording } from './cli-names.js';
 import { ExitCode } from './exit-codes.js';
 
 /** An error turned into what the user sees: one line, a hint and the exit code. */
@@ -34,7 +35,43 @@ const VERIFICATION_HINTS: Record<string, string> = {
   malformed_payload: 'the signature is valid but the body is not a JSON object',
 };
 
-function apiReport(error: TerraApiError): ErrorReport {
+/** One line per verification failure, in the CLI's terms (the SDK's message names its own options). */
+function verificationMessage(error: WebhookVerificationError, command: CommandInfo | undefined): string {
+  const seconds = (pattern: RegExp) => pattern.exec(error.message)?.[1];
+  switch (error.reason) {
+    case 'missing_header':
+      return 'no signature given';
+    case 'timestamp_too_old': {
+      const age = seconds(/signed (\d+) s ago/);
+      const tolerance = seconds(/the (\d+) s tolerance/);
+      return age && tolerance
+        ? `the signature is ${age} s old, beyond --tolerance (${tolerance} s)`
+        : 'the signature is older than --tolerance';
+    }
+    case 'timestamp_in_future': {
+      const ahead = seconds(/signed (\d+) s in the future/);
+      return ahead
+        ? `the signature is dated ${ahead} s in the future, beyond --tolerance`
+        : 'the signature is dated in the future, beyond --tolerance';
+    }
+    case 'signature_mismatch':
+      return 'the signature does not match the payload and --secret';
+    case 'missing_secret':
+      return 'no webhook signing secret given';
+    default:
+      return toCliWording(
+        error.message.replace(/^Malformed Terra signature header: /, '--header is malformed: '),
+        command,
+      );
+  }
+}
+
+/** Whether the command takes an id the server could fail to find. */
+function takesId(command: CommandInfo | undefined): boolean {
+  return command !== undefined && ['users info', 'users deauth', 'data'].includes(command.path);
+}
+
+function apiReport(error: TerraApiError, command: CommandInfo | undefined): ErrorReport {
   const message = error.message;
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
     return {
@@ -47,7 +84,9 @@ function apiReport(error: TerraApiError): ErrorReport {
     return {
       exitCode: ExitCode.NotFound,
       message,
-      hint: 'check the id; `terra users list` shows connected users',
+      hint: takesId(command)
+        ? 'check the user id; `terra users list` shows connected users'
+        : "the server has no such endpoint: check --base-url (Terra's ends in /v2)",
     };
   }
   if (error instanceof RateLimitError) {
@@ -65,21 +104,32 @@ function apiReport(error: TerraApiError): ErrorReport {
   return { exitCode: ExitCode.Usage, message, hint: 'the server rejected the request: check the arguments' };
 }
 
-/** Maps any thrown value to its exit code, message and hint. */
-export function describeError(error: unknown): ErrorReport {
+/**
+ * Maps any thrown value to its exit code, message and hint, in the CLI's terms.
+ *
+ * @param command - the command that was running, when known: hints depend on it.
+ */
+export function describeError(error: unknown, command?: CommandInfo): ErrorReport {
   if (error instanceof CliError)
     return { exitCode: error.exitCode, message: error.message, hint: error.hint };
-  if (error instanceof CommanderError)
-    return { exitCode: ExitCode.Usage, message: error.message.replace(/^error: /, '') };
+  if (error instanceof CommanderError) return { exitCode: ExitCode.Usage, ...commanderReport(error.message) };
   if (error instanceof WebhookVerificationError) {
     return {
       exitCode: ExitCode.WebhookVerificationFailed,
-      message: `webhook verification failed (${error.reason}): ${error.message}`,
+      message: `webhook verification failed (${error.reason}): ${verificationMessage(error, command)}`,
       hint: VERIFICATION_HINTS[error.reason],
     };
   }
-  if (error instanceof TerraInvalidArgumentError) return { exitCode: ExitCode.Usage, message: error.message };
-  if (error instanceof TerraApiError) return apiReport(error);
+  if (error instanceof TerraInvalidArgumentError) {
+    const name = cliNameOf(error.argument, command);
+    const text = toCliWording(error.message, command);
+    return {
+      exitCode: ExitCode.Usage,
+      message: text.startsWith(name) ? text : `${name}: ${text}`,
+      hint: `see terra ${command?.path ?? ''} --help`.replace('  ', ' '),
+    };
+  }
+  if (error instanceof TerraApiError) return apiReport(error, command);
   if (error instanceof TerraTimeoutError) {
     return {
       exitCode: ExitCode.NetworkOrServer,
@@ -106,6 +156,20 @@ export function describeError(error: unknown): ErrorReport {
     exitCode: ExitCode.Usage,
     message,
     hint: 'unexpected error: rerun with --debug for the stack trace',
+  };
+}
+
+/**
+ * Commander's own messages as one line: `unknown command 'lst'` with its "(Did you mean list?)" turned into the
+ * hint, so the error stays on one line as every other one does.
+ */
+export function commanderReport(text: string): { message: string; hint: string } {
+  const clean = text.replace(/^error: /, '').trim();
+  const suggestion = /\(Did you mean (.+?)\?\)/.exec(clean);
+  const message = clean.replace(/\s*\(Did you mean .+?\?\)/, '').replace(/\s*\n\s*/g, ' ');
+  return {
+    message,
+    hint: suggestion ? `did you mean ${suggestion[1]}?` : 'run with --help for usage',
   };
 }
 

@@ -13,6 +13,7 @@ export interface GlobalOptions {
   ndjson?: boolean;
   csv?: boolean;
   fields?: string;
+  allowMissingFields?: boolean;
   dryRun?: boolean;
   showHeaders?: boolean;
   debug?: boolean;
@@ -38,6 +39,7 @@ export function addGlobalOptions(program: Command): Command {
     .option('--ndjson', 'print one JSON record per line, as records arrive')
     .option('--csv', 'print CSV with a header line')
     .option('--fields <list>', 'only these fields, comma-separated dotted paths (e.g. user_id,provider)')
+    .option('--allow-missing-fields', 'print a --fields path no record has as empty instead of refusing it')
     .option('--dry-run', 'print the request that would be sent, and send nothing')
     .option('--show-headers', 'trace requests and responses with headers on stderr (credentials redacted)')
     .option('--timeout <seconds>', 'per-request timeout in seconds', parseSeconds)

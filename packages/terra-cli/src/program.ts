@@ -12,7 +12,9 @@ import { registerWebhooksListen } from './commands/webhooks-listen.js';
 import { registerWebhooksSend } from './commands/webhooks-send.js';
 import { registerWebhooksSign } from './commands/webhooks-sign.js';
 import { registerWebhooksVerify } from './commands/webhooks-verify.js';
+import { commanderReport } from './error-report.js';
 import { addGlobalOptions } from './global-options.js';
+import { configureHelp } from './help.js';
 import { CLI_VERSION } from './version.js';
 
 const EXIT_CODES_HELP = `
@@ -41,7 +43,8 @@ Examples:
   terra webhooks listen --port 4620 --secret <secret> --forward http://localhost:3000/hooks
   terra webhooks send sleep --to http://localhost:3000/hooks --secret <secret>
 
-Run 'terra <command> --help' for the options of a command.`;
+Run 'terra <command> --help' (or 'terra help <command>') for the options of a command; the options
+above work with every command ('terra help globals' lists them again).`;
 
 /**
  * Builds the `terra` command tree. Settings (output routing, exit override) are applied to the root before the
@@ -55,11 +58,13 @@ export function createProgram(app: App): Command {
     .version(CLI_VERSION, '-v, --version')
     .exitOverride()
     .showSuggestionAfterError()
-    .configureHelp({ showGlobalOptions: true })
     .configureOutput({
       writeOut: (text) => app.io.stdout.write(app.redactor.redact(text)),
       writeErr: (text) => app.io.stderr.write(app.redactor.redact(text)),
-      outputError: (text, write) => write(`${text.trimEnd()} (hint: run with --help for usage)\n`),
+      outputError: (text, write) => {
+        const report = commanderReport(text);
+        write(`error: ${report.message} (hint: ${report.hint})\n`);
+      },
     })
     .addHelpText('after', EXIT_CODES_HELP);
   addGlobalOptions(program);
@@ -84,5 +89,7 @@ export function createProgram(app: App): Command {
   registerWebhooksSend(webhooks, app);
 
   registerSandbox(program, app);
+  // Room for later command groups (e.g. `terra store`) goes above this line: help is configured over the whole tree.
+  configureHelp(program);
   return program;
 }

@@ -1,24 +1,26 @@
 import type { Command } from 'commander';
 import { type App, action } from '../app.js';
 import { UsageError } from '../cli-error.js';
+import { localWallClock } from '../data/local-time.js';
+import type { SummaryEntry } from '../output/printer.js';
 import { USER_COLUMNS } from './users-list.js';
 
 interface UsersInfoOptions {
   referenceId?: string;
 }
 
-const INFO_SUMMARY = [
+const INFO_SUMMARY: readonly SummaryEntry[] = [
   ['user id', 'user.user_id'],
   ['provider', 'user.provider'],
   ['reference id', 'user.reference_id'],
   ['active', 'user.active'],
   ['authenticated', 'is_authenticated'],
-  ['created', 'user.created_at'],
-  ['last webhook', 'user.last_webhook_update'],
-  ['last polled', 'last_polled_at'],
-  ['most recent data', 'most_recent_data_at'],
+  ['created', 'user.created_at', localWallClock],
+  ['last webhook', 'user.last_webhook_update', localWallClock],
+  ['last polled', 'last_polled_at', localWallClock],
+  ['most recent data', 'most_recent_data_at', localWallClock],
   ['scopes', 'user.scopes'],
-] as const;
+];
 
 /** `terra users info <user-id>` or `terra users info --reference-id <id>`. */
 export function registerUsersInfo(parent: Command, app: App): void {

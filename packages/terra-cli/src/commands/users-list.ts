@@ -1,14 +1,19 @@
 import type { Command } from 'commander';
 import { type App, action } from '../app.js';
+import { localWallClock } from '../data/local-time.js';
+import type { Column } from '../output/record-writer.js';
 
-/** The table columns of a TerraUser. */
-export const USER_COLUMNS = [
+/**
+ * The table columns of a TerraUser, labelled with Terra's names; the table shows the two times in the local wall
+ * clock of the person running the command (CSV and JSON keep Terra's ISO instants).
+ */
+export const USER_COLUMNS: readonly Column[] = [
   'user_id',
   'provider',
   'reference_id',
   'active',
-  'created_at',
-  'last_webhook_update',
+  ['created_at', 'created_at', localWallClock],
+  ['last_webhook_update', 'last_webhook_update', localWallClock],
 ];
 
 /** `terra users list`: every connected user, all pages, streamed. */

@@ -22,7 +22,13 @@ export function parseCliDate(value: string, option: string, now = Date.now()): D
   if (text === 'tomorrow') return utcDay(now + DAY_MS);
   const relative = /^(\d{1,5})d$/.exec(text);
   if (relative) return utcDay(now - Number(relative[1]) * DAY_MS);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    if (utcDay(Date.parse(`${text}T00:00:00Z`) || 0) === text) return text;
+    throw new UsageError(
+      `${option} "${value}" is not a calendar date`,
+      'use YYYY-MM-DD with a month from 01 to 12 and a day that month has, e.g. 2024-02-29',
+    );
+  }
   if (/^\d{10}$/.test(text)) return Number(text);
   if (/^\d{4}-\d{2}-\d{2}t/.test(text)) {
     const ms = Date.parse(value);

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { CliIO, OutputStream } from '../io.js';
 import { csvLine } from './csv.js';
+import { matchesAny, missingFieldsError } from './field-check.js';
 import { formatCell, getPath, pickFields } from './fields.js';
 import type { OutputFormat } from './format.js';
 import { type Column, RecordWriter } from './record-writer.js';
@@ -18,6 +19,11 @@ export interface RecordsOptions {
   emptyMessage?: string;
 }
 
+/** A line of a single object's summary: label, field path, and how the table shows the value. */
+export type SummaryEntry =
+  | readonly [label: string, path: string]
+  | readonly [label: string, path: string, format: (value: unknown) => string];
+
 /** Settings of a {@link Printer}. */
 export interface PrinterOptions {
   format: OutputFormat;
@@ -26,6 +32,8 @@ export interface PrinterOptions {
   color?: boolean;
   /** Under `--dry-run` the printed request is the whole output: empty record lists print nothing. */
   dryRun?: boolean;
+  /** `--allow-missing-fields`: `--fields` paths that match nothing print empty instead of failing. */
+  allowMissingFields?: boolean;
 }
 
 /**
@@ -43,6 +51,7 @@ export class Printer {
   readonly #fields: readonly string[] | undefined;
   readonly #redactor: Redactor;
   readonly #dryRun: boolean;
+  readonly #allowMissingFields: boolean;
 
   /** @param io - the process streams; @param options - format, fields, redactor and colour switch. */
   constructor(io: CliIO, options: PrinterOptions) {
@@ -51,6 +60,7 @@ export class Printer {
     this.#fields = options.fields;
     this.#redactor = options.redactor;
     this.#dryRun = options.dryRun === true;
+    this.#allowMissingFields = options.allowMissingFields === true;
     const colorAllowed = options.color !== false && io.env.NO_COLOR === undefined;
     const forced = io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0';
     this.colors = pc.createColors(colorAllowed && (forced || io.stdout.isTTY === true));
@@ -104,6 +114,7 @@ export class Printer {
       columns: options.columns,
       emptyMessage: this.errorColors.dim(options.emptyMessage ?? 'No records.'),
       dryRun: this.#dryRun,
+      allowMissingFields: this.#allowMissingFields,
       width: this.width,
       header: this.colors.bold,
       redact: (text) => this.#redactor.redact(text),
@@ -116,8 +127,10 @@ export class Printer {
    * Prints one object (the answer of a single request). On a terminal it is a summary of the given
    * label/path pairs; the machine formats print the whole object (or the `--fields` selection).
    */
-  object(value: unknown, summary: ReadonlyArray<readonly [string, string]>): void {
+  object(value: unknown, summary: ReadonlyArray<SummaryEntry>): void {
     const fields = this.#fields;
+    const missing = fields?.filter((field) => !this.#allowMissingFields && !matchesAny([value], field)) ?? [];
+    if (missing.length > 0) throw missingFieldsError(missing, [value]);
     const selected = fields ? pickFields(value, fields) : value;
     switch (this.format) {
       case 'json':
@@ -132,10 +145,14 @@ export class Printer {
         return;
       }
       case 'table': {
-        const cell = (path: string) => this.#redactor.redact(formatCell(getPath(value, path)));
+        const cell = (path: string, format?: (value: unknown) => string) => {
+          const found = getPath(value, path);
+          const text = format && found !== undefined && found !== null ? format(found) : formatCell(found);
+          return this.#redactor.redact(text);
+        };
         const entries = fields
           ? fields.map((field) => [field, cell(field)] as const)
-          : summary.map(([label, path]) => [label, cell(path)] as const);
+          : summary.map(([label, path, format]) => [label, cell(path, format)] as const);
         this.out(renderSummary(entries, this.colors.dim));
       }
     }

@@ -1,7 +1,11 @@
 import { csvLine } from './csv.js';
+import { matchesAny, missingFieldsError } from './field-check.js';
 import { formatCell, getPath, inferColumns, pickFields } from './fields.js';
 import type { OutputFormat } from './format.js';
 import { renderTable } from './table.js';
+
+/** Records held back while waiting for a `--fields` path to match (then the path is refused). */
+const MAX_HELD = 10_000;
 
 /**
  * A column: a field path, or a short table label and its path, optionally with a formatter for the table cell
@@ -21,6 +25,8 @@ export interface RecordWriterOptions {
   columns: readonly Column[] | undefined;
   /** Printed (via `note`) instead of an empty table. */
   emptyMessage: string;
+  /** `--allow-missing-fields`: a `--fields` path no record has prints empty instead of failing. */
+  allowMissingFields?: boolean;
   /** Under `--dry-run` the printed requests are the whole output. */
   dryRun: boolean;
   /** The terminal width a table must fit, when on a terminal. */
@@ -42,6 +48,9 @@ export class RecordWriter {
   readonly #labels: readonly string[] | undefined;
   readonly #formats: ReadonlyArray<((value: unknown) => string) | undefined> | undefined;
   readonly #rows: string[][] = [];
+  /** `--fields` paths no record has had yet; records wait in `#pending` until each has been seen once. */
+  readonly #unmatched: Set<string>;
+  #pending: unknown[] = [];
   #columns: readonly string[] | undefined;
   #count = 0;
 
@@ -52,6 +61,7 @@ export class RecordWriter {
     this.#columns = given?.map((column) => (typeof column === 'string' ? column : column[1]));
     this.#labels = given?.map((column) => (typeof column === 'string' ? column : column[0]));
     this.#formats = given?.map((column) => (typeof column === 'string' ? undefined : column[2]));
+    this.#unmatched = new Set(options.allowMissingFields === true ? [] : (options.fields ?? []));
   }
 
   /** How many records were written. */
@@ -59,8 +69,29 @@ export class RecordWriter {
     return this.#count;
   }
 
-  /** Prints (or, for a table, keeps) one record. */
+  /**
+   * Prints (or, for a table, keeps) one record. While a `--fields` path has matched no record yet, records are held
+   * back (nothing is printed that a failed check would have to take back); after {@link MAX_HELD} of them without
+   * a match the path is refused.
+   */
   write(record: unknown): void {
+    if (this.#unmatched.size === 0) {
+      this.#emit(record);
+      return;
+    }
+    this.#pending.push(record);
+    for (const path of this.#unmatched) if (matchesAny([record], path)) this.#unmatched.delete(path);
+    if (this.#unmatched.size === 0) this.#flush();
+    else if (this.#pending.length >= MAX_HELD) throw missingFieldsError([...this.#unmatched], this.#pending);
+  }
+
+  #flush(): void {
+    const pending = this.#pending;
+    this.#pending = [];
+    for (const record of pending) this.#emit(record);
+  }
+
+  #emit(record: unknown): void {
     this.#columns ??= inferColumns(record);
     const { format, out } = this.#options;
     if (format === 'ndjson') out(`${JSON.stringify(this.#select(record))}\n`);
@@ -79,6 +110,10 @@ export class RecordWriter {
    * arrived is still printed, but no "no records" message contradicts the error that follows.
    */
   end(options: { failed?: boolean } = {}): void {
+    if (this.#unmatched.size > 0 && this.#pending.length > 0 && options.failed !== true) {
+      throw missingFieldsError([...this.#unmatched], this.#pending);
+    }
+    this.#flush();
     const { format, out, note } = this.#options;
     if (this.#count === 0 && (this.#options.dryRun || options.failed === true)) return;
     if (format === 'json') out(this.#count === 0 ? '[]\n' : '\n]\n');

@@ -6,7 +6,7 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * Replaces known secret values (API key, developer ID, signing secret) in any text before it is printed.
+ * Replaces known secret values (API key, signing secret) in any text before it is printed.
  * The CLI routes every byte of output through one of these, so a secret echoed back by a server,
  * a library or an error message still never reaches the terminal or a log. Table cells are redacted before they
  * are cut to the column width, so a truncated cell cannot show half a key.

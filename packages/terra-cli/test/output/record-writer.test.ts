@@ -100,3 +100,28 @@ describe('RecordWriter redaction', () => {
     expect(table).not.toContain('sk_test');
   });
 });
+
+describe('RecordWriter --fields check', () => {
+  it('refuses a path no record has, with a did-you-mean, before printing anything', () => {
+    const { recordWriter, out } = writer('ndjson', undefined, ['id', 'nmae']);
+    recordWriter.write({ id: 1, name: 'a' });
+    recordWriter.write({ id: 2, name: 'b' });
+    expect(out).toEqual([]);
+    expect(() => recordWriter.end()).toThrow(/"nmae" matches no field in the records/);
+    try {
+      recordWriter.end();
+    } catch (error) {
+      expect((error as { hint?: string }).hint).toContain('did you mean name?');
+    }
+  });
+
+  it('holds records back only until every path has matched once (a field absent from the first record is fine)', () => {
+    const { recordWriter, out } = writer('ndjson', undefined, ['id', 'note']);
+    recordWriter.write({ id: 1 });
+    expect(out).toEqual([]);
+    recordWriter.write({ id: 2, note: 'x' });
+    recordWriter.write({ id: 3 });
+    recordWriter.end();
+    expect(out.join('')).toBe('{"id":1,"note":null}\n{"id":2,"note":"x"}\n{"id":3,"note":null}\n');
+  });
+});
