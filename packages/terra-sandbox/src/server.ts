@@ -2,13 +2,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { applyRequestFaults, mergeFaults } from './faults/apply.js';
 import { FaultParseError, parseFaults } from './faults/parse.js';
 import type { FaultSpec } from './faults/types.js';
+import { wantsHtml } from './http/accept.js';
 import { checkCredentials } from './http/auth.js';
 import type { RequestContext } from './http/context.js';
 import { refuseCrossSite } from './http/cross-site.js';
 import { HostPolicy } from './http/host-check.js';
 import { HttpProblem } from './http/problem.js';
-import { sendProblem } from './http/respond.js';
+import { sendHtml, sendProblem } from './http/respond.js';
 import { API_PREFIXES, type RouteMatch, Router } from './http/router.js';
+import { renderNotFound } from './pages/landing-page.js';
+import { PAGE_HEADERS } from './pages/page-response.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerControlRoutes } from './routes/control.js';
 import { registerDataRoutes } from './routes/data.js';
@@ -97,6 +100,10 @@ async function handle(
       match = router.matchRoot(ctx.method, fullPath);
     }
     if (match.kind === 'not_found') {
+      if (wantsHtml(req)) {
+        await sendHtml(ctx, 404, renderNotFound(ctx.method, fullPath).value, PAGE_HEADERS);
+        return;
+      }
       throw new HttpProblem(
         404,
         `no endpoint ${ctx.method} ${fullPath}; Terra's API lives under /v2 and /api/v2`,

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { CHART_KIT_JS } from './chart-kit-script.js';
 import { DASHBOARD_JS } from './dashboard-script.js';
+import { JSON_VIEWER_JS } from './json-viewer-script.js';
 import { assetResponse, type PageResponse } from './page-response.js';
 import { SANDBOX_CSS } from './styles.js';
+import { TIME_FORMAT_JS } from './time-format-script.js';
 
 const JS = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
@@ -32,6 +35,9 @@ function readAssets(): AssetTable {
   const table = new Map<string, PageResponse>([
     ['sandbox.css', assetResponse(CSS, SANDBOX_CSS)],
     ['dashboard.js', assetResponse(JS, DASHBOARD_JS)],
+    ['time-format.js', assetResponse(JS, TIME_FORMAT_JS)],
+    ['chart-kit.js', assetResponse(JS, CHART_KIT_JS)],
+    ['json-viewer.js', assetResponse(JS, JSON_VIEWER_JS)],
   ]);
   for (const [name, { file, type }] of Object.entries(UPLOT_FILES)) {
     let path: string;

@@ -5,7 +5,9 @@ import {
   heartRateSeries,
   type SleepChart,
   type SleepLike,
+  type SleepSessionRow,
   type StepsChart,
+  sleepSessionRows,
   sleepStageSeries,
   stepsSeries,
 } from './chart-series.js';
@@ -23,7 +25,12 @@ export interface UserCharts {
   heart_rate: HeartRateChart;
   sleep: SleepChart;
   steps: StepsChart;
+  /** Sleep sessions that ended in the last {@link SLEEP_TABLE_DAYS} days, naps marked, oldest first. */
+  sleep_sessions: SleepSessionRow[];
 }
+
+/** How many days back the sleep table reaches. */
+export const SLEEP_TABLE_DAYS = 7;
 
 /** Fewest and most days the steps chart covers. */
 export const STEPS_DAYS = { min: 1, max: 30, default: 14 } as const;
@@ -56,7 +63,8 @@ function endedBy(endTime: string | null | undefined, nowMs: number): boolean {
 
 /**
  * Builds the three dashboard charts for a user: heart rate of the latest workout and the latest night's
- * hypnogram (naps skipped) that ended by `nowMs`, and steps for the `days` UTC days ending on the day of `nowMs`.
+ * hypnogram (naps skipped) that ended by `nowMs`, and steps for the `days` UTC days ending on the day of `nowMs`;
+ * with the sleep sessions of the last {@link SLEEP_TABLE_DAYS} days for the sleep table.
  */
 export function buildUserCharts(
   userId: string,
@@ -81,8 +89,15 @@ export function buildUserCharts(
     const day = shiftDay(today, -back);
     stepDays.push({ day, records: source.daily(day) });
   }
+  const sessions: SleepLike[] = [];
+  for (let back = SLEEP_TABLE_DAYS - 1; back >= 0; back--) {
+    for (const record of source.sleep(shiftDay(today, -back))) {
+      if (endedBy(record.metadata?.end_time, nowMs)) sessions.push(record);
+    }
+  }
   return {
     user_id: userId,
+    sleep_sessions: sleepSessionRows(sessions),
     heart_rate: workout
       ? heartRateSeries(workout)
       : { x: [], y: [], workout: null, start_time: null, utc_offset_seconds: 0 },

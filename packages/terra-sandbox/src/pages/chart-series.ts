@@ -132,3 +132,33 @@ export function stepsSeries(days: readonly { day: string; records: readonly Dail
   }
   return series;
 }
+
+/** One sleep session for the dashboard's sleep table; naps are marked. */
+export interface SleepSessionRow {
+  start_time: string;
+  end_time: string;
+  duration_seconds: number;
+  is_nap: boolean;
+  /** Offset of the user's local time from UTC at the start, so the table shows their wall clock. */
+  utc_offset_seconds: number;
+}
+
+/** The sessions among `records` that have a start and an end, in start order. */
+export function sleepSessionRows(records: readonly SleepLike[]): SleepSessionRow[] {
+  const rows: SleepSessionRow[] = [];
+  for (const record of records) {
+    const start = record.metadata?.start_time;
+    const end = record.metadata?.end_time;
+    const startMs = start ? Date.parse(start) : Number.NaN;
+    const endMs = end ? Date.parse(end) : Number.NaN;
+    if (!start || !end || Number.isNaN(startMs) || Number.isNaN(endMs)) continue;
+    rows.push({
+      start_time: start,
+      end_time: end,
+      duration_seconds: Math.round((endMs - startMs) / 1000),
+      is_nap: record.metadata?.is_nap === true,
+      utc_offset_seconds: utcOffsetSeconds(start),
+    });
+  }
+  return rows.sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time));
+}

@@ -15,11 +15,14 @@ export interface DashboardBackend {
 }
 
 function selectedUser(backend: DashboardBackend, requested: string | null): string | undefined {
-  if (requested && backend.users.get(requested)) return requested;
+  if (requested) return backend.users.get(requested) ? requested : undefined;
   return backend.users.list()[0]?.user_id;
 }
 
-/** `GET /dashboard[?user_id=]`: the page, with the charts of `user_id` (or the first user). */
+/**
+ * `GET /dashboard[?user_id=]`: the page, with the charts of `user_id` (or the first user when none is
+ * named); an unknown `user_id` shows a message and no one's charts.
+ */
 export function showDashboard(
   backend: DashboardBackend,
   query: URLSearchParams,
@@ -32,9 +35,14 @@ export function showDashboard(
       deliveries: backend.deliveries.list(),
       deliveryStats: backend.deliveries.stats(),
       selectedUserId: selectedUser(backend, query.get('user_id')),
+      ...unknownUser(backend, query.get('user_id')),
       token,
     }),
   );
+}
+
+function unknownUser(backend: DashboardBackend, requested: string | null): { unknownUserId?: string } {
+  return requested && !backend.users.get(requested) ? { unknownUserId: requested } : {};
 }
 
 /** `GET /dashboard/partials/users`: the users table alone, for the page's refresh. */

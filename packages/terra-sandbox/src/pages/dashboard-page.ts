@@ -12,6 +12,8 @@ export interface DashboardView {
   deliveryStats?: DeliveryStoreStats;
   /** The user whose charts are shown; the first user when the URL names none. */
   selectedUserId: string | undefined;
+  /** A `user_id` the URL named that does not exist; the page says so instead of showing someone else. */
+  unknownUserId?: string;
   /** The per-start token the page's script sends with every data request. */
   token: string;
 }
@@ -20,6 +22,7 @@ function chartPanel(name: string, title: string, caption: string): SafeHtml {
   return html`<figure class="chart" data-chart="${name}" data-state="loading">
 <h3 id="chart-${name}-title">${title}</h3>
 <p class="caption" id="chart-${name}-caption" data-chart-caption>${caption}</p>
+<p class="chart-empty" data-chart-empty hidden></p>
 <div class="chart-canvas" role="img" aria-labelledby="chart-${name}-title" aria-describedby="chart-${name}-caption"></div>
 </figure>`;
 }
@@ -31,9 +34,16 @@ export function renderDashboard(view: DashboardView): SafeHtml {
     title: 'Terra sandbox dashboard',
     bodyClass: 'dashboard',
     stylesheets: ['/assets/uPlot.min.css'],
-    scripts: ['/assets/uPlot.iife.min.js', '/assets/dashboard.js'],
-    main: html`<header class="topbar"><h1>Terra sandbox</h1><p>Local dashboard: connections, data and webhooks. Updates every 2 seconds.</p></header>
-<main data-dashboard data-selected-user="${view.selectedUserId ?? ''}" data-token="${view.token}">
+    scripts: [
+      '/assets/uPlot.iife.min.js',
+      '/assets/time-format.js',
+      '/assets/chart-kit.js',
+      '/assets/json-viewer.js',
+      '/assets/dashboard.js',
+    ],
+    main: html`<header class="topbar"><h1><a href="/">Terra sandbox</a></h1><p>Local dashboard: connections, data and webhooks. Updates every 2 seconds. Times are wall-clock times with their UTC offset.</p></header>
+<main data-dashboard data-selected-user="${view.selectedUserId ?? ''}" data-unknown-user="${view.unknownUserId ?? ''}" data-token="${view.token}">
+<p class="notice" role="alert" data-user-notice${view.unknownUserId ? null : html` hidden`}>${view.unknownUserId ? `No user with user_id ${view.unknownUserId}. Check the id, or pick a user from the table below.` : ''}</p>
 <section class="panel" aria-labelledby="users-heading">
 <h2 id="users-heading">Users</h2>
 <div data-partial="users">${renderUsersTable(view.users, view.selectedUserId)}</div>
@@ -45,6 +55,12 @@ ${chartPanel('heart-rate', 'Heart rate during the latest workout', 'beats per mi
 ${chartPanel('sleep', 'Sleep stages, latest night', 'hypnogram')}
 ${chartPanel('steps', 'Steps per day', 'last 14 days')}
 </div>
+<h3 class="sub-heading" id="sleep-table-heading">Sleep sessions, last 7 days</h3>
+<div class="table-scroll"><table class="sleep-table" aria-labelledby="sleep-table-heading">
+<thead><tr><th scope="col">Start</th><th scope="col">End</th><th scope="col">Duration</th><th scope="col">Kind</th></tr></thead>
+<tbody data-sleep-rows></tbody>
+</table>
+<p class="empty" data-sleep-empty hidden>No sleep sessions in the last 7 days.</p></div>
 </section>
 <section class="panel" aria-labelledby="deliveries-heading">
 <h2 id="deliveries-heading">Webhook deliveries</h2>

@@ -1,8 +1,9 @@
 import type { DeliveryStoreStats } from '../state/deliveries.js';
 import type { Delivery, DeliveryStatus, TerraUser } from '../state/types.js';
 import { html, type SafeHtml } from './html.js';
-import { formatBytes, previewPayload } from './payload-preview.js';
+import { formatBytes } from './payload-preview.js';
 import { providerDisplayName } from './provider-names.js';
+import { formatUtc } from './time-format.js';
 
 /** How many deliveries the dashboard lists (newest first); the JSON API has them all. */
 export const RECENT_DELIVERIES = 50;
@@ -19,7 +20,7 @@ export function renderUsersTable(users: readonly TerraUser[], selectedUserId: st
 <td>${providerDisplayName(user.provider)} <span class="pill">${user.provider}</span></td>
 <td class="mono id">${user.user_id}</td>
 <td class="mono">${user.reference_id ?? '—'}</td>
-<td>${user.created_at}</td>
+<td>${timeTag(user.created_at)}</td>
 <td>${user.active ? html`<span class="pill ok">active</span>` : html`<span class="pill bad">inactive</span>`}</td>
 <td><button type="button" class="secondary" data-chart-user="${user.user_id}" aria-pressed="${user.user_id === selectedUserId ? 'true' : 'false'}">Charts</button></td>
 </tr>
@@ -46,26 +47,39 @@ function lastResponse(delivery: Delivery): string {
   // The receiver's status says it all when there is one (errors then only repeat it).
   if (last?.status !== undefined) text = String(last.status);
   else if (last?.error) text = last.error;
-  if (delivery.status === 'retrying' && delivery.next_attempt_at) {
-    text += ` · next try ${delivery.next_attempt_at.slice(11, 19)}`;
-  }
   return text;
 }
 
+/** A timestamp in the pages' one format; the page's script rewrites it into the viewer's wall clock. */
+function timeTag(iso: string): SafeHtml {
+  return html`<time datetime="${iso}" title="${iso}">${formatUtc(iso)}</time>`;
+}
+
+function nextTry(delivery: Delivery): SafeHtml | null {
+  if (delivery.status !== 'retrying' || !delivery.next_attempt_at) return null;
+  return html` · next try ${timeTag(delivery.next_attempt_at)}`;
+}
+
+/** Delivered and failed deliveries can be sent again, unless there was never a payload to send. */
+function canResend(delivery: Delivery): boolean {
+  return (delivery.status === 'delivered' || delivery.status === 'failed') && delivery.payload !== '';
+}
+
 function renderDeliveryRow(delivery: Delivery): SafeHtml {
-  const preview = previewPayload(delivery.payload);
-  // The payload gets a full-width row of its own so an opened payload does not squeeze the columns.
+  const bytes = Buffer.byteLength(delivery.payload, 'utf8');
+  // The payload gets a full-width row of its own so an opened payload does not squeeze the columns. It is
+  // loaded and drawn by the page's JSON viewer when opened, so the table stays small whatever was sent.
   return html`<tr data-delivery-id="${delivery.id}" data-delivery-type="${delivery.type}" data-delivery-status="${delivery.status}">
-<td><time datetime="${delivery.created_at}" title="${delivery.created_at}">${delivery.created_at.slice(11, 19)}</time></td>
+<td>${timeTag(delivery.created_at)}</td>
 <td><span class="pill">${delivery.type}</span></td>
 <td class="mono id">${delivery.user_id ?? '—'}</td>
 <td><span class="pill ${STATUS_CLASS[delivery.status] ?? ''}">${delivery.status}</span></td>
 <td>${delivery.attempts.length}</td>
-<td class="mono">${lastResponse(delivery)}</td>
+<td class="mono">${lastResponse(delivery)}${nextTry(delivery)}</td>
 </tr>
-<tr class="payload-row" data-payload-of="${delivery.id}"><td colspan="6"><details data-delivery-id="${delivery.id}"><summary>Payload · ${formatBytes(preview.bytes)}</summary>
-<pre>${preview.text}</pre>
-${preview.truncated ? html`<p class="truncated">Showing the first ${preview.text.length.toLocaleString('en')} characters. The full payload: <a href="/dashboard/api/deliveries/${encodeURIComponent(delivery.id)}">/dashboard/api/deliveries/${delivery.id}</a></p>` : null}</details></td>
+<tr class="payload-row" data-payload-of="${delivery.id}"><td colspan="6"><div class="payload-actions"><details data-delivery-id="${delivery.id}"><summary>${bytes === 0 ? 'No payload' : `Payload · ${formatBytes(bytes)}`}</summary>
+<pre class="json-view" data-payload-view></pre></details>
+${canResend(delivery) ? html`<button type="button" class="secondary small" data-resend="${delivery.id}">Resend</button><span class="status-line" data-resend-status aria-live="polite"></span>` : null}</div></td>
 </tr>
 `;
 }
@@ -87,7 +101,7 @@ export function renderDeliveriesTable(deliveries: readonly Delivery[], stats?: D
   const recent = deliveries.slice(-RECENT_DELIVERIES).reverse();
   return html`${notice}<div class="table-scroll"><table>
 <caption class="status-line">${deliveries.length} ${deliveries.length === 1 ? 'delivery' : 'deliveries'}${deliveries.length > recent.length ? `, showing the latest ${recent.length}` : ''}</caption>
-<thead><tr><th scope="col">Time (UTC)</th><th scope="col">Type</th><th scope="col">user_id</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last response</th></tr></thead>
+<thead><tr><th scope="col">Time</th><th scope="col">Type</th><th scope="col">user_id</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col">Last response</th></tr></thead>
 <tbody>
 ${recent.map(renderDeliveryRow)}</tbody>
 </table></div>`;

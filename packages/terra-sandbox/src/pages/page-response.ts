@@ -20,7 +20,8 @@ const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
 ].join('; ');
 
-const PAGE_HEADERS = {
+/** Headers every HTML page is sent with: a strict CSP, nosniff, no referrer, no caching. */
+export const PAGE_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   // The widget URL holds the session id; the developer's redirect target has no need to see it.

@@ -98,6 +98,38 @@ figure.chart { margin: 0; }
 .status-line { color: var(--muted); font-size: 0.85rem; }
 caption.status-line { text-align: left; padding-bottom: 0.25rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.topbar h1 a { color: inherit; text-decoration: none; }
+.sub-heading { font-size: 0.95rem; margin: 1.25rem 0 0; }
+tr.nap td { background: #fffbeb; }
+.chart-canvas { position: relative; }
+.chart-empty { color: var(--muted); font-style: italic; margin: 0; padding: 3rem 0.5rem; text-align: center;
+  border: 1px dashed var(--line); border-radius: 6px; }
+.uplot .u-wrap { overflow: visible; }
+.axis-labels { position: absolute; inset: 0; pointer-events: none; }
+.axis-label { position: absolute; font-size: 0.72rem; color: var(--muted); white-space: nowrap; line-height: 1; }
+.axis-label.axis-bottom { transform: translateX(-50%); }
+.axis-label.axis-left { transform: translate(-100%, -50%); }
+.chart-tooltip { position: absolute; z-index: 2; pointer-events: none; background: var(--ink); color: #fff;
+  font-size: 0.78rem; padding: 0.25rem 0.5rem; border-radius: 6px; width: max-content; max-width: 100%; }
+.payload-actions { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0.25rem 1rem; }
+.payload-actions details { flex: 1 1 20rem; min-width: 0; }
+button.small { padding: 0.15rem 0.7rem; font-size: 0.8rem; }
+pre.json-view:empty { display: none; }
+.j-toggle { cursor: pointer; display: inline-block; width: 1.2em; margin-left: -1.2em; color: var(--accent); }
+.sleep-table td { white-space: nowrap; }
+.j-toggle::before { content: "▸"; }
+.j-node[data-open="true"] > .j-toggle::before { content: "▾"; }
+.j-shut::before { content: attr(data-summary); color: var(--muted); font-style: italic; }
+.j-key { color: #0b4f9c; }
+.j-str { color: #1a7f37; }
+.j-num { color: #9a3412; }
+.j-bool, .j-null { color: #6d28d9; }
+.j-more, .j-page { font: inherit; font-size: 0.8rem; padding: 0 0.4rem; margin: 0 0.3rem; border-radius: 4px;
+  border: 1px solid var(--line); background: var(--paper); color: var(--accent); }
+pre.json-view { padding-left: 1.6rem; }
+pre.readme { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.85rem; }
+.landing .links { padding-left: 1.1rem; }
+.landing .links li { margin: 0.4rem 0; }
 @media (max-width: 40rem) {
   .card { padding: 1.25rem; }
   .charts { grid-template-columns: 1fr; }

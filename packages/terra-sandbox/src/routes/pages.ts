@@ -1,4 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { wantsHtml } from '../http/accept.js';
 import { checkCredentials } from '../http/auth.js';
 import { readBody } from '../http/body.js';
 import type { RequestContext } from '../http/context.js';
@@ -17,10 +19,12 @@ import {
   usersPartial,
 } from '../pages/dashboard-handlers.js';
 import { renderErrorPage } from '../pages/error-page.js';
-import { assetResponse, htmlResponse, type PageResponse } from '../pages/page-response.js';
+import { renderDocs, renderLanding } from '../pages/landing-page.js';
+import { assetResponse, htmlResponse, jsonResponse, type PageResponse } from '../pages/page-response.js';
 import { providerIconSvg } from '../pages/provider-icon.js';
 import { WIDGET_PROVIDERS } from '../pages/provider-names.js';
 import type { SandboxRuntime } from '../runtime.js';
+import { resendDelivery } from '../webhooks/resend.js';
 
 // A consent form carries one field; anything bigger is not our form.
 const FORM_BODY_LIMIT = 16 * 1024;
@@ -96,6 +100,26 @@ export function registerPageRoutes(router: Router, sandbox: SandboxRuntime): voi
   data('/dashboard/api/users/:userId/charts', (ctx) => chartsJson(sandbox, param(ctx, 'userId'), ctx.query));
   data('/dashboard/api/deliveries', () => deliveriesJson(sandbox));
   data('/dashboard/api/deliveries/:id', (ctx) => deliveryJson(sandbox, param(ctx, 'id')));
+  router.add({
+    method: 'POST',
+    path: '/dashboard/api/deliveries/:id/resend',
+    handler: async (ctx) => {
+      requireDashboardAccess(ctx, sandbox, token);
+      await reply(ctx, jsonResponse(201, resendDelivery(sandbox, param(ctx, 'id'))));
+    },
+  });
+
+  page('/', (ctx) =>
+    wantsHtml(ctx.req)
+      ? htmlResponse(200, renderLanding(sandbox.origin))
+      : jsonResponse(200, {
+          api_base_url: `${sandbox.origin}/v2`,
+          dashboard_url: `${sandbox.origin}/dashboard`,
+          control_api_url: `${sandbox.origin}/sandbox/api`,
+          docs_url: `${sandbox.origin}/docs`,
+        }),
+  );
+  page('/docs', () => htmlResponse(200, renderDocs(readme())));
 
   page('/assets/providers/:file', (ctx) => {
     const svg = providerIconSvg(param(ctx, 'file'));
@@ -124,6 +148,26 @@ function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+let readmeText: string | undefined;
+
+// The package's README.md, one level above dist/ (built) or two above src/routes/ (source); read once.
+function readme(): string {
+  if (readmeText !== undefined) return readmeText;
+  for (const candidate of ['../README.md', '../../README.md']) {
+    try {
+      const text = readFileSync(new URL(candidate, import.meta.url), 'utf8');
+      if (text.startsWith('# terra-sandbox')) {
+        readmeText = text;
+        return text;
+      }
+    } catch {
+      // not at this location; try the next
+    }
+  }
+  readmeText = 'The README is not installed with this copy of terra-sandbox; see its package page on npm.';
+  return readmeText;
 }
 
 function assetNotFound(): PageResponse {

@@ -5,7 +5,7 @@ import {
   renderDeliveriesTable,
   renderUsersTable,
 } from '../../src/pages/dashboard-tables.js';
-import { formatBytes, PAYLOAD_PREVIEW_LIMIT } from '../../src/pages/payload-preview.js';
+import { formatBytes } from '../../src/pages/payload-preview.js';
 
 function delivery(id: string, payload: string): Delivery {
   return {
@@ -26,25 +26,41 @@ function delivery(id: string, payload: string): Delivery {
 }
 
 describe('renderDeliveriesTable', () => {
-  it('cuts a huge payload and links to the whole one', () => {
-    const payload = JSON.stringify({
-      type: 'activity',
-      data: [{ samples: 'x'.repeat(PAYLOAD_PREVIEW_LIMIT * 2) }],
-    });
+  // Issue 17: the table no longer carries a cut, pretty-printed copy of each payload (a 4.8 MB one showed as a
+  // wall of minified JSON); the page's JSON viewer loads a payload when it is opened.
+  it('carries no payload, only its size, whatever was sent', () => {
+    const payload = JSON.stringify({ type: 'activity', data: [{ samples: 'x'.repeat(100_000) }] });
     const markup = renderDeliveriesTable([delivery('big-1', payload)]).value;
-    const pre = /<pre>([\s\S]*?)<\/pre>/.exec(markup)?.[1] ?? '';
-    expect(pre.length).toBeLessThanOrEqual(PAYLOAD_PREVIEW_LIMIT + 100);
-    expect(markup).toContain(`Showing the first ${PAYLOAD_PREVIEW_LIMIT.toLocaleString('en')} characters`);
-    expect(markup).toContain('href="/dashboard/api/deliveries/big-1"');
+    expect(markup.length).toBeLessThan(3_000);
+    expect(markup).not.toContain('xxxx');
     expect(markup).toContain(`Payload · ${formatBytes(Buffer.byteLength(payload))}`);
+    expect(markup).toContain('<pre class="json-view" data-payload-view></pre>');
   });
 
-  it('escapes payload text so a delivered string cannot inject markup', () => {
+  it('never puts payload text into the markup, so a delivered string cannot inject any', () => {
     const markup = renderDeliveriesTable([
       delivery('x', JSON.stringify({ note: '</pre><script>alert(1)</script>' })),
     ]).value;
     expect(markup).not.toContain('<script>');
-    expect(markup).toContain('&lt;/pre&gt;&lt;script&gt;');
+    expect(markup).not.toContain('alert(1)');
+  });
+
+  it('offers Resend on delivered and failed deliveries that have a payload', () => {
+    const sent = delivery('sent', '{}');
+    const failed = { ...delivery('failed', '{}'), status: 'failed' as const };
+    const pending = { ...delivery('pending', '{}'), status: 'pending' as const };
+    const never = { ...delivery('never', ''), status: 'failed' as const };
+    const markup = renderDeliveriesTable([sent, failed, pending, never]).value;
+    const resendable = [...markup.matchAll(/data-resend="([^"]+)"/g)].map((m) => m[1]);
+    expect(resendable.sort()).toEqual(['failed', 'sent']);
+    expect(markup).toContain('No payload');
+  });
+
+  it('shows times in the one date format, with the ISO time kept in datetime', () => {
+    const markup = renderDeliveriesTable([delivery('t', '{}')]).value;
+    expect(markup).toContain(
+      '<time datetime="2026-03-01T10:00:00.000Z" title="2026-03-01T10:00:00.000Z">2026-03-01 10:00 UTC+00:00</time>',
+    );
   });
 
   it('lists the latest deliveries first and says how many are hidden', () => {

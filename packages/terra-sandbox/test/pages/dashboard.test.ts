@@ -64,7 +64,10 @@ describe('dashboard', () => {
     expect(text).toContain('dash-garmin');
     expect(text).toContain('active');
     const user = harness.sandbox.users().find((u) => u.user_id === GARMIN_USER);
-    expect(text).toContain(user?.created_at);
+    // created_at in the pages' one date format (issue 17: raw ISO was one of three formats); ISO stays in datetime.
+    const created = row.locator('time');
+    expect(await created.getAttribute('datetime')).toBe(user?.created_at);
+    expect(await created.textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC[+-]\d{2}:\d{2}$/);
     expect(await harness.page.locator('tr[data-user-id]').count()).toBe(harness.sandbox.users().length);
   });
 
