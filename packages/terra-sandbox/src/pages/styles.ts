@@ -102,6 +102,7 @@ caption.status-line { text-align: left; padding-bottom: 0.25rem; }
 .sub-heading { font-size: 0.95rem; margin: 1.25rem 0 0; }
 tr.nap td { background: #fffbeb; }
 .chart-canvas { position: relative; }
+.chart:not([data-state="ready"]):not([data-state="loading"]) .chart-canvas { min-height: 0; }
 .chart-empty { color: var(--muted); font-style: italic; margin: 0; padding: 3rem 0.5rem; text-align: center;
   border: 1px dashed var(--line); border-radius: 6px; }
 .uplot .u-wrap { overflow: visible; }
