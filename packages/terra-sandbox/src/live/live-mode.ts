@@ -73,7 +73,7 @@ export class LiveMode {
   private processedMs: number;
   private seq = 0;
   private dispatching: LiveVersion | undefined;
-  private running: Promise<void> = Promise.resolve();
+  private running: Promise<unknown> = Promise.resolve();
   private targetMs: number;
   private roomWaiters: Array<() => void> = [];
   private settleWaiters = new Set<() => void>();
@@ -96,10 +96,18 @@ export class LiveMode {
   /** Starts following a running clock (speed above 0): it is caught up with every quarter second. */
   start(): void {
     if (this.host.clock.speed === 0 || this.timer || this.closed) return;
+    let busy = false;
     this.timer = setInterval(() => {
-      void this.catchUp().catch((err: unknown) => {
-        process.stderr.write(`terra-sandbox: live mode failed: ${(err as Error)?.stack ?? String(err)}\n`);
-      });
+      // While a catch-up still runs (a slow receiver, a long stretch), ticks wait; the next one after it takes in the new now.
+      if (busy) return;
+      busy = true;
+      this.catchUp()
+        .catch((err: unknown) => {
+          process.stderr.write(`terra-sandbox: live mode failed: ${(err as Error)?.stack ?? String(err)}\n`);
+        })
+        .finally(() => {
+          busy = false;
+        });
     }, TICK_MS);
     this.timer.unref();
   }
@@ -111,8 +119,10 @@ export class LiveMode {
   catchUp(): Promise<void> {
     this.targetMs = Math.max(this.targetMs, this.host.clock.now());
     const target = this.targetMs;
-    this.running = this.running.then(() => this.runTo(target));
-    return this.running;
+    const run = this.running.then(() => this.runTo(target));
+    // A failed catch-up is reported to its caller; the next one still runs.
+    this.running = run.catch(() => undefined);
+    return run;
   }
 
   /**
