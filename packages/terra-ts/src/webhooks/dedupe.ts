@@ -98,15 +98,15 @@ export class MemoryDedupeStore implements WebhookDedupeStore {
 }
 
 /**
- * Runs each delivery's work at most once, because Terra delivers at least once. Key it on the
- * `X-Terra-Trace-Id` header (see {@link webhookDedupeKey}). A failed handler releases its key so Terra's
+ * Runs each delivery's work at most once, because Terra delivers at least once. Key it with
+ * {@link webhookDedupeKey} (the hash of the signed body; not the unsigned `X-Terra-Trace-Id`). A failed handler releases its key so Terra's
  * retry runs again; a duplicate that arrives while the first copy is still running is reported as
  * `in_progress` (answer non-2xx so Terra retries it later, rather than losing it if the first fails).
  *
  * @example
  * ```ts
  * const dedupe = new WebhookDeduplicator();
- * const result = await dedupe.run(response.delivery.traceId, () => save(event));
+ * const result = await dedupe.run(webhookDedupeKey(response), () => save(event));
  * ```
  */
 export class WebhookDeduplicator {
@@ -145,10 +145,16 @@ export class WebhookDeduplicator {
 }
 
 /**
- * The de-duplication key of a delivery: the `X-Terra-Trace-Id` header (stable across retries), else a
- * lab report's `event_id`; `undefined` when the delivery has neither.
+ * The de-duplication key of a delivery: the SHA-256 of its signed body (`sha256:<hex>`), which Terra's
+ * retries share (each is re-signed, the body is the same) and which a replay cannot relabel. The
+ * `X-Terra-Trace-Id` header is not covered by the signature: keyed on it, a captured delivery replayed
+ * with forged trace ids would claim the ids of deliveries still to come and make them "duplicates".
+ * For a response built by hand (no body hash): the trace id, else a lab report's `event_id`; `undefined`
+ * when it has none of them. Two deliveries with byte-identical bodies count as one, which is harmless:
+ * the second would carry exactly the same data.
  */
 export function webhookDedupeKey(response: TerraWebhookResponse): string | undefined {
+  if (response.bodySha256) return `sha256:${response.bodySha256}`;
   if (response.delivery.traceId) return response.delivery.traceId;
   const eventId = response.json.event_id;
   return typeof eventId === 'string' && eventId !== '' ? `event:${eventId}` : undefined;

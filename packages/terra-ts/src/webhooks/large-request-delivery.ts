@@ -20,7 +20,10 @@ export type LargeRequestDelivery =
   | {
       readonly kind: 'data';
       readonly reference: string;
-      /** What makes a retry of this delivery count once: its `X-Terra-Trace-Id`, else a fresh id. */
+      /**
+       * What makes a retry of this delivery count once, and a relabelled replay count as what it is: the
+       * SHA-256 of its signed body, else (a response built by hand) its `X-Terra-Trace-Id`, else a fresh id.
+       */
       readonly deliveryId: string;
       /** Whether it may start tracking a request not seen yet. */
       readonly start: boolean;
@@ -68,5 +71,6 @@ export function largeRequestDeliveryOf(response: TerraWebhookResponse): LargeReq
   // Everyday deliveries carry a reference too; only a chunk (trace id `<id>:chunk:<n>`) may start
   // tracking a request not announced yet, so ordinary traffic never fills a bounded store.
   const start = !traceId || traceId.includes(':chunk:');
-  return { kind: 'data', reference, deliveryId: traceId ?? untracedId(), start };
+  const deliveryId = response.bodySha256 ? `sha256:${response.bodySha256}` : (traceId ?? untracedId());
+  return { kind: 'data', reference, deliveryId, start };
 }

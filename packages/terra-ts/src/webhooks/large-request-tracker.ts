@@ -44,6 +44,11 @@ export interface LargeRequestTrackerOptions {
    * bound your own store where it is built.
    */
   maxRequests?: number;
+  /**
+   * How many distinct deliveries the default in-memory store keeps per request. Default 10 000. Not allowed
+   * with `store`.
+   */
+  maxDeliveriesPerRequest?: number;
 }
 
 /**
@@ -79,8 +84,10 @@ function failureMessage(operation: LargeRequestStoreOperation, delivery: { refer
  * Says when every chunk of a large request has arrived. A request spanning more than a month is
  * delivered as `large_request_processing`, then `large_request_sending` (with `expected_payloads`),
  * then that many data events, all sharing the `terra-reference` header. Chunks (trace ids
- * `<id>:chunk:<n>`) may arrive before the announcement, and a retried chunk counts once (by
- * `X-Terra-Trace-Id`); ordinary deliveries of requests never announced are not tracked.
+ * `<id>:chunk:<n>`) may arrive before the announcement, and a retried chunk counts once (by the hash of
+ * its signed body, so a captured chunk replayed under forged trace ids also counts once); ordinary
+ * deliveries of requests never announced are not tracked. `terra-reference` is not signed: keep the
+ * tracker behind the handlers' `dedupe` option, which answers a replay as a duplicate before it gets here.
  *
  * State lives in a {@link LargeRequestStore}: in memory by default, or in a store you share between
  * instances (serverless functions, a load-balanced fleet), where each instance sees only some chunks.
@@ -106,13 +113,20 @@ export class LargeRequestTracker {
   /** @param options - store, TTL and in-memory size bound. */
   constructor(options: LargeRequestTrackerOptions = {}) {
     this.#ttlMs = positiveOption('ttlSeconds', options.ttlSeconds ?? 2 * 24 * 60 * 60) * 1000;
-    if (options.store && options.maxRequests !== undefined) {
-      throw new TerraInvalidArgumentError(
-        'maxRequests',
-        'maxRequests bounds the default in-memory store; with a store of your own, bound it where you build it and leave maxRequests out.',
-      );
+    for (const bound of ['maxRequests', 'maxDeliveriesPerRequest'] as const) {
+      if (options.store && options[bound] !== undefined) {
+        throw new TerraInvalidArgumentError(
+          bound,
+          `${bound} bounds the default in-memory store; with a store of your own, bound it where you build it and leave ${bound} out.`,
+        );
+      }
     }
-    this.store = options.store ?? new MemoryLargeRequestStore({ maxRequests: options.maxRequests });
+    this.store =
+      options.store ??
+      new MemoryLargeRequestStore({
+        maxRequests: options.maxRequests,
+        maxDeliveriesPerRequest: options.maxDeliveriesPerRequest,
+      });
   }
 
   /**

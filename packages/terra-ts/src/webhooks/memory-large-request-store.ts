@@ -16,9 +16,16 @@ export type SynchronousLargeRequestStore = {
 export interface MemoryLargeRequestStoreOptions {
   /** How many requests are kept at once. Default 1 000. */
   maxRequests?: number;
+  /**
+   * How many distinct delivery ids one request keeps. Default 10 000, far above the chunks of any real
+   * large request (a 5-year range in chunks of about 10 MB is a few hundred); past it, a new id is not
+   * recorded or counted, so no sender can grow one request's set without bound.
+   */
+  maxDeliveriesPerRequest?: number;
 }
 
 const DEFAULT_MAX_REQUESTS = 1000;
+const DEFAULT_MAX_DELIVERIES_PER_REQUEST = 10_000;
 
 interface Tracked {
   expected: number | undefined;
@@ -38,9 +45,11 @@ function stateOf(tracked: Tracked): LargeRequestState {
 class MemoryLargeRequests implements SynchronousLargeRequestStore {
   readonly #requests = new Map<string, Tracked>();
   readonly #maxRequests: number;
+  readonly #maxDeliveries: number;
 
-  constructor(maxRequests: number) {
+  constructor(maxRequests: number, maxDeliveries: number) {
     this.#maxRequests = maxRequests;
+    this.#maxDeliveries = maxDeliveries;
   }
 
   get size(): number {
@@ -55,7 +64,11 @@ class MemoryLargeRequests implements SynchronousLargeRequestStore {
     const tracked =
       this.#live(reference) ?? (options.start ? this.#create(reference, options.ttlMs) : undefined);
     if (!tracked) return undefined;
-    if (!tracked.reported && !tracked.deliveries.has(deliveryId)) {
+    if (
+      !tracked.reported &&
+      tracked.deliveries.size < this.#maxDeliveries &&
+      !tracked.deliveries.has(deliveryId)
+    ) {
       tracked.deliveries.add(deliveryId);
       tracked.received += 1;
     }
@@ -147,10 +160,14 @@ const synchronousViews = new WeakMap<MemoryLargeRequestStore, MemoryLargeRequest
 export class MemoryLargeRequestStore implements LargeRequestStore {
   readonly #requests: MemoryLargeRequests;
 
-  /** @param options - `maxRequests` (default 1 000). */
+  /** @param options - `maxRequests` (default 1 000), `maxDeliveriesPerRequest` (default 10 000). */
   constructor(options: MemoryLargeRequestStoreOptions = {}) {
     this.#requests = new MemoryLargeRequests(
       positiveOption('maxRequests', options.maxRequests ?? DEFAULT_MAX_REQUESTS),
+      positiveOption(
+        'maxDeliveriesPerRequest',
+        options.maxDeliveriesPerRequest ?? DEFAULT_MAX_DELIVERIES_PER_REQUEST,
+      ),
     );
     synchronousViews.set(this, this.#requests);
   }

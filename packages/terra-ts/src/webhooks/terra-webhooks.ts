@@ -2,6 +2,7 @@ import { optionalInteger } from '../client/arguments.js';
 import type { Terra } from '../client/terra.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
 import { type NodeRequestLike, readNodeRequestBody } from './adapters/node-request.js';
+import { signedBodySha256 } from './body-hash.js';
 import { getSignatureHeader, type HeadersLike, readDeliveryHeaders } from './delivery-headers.js';
 import { parseWebhookEvent, parseWebhookJson } from './parse.js';
 import { precheckDelivery } from './precheck.js';
@@ -73,6 +74,7 @@ export class TerraWebhooks {
       json,
       parseWebhookEvent(json, this.#client),
       readDeliveryHeaders(headers),
+      await signedBodySha256(verified.body),
     );
   }
 

@@ -20,17 +20,26 @@ export class TerraWebhookResponse<E extends ParsedWebhookEvent = ParsedWebhookEv
   readonly type: string;
   /** `terra-reference`, `X-Terra-Trace-Id` and `x-terra-ordering-timestamp`, parsed. */
   readonly delivery: DeliveryHeaders;
+  /**
+   * The SHA-256 (hex) of the signed raw body, set by `handleWebhook` once the signature checked out. Unlike
+   * the delivery headers, which the signature does not cover, it cannot be changed by whoever replays a
+   * captured delivery, and it stays the same across Terra's retries (re-signed, same body): the
+   * de-duplication and large-request key. `undefined` for a response built by hand.
+   */
+  readonly bodySha256: string | undefined;
 
   /**
    * @param json - the parsed body.
    * @param event - its parsed class.
    * @param delivery - the delivery headers.
+   * @param bodySha256 - the SHA-256 (hex) of the signed raw body, when it was verified.
    */
-  constructor(json: Record<string, unknown>, event: E, delivery: DeliveryHeaders) {
+  constructor(json: Record<string, unknown>, event: E, delivery: DeliveryHeaders, bodySha256?: string) {
     this.json = json;
     this.event = event;
     this.type = typeof json.type === 'string' ? json.type : '';
     this.delivery = delivery;
+    this.bodySha256 = bodySha256;
   }
 
   /** The body as parsed JSON: the very object `JSON.parse` returned. */

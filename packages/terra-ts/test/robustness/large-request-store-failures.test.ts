@@ -12,6 +12,7 @@ import {
 import { examplePayloads } from 'terra-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { delivery } from '../support/delivery.js';
+import { sleepChunk } from '../webhooks/support/chunk-body.js';
 import { MapLargeRequestStore } from '../webhooks/support/map-large-request-store.js';
 import { type Running, serveFetch } from '../webhooks/support/servers.js';
 import { postSignedDelivery } from '../webhooks/support/sign.js';
@@ -217,13 +218,13 @@ describe('a store failure inside a webhook handler, over real HTTP', () => {
       postSignedDelivery(running?.url as string, json, { secret, reference, traceId });
     const sending = { ...examplePayloads.large_request_sending, reference: 'ref', expected_payloads: 2 };
     expect(await send(sending, 'ref', 'ref:sending')).toBe(200);
-    expect(await send(examplePayloads.sleep, 'ref', 'ref:chunk:1')).toBe(200);
-    expect(await send(examplePayloads.sleep, 'ref', 'ref:chunk:2')).toBe(500);
+    expect(await send(sleepChunk('ref', 1), 'ref', 'ref:chunk:1')).toBe(200);
+    expect(await send(sleepChunk('ref', 2), 'ref', 'ref:chunk:2')).toBe(500);
     expect(completed).toEqual([]);
     expect(errors).toEqual([expect.objectContaining({ operation: 'claimCompletion', reference: 'ref' })]);
     // Terra's retry of the refused delivery, then a stray duplicate of it.
-    expect(await send(examplePayloads.sleep, 'ref', 'ref:chunk:2')).toBe(200);
-    expect(await send(examplePayloads.sleep, 'ref', 'ref:chunk:2')).toBe(200);
+    expect(await send(sleepChunk('ref', 2), 'ref', 'ref:chunk:2')).toBe(200);
+    expect(await send(sleepChunk('ref', 2), 'ref', 'ref:chunk:2')).toBe(200);
     expect(completed).toEqual([{ reference: 'ref', expected: 2, received: 2, complete: true }]);
   });
 });

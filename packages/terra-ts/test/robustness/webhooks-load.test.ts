@@ -78,6 +78,8 @@ function traffic(
         {
           type: 'large_request_sending',
           user,
+          // Terra's notice names its reference (a required field), so each notice's body is its own.
+          reference,
           expected_payloads: chunks,
           status: 'success',
           message: 'sending',

@@ -9,6 +9,7 @@ import {
 import { examplePayloads } from 'terra-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { delivery } from '../support/delivery.js';
+import { sleepChunk } from './support/chunk-body.js';
 import { MapLargeRequestStore, seededRandom } from './support/map-large-request-store.js';
 import { type Running, serveFetch, serveNode } from './support/servers.js';
 import { postSignedDelivery } from './support/sign.js';
@@ -198,7 +199,7 @@ describe('two webhook endpoints behind a load balancer, sharing one store over r
         traceId: `${reference}:sending`,
       });
       for (let n = 1; n <= chunks; n++)
-        sends.push({ json: examplePayloads.sleep, reference, traceId: `${reference}:chunk:${n}` });
+        sends.push({ json: sleepChunk(reference, n), reference, traceId: `${reference}:chunk:${n}` });
     }
     for (const send of [...sends]) if (random() < 0.3) sends.push(send);
     for (let i = sends.length - 1; i > 0; i--) {

@@ -8,7 +8,7 @@ import type { TerraWebhookResponse } from '../webhook-response.js';
 /** Options shared by the Fetch and Node webhook handlers. */
 export interface WebhookHandlerOptions {
   /**
-   * Runs each delivery once (keyed on `X-Terra-Trace-Id`). A duplicate of a handled delivery is answered
+   * Runs each delivery once (keyed on the SHA-256 of the signed body, see `webhookDedupeKey`). A duplicate of a handled delivery is answered
    * 200 without calling handlers; one arriving while the first is still running is answered 409, so
    * Terra retries it later.
    */

@@ -49,6 +49,12 @@ export function deliveryReceiver(webhooks: TerraWebhooks, options: WebhookHandle
     const delivery = await webhooks.handleWebhook(payload as WebhookPayload, undefined, headers);
     if (!options.resolveS3Payloads || !(delivery.event instanceof S3PayloadHookResponse)) return delivery;
     const event = await fetchS3Payload(delivery.event, { ...webhooks.s3PayloadOptions, timeoutMs });
-    return new TerraWebhookResponse(event.json as Record<string, unknown>, event, delivery.delivery);
+    // The pointer delivery's body is what was signed, so its hash stays the key.
+    return new TerraWebhookResponse(
+      event.json as Record<string, unknown>,
+      event,
+      delivery.delivery,
+      delivery.bodySha256,
+    );
   };
 }

@@ -1,0 +1,44 @@
+// Structural view of `node:crypto`'s createHash, so src/ needs no Node types or imports.
+interface NativeHashing {
+  createHash(algorithm: 'sha256'): { update(data: string | Uint8Array): { digest(encoding: 'hex'): string } };
+}
+
+let native: NativeHashing | null | undefined;
+
+// Node, Bun and Deno expose their crypto module through `process.getBuiltinModule` (found at run time, as
+// for the HMAC): a synchronous hash there; WebCrypto's `crypto.subtle.digest` everywhere else.
+function nativeHashing(): NativeHashing | null {
+  if (native !== undefined) return native;
+  const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  let found: unknown;
+  try {
+    found = runtime?.getBuiltinModule?.('crypto');
+  } catch {
+    found = undefined;
+  }
+  native =
+    typeof (found as Partial<NativeHashing> | undefined)?.createHash === 'function'
+      ? (found as NativeHashing)
+      : null;
+  return native;
+}
+
+const encoder = new TextEncoder();
+
+function hex(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
+  return out;
+}
+
+/**
+ * The SHA-256 of a delivery's signed body, in hex: what identifies a delivery across Terra's retries (each
+ * re-signed, same body) and what a replay cannot relabel (unlike the unsigned `X-Terra-Trace-Id`). A string
+ * body is hashed as its UTF-8 bytes, so text and bytes of one body agree.
+ */
+export async function signedBodySha256(body: string | Uint8Array): Promise<string> {
+  const hashing = nativeHashing();
+  if (hashing) return hashing.createHash('sha256').update(body).digest('hex');
+  const bytes = typeof body === 'string' ? encoder.encode(body) : body;
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
+}
