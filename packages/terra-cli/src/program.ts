@@ -21,6 +21,8 @@ const EXIT_CODES_HELP = `
 Credentials: --api-key/--dev-id/--secret, else TERRA_API_KEY, TERRA_DEV_ID, TERRA_WEBHOOK_SECRET
 (and TERRA_BASE_URL), else a .env file in the current directory. --sandbox needs none,
 nor does 'terra providers' (a public endpoint: without both, no credential is sent).
+A TERRA_BASE_URL from .env is used only with credentials from that same .env; plain http://
+to a host other than loopback needs --allow-insecure-http.
 
 Exit codes:
   0  ok                       4  rate limited (429)

@@ -164,7 +164,7 @@ export function registerData(parent: Command, app: App): void {
     .option('--webhook', 'ask Terra to deliver the data to your webhook; prints the acknowledgements')
     .option(
       '--chart [series]',
-      'draw samples as a chart: heart-rate, steps or sleep-stages (implies --samples)',
+      'chart instead of a table: sleep per night, heart rate per workout, steps per day; or a series: heart-rate, steps, sleep-stages',
     )
     .option('--chunk-days <n>', 'days per request (default 30, or 7 with samples)', positiveInteger(1825))
     .option('--concurrency <n>', 'requests in flight at once (default 8)', positiveInteger(16))
@@ -187,7 +187,9 @@ export function registerData(parent: Command, app: App): void {
           await fetchAthlete(context, terra, options.user, toWebhook);
           return;
         }
-        const withSamples = options.samples === true || series !== undefined;
+        // Steps per day come from each daily's total; every other chart draws samples.
+        const chartNeedsSamples = series !== undefined && !(type === 'daily' && series === 'steps');
+        const withSamples = options.samples === true || chartNeedsSamples;
         const chunkDays = options.chunkDays ?? (withSamples ? 7 : 30);
         const request = {
           ...dateRange(options, type),

@@ -46,11 +46,11 @@ export const DATA_COLUMNS: Record<string, readonly Column[]> = {
   sleep: [
     START,
     END,
-    ['kind', 'metadata.is_nap', (value) => (value === true ? 'nap' : 'night')],
     ['asleep', 'sleep_durations_data.asleep.duration_asleep_state_seconds', duration],
     ['deep', 'sleep_durations_data.asleep.duration_deep_sleep_state_seconds', duration],
     ['efficiency', 'sleep_durations_data.sleep_efficiency'],
     ['avg bpm', 'heart_rate_data.summary.avg_hr_bpm'],
+    ['kind', 'metadata.is_nap', (value) => (value === true ? 'nap' : 'night')],
   ],
   daily: [
     START,
