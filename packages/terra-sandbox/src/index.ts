@@ -10,6 +10,7 @@ export type {
   AcknowledgedDelivery,
   DeliveryCounts,
   GroundTruth,
+  GroundTruthOptions,
   GroundTruthRecord,
 } from './live/ground-truth.js';
 export {

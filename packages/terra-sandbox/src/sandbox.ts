@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { exposedWarning } from './exposed-warning.js';
 import type { FaultConfig } from './faults/types.js';
 import { HostPolicy, isLoopbackHost } from './http/host-check.js';
-import type { GroundTruth } from './live/ground-truth.js';
+import type { GroundTruth, GroundTruthOptions } from './live/ground-truth.js';
 import type { SandboxClock } from './live/sandbox-clock.js';
 import { DEFAULTS, type SandboxOptions } from './options.js';
 import { SandboxRuntime } from './runtime.js';
@@ -55,10 +55,10 @@ export interface Sandbox {
    * Live mode's ground truth: the newest version sent of every record, one per natural key
    * (activity and sleep by `summary_id`, daily, body, nutrition and menstruation by user and local
    * date, athlete by user), and how many deliveries the receiver acknowledged. With
-   * `includeDeliveries`, every acknowledged delivery too. Throws a `LiveModeOffError` unless live
-   * mode is on.
+   * `includeDeliveries`, every acknowledged delivery too; with `acknowledgedOnly`, the newest
+   * acknowledged version per key. Throws a `LiveModeOffError` unless live mode is on.
    */
-  groundTruth(options?: { includeDeliveries?: boolean }): GroundTruth;
+  groundTruth(options?: GroundTruthOptions): GroundTruth;
   /**
    * Resolves once live mode has sent everything due by the clock's now and every delivery made
    * since it started has been answered 2xx or given up on; rejects after `timeoutMs` (default

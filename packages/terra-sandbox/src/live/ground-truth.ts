@@ -62,6 +62,18 @@ export interface GroundTruth {
   readonly acknowledgedDeliveries?: AcknowledgedDelivery[];
 }
 
+/** What a ground-truth report holds. */
+export interface GroundTruthOptions {
+  /** List every acknowledged delivery too (`acknowledgedDeliveries`). Default false. */
+  includeDeliveries?: boolean;
+  /**
+   * Report, per key, the newest version among those carried by a delivery the receiver answered 2xx,
+   * instead of the newest sent: what a receiver that lost nothing it acknowledged holds, even when a
+   * newer version's deliveries all failed. Default false.
+   */
+  acknowledgedOnly?: boolean;
+}
+
 /** A record version as the ledger keeps it. */
 export interface LedgerVersion {
   readonly type: LiveRecordType;
@@ -80,6 +92,7 @@ export interface LedgerVersion {
  */
 export class GroundTruthLedger {
   private readonly newest = new Map<string, LedgerVersion>();
+  private readonly newestAcknowledged = new Map<string, LedgerVersion>();
   private readonly versionsByDelivery = new Map<string, LedgerVersion[]>();
   private readonly acknowledgedList: AcknowledgedDelivery[] = [];
   private sent = 0;
@@ -89,11 +102,7 @@ export class GroundTruthLedger {
   /** Records that `delivery` carries `versions` (none for an event) and counts it as sent. */
   sentDelivery(delivery: Delivery, versions: readonly LedgerVersion[]): void {
     this.sent++;
-    for (const version of versions) {
-      const slot = `${version.type}\u0000${version.userId}\u0000${version.key}`;
-      const current = this.newest.get(slot);
-      if (!current || version.orderingTimestamp > current.orderingTimestamp) this.newest.set(slot, version);
-    }
+    for (const version of versions) keepNewest(this.newest, version);
     if (delivery.status === 'failed') this.failed++;
     else if (versions.length > 0) this.versionsByDelivery.set(delivery.id, [...versions]);
   }
@@ -110,7 +119,10 @@ export class GroundTruthLedger {
         orderingTimestamp: delivery.ordering_timestamp,
         userId: delivery.user_id,
       });
-      for (const version of this.versionsByDelivery.get(delivery.id) ?? []) version.acknowledged = true;
+      for (const version of this.versionsByDelivery.get(delivery.id) ?? []) {
+        version.acknowledged = true;
+        keepNewest(this.newestAcknowledged, version);
+      }
       this.versionsByDelivery.delete(delivery.id);
     } else if (delivery.status === 'failed') {
       this.failed++;
@@ -123,9 +135,12 @@ export class GroundTruthLedger {
     return this.sent - this.acknowledged - this.failed;
   }
 
-  /** The report (see {@link GroundTruth}). */
-  report(now: number, includeDeliveries: boolean): GroundTruth {
-    const records = [...this.newest.values()]
+  /**
+   * The report (see {@link GroundTruth}); with `acknowledgedOnly`, the newest version per key among
+   * those a delivery answered 2xx carried (what a receiver that lost nothing it acknowledged holds).
+   */
+  report(now: number, includeDeliveries: boolean, acknowledgedOnly = false): GroundTruth {
+    const records = [...(acknowledgedOnly ? this.newestAcknowledged : this.newest).values()]
       .sort((a, b) => compare(a.type, b.type) || compare(a.userId, b.userId) || compare(a.key, b.key))
       .map(
         (v): GroundTruthRecord => ({
@@ -152,4 +167,11 @@ export class GroundTruthLedger {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Keeps `version` in `map` when it is the newest of its (type, user, key) by ordering timestamp. */
+function keepNewest(map: Map<string, LedgerVersion>, version: LedgerVersion): void {
+  const slot = `${version.type}\u0000${version.userId}\u0000${version.key}`;
+  const current = map.get(slot);
+  if (!current || version.orderingTimestamp > current.orderingTimestamp) map.set(slot, version);
 }

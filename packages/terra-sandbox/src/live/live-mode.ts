@@ -8,7 +8,12 @@ import { PAYLOAD_VERSION } from '../webhooks/event-payloads.js';
 import type { SendOptions } from '../webhooks/events.js';
 import { ChaosPlanner } from './chaos.js';
 import type { SimulatedClock } from './clock.js';
-import { type GroundTruth, GroundTruthLedger, type LedgerVersion } from './ground-truth.js';
+import {
+  type GroundTruth,
+  GroundTruthLedger,
+  type GroundTruthOptions,
+  type LedgerVersion,
+} from './ground-truth.js';
 import type { ResolvedLiveOptions } from './options.js';
 import { SendHeap } from './send-heap.js';
 import { DAY_KEYED_TYPES, type LiveRecordType, type SyncedRecord, UserSyncState } from './sync-contents.js';
@@ -152,8 +157,12 @@ export class LiveMode {
   }
 
   /** The newest version of every record sent, and the delivery counts (see {@link GroundTruth}). */
-  groundTruth(options: { includeDeliveries?: boolean } = {}): GroundTruth {
-    return this.ledger.report(this.host.clock.now(), options.includeDeliveries === true);
+  groundTruth(options: GroundTruthOptions = {}): GroundTruth {
+    return this.ledger.report(
+      this.host.clock.now(),
+      options.includeDeliveries === true,
+      options.acknowledgedOnly === true,
+    );
   }
 
   /** Stops following the clock and sending; waiters are released. */

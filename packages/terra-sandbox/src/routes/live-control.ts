@@ -83,7 +83,8 @@ function requireLive(sandbox: SandboxRuntime, what: string) {
 
 /**
  * The clock and live-mode routes of the control API: `GET /clock`, `POST /clock/advance {ms}` (answers
- * once live mode has sent everything due by the new now), and `GET /ground-truth[?include_deliveries=true]`
+ * once live mode has sent everything due by the new now), and
+ * `GET /ground-truth[?include_deliveries=true][&acknowledged_only=true]`
  * (409 unless live mode is on).
  */
 export function registerLiveControlRoutes(add: AddRoute, sandbox: SandboxRuntime): void {
@@ -92,6 +93,7 @@ export function registerLiveControlRoutes(add: AddRoute, sandbox: SandboxRuntime
   add('GET', '/ground-truth', (ctx) => {
     const live = requireLive(sandbox, 'the ground truth');
     const includeDeliveries = booleanParam(ctx.query, 'include_deliveries', false);
-    return sendJson(ctx, 200, groundTruthJson(live.groundTruth({ includeDeliveries })));
+    const acknowledgedOnly = booleanParam(ctx.query, 'acknowledged_only', false);
+    return sendJson(ctx, 200, groundTruthJson(live.groundTruth({ includeDeliveries, acknowledgedOnly })));
   });
 }

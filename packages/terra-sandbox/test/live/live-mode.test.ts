@@ -191,6 +191,40 @@ describe('live mode', () => {
     expect(truth.records.every((r) => r.acknowledged)).toBe(true);
   });
 
+  it('reports, on request, the newest version each receiver acknowledged when newer ones were lost', async () => {
+    const { sandbox, receiver } = await startLiveRig();
+    await advanceInSteps(sandbox, 14 * HOUR, 14 * HOUR);
+    const url = sandbox.webhookUrl;
+    sandbox.setWebhookUrl(undefined); // the next syncs' deliveries fail at once
+    await advanceInSteps(sandbox, 4 * HOUR, 4 * HOUR);
+    sandbox.setWebhookUrl(url);
+    const sent = sandbox.groundTruth();
+    expect(sent.deliveries.failed).toBeGreaterThan(0);
+    const lost = sent.records.filter((r) => !r.acknowledged);
+    expect(lost.length).toBeGreaterThan(0);
+    const held = sandbox.groundTruth({ acknowledgedOnly: true });
+    const newest = newestByKey(receiver.hooks);
+    expect(held.records).toHaveLength(newest.size);
+    for (const entry of held.records) {
+      const hook = newest.get(`${entry.type}:${entry.userId}:${entry.key}`);
+      expect(hook?.orderingTimestamp).toBe(entry.orderingTimestamp);
+      expect(entry.record).toEqual(recordOf(hook as VerifiedHook));
+    }
+    const res = await fetch(`${sandbox.url}/sandbox/api/ground-truth?acknowledged_only=true`, {
+      headers: { 'x-api-key': sandbox.apiKey, 'dev-id': sandbox.devId },
+    });
+    const wire = await res.json();
+    expect(wire.records.map((r: { trace_id: string }) => r.trace_id)).toEqual(
+      held.records.map((r) => r.traceId),
+    );
+    expect(wire.deliveries).toEqual({
+      sent: held.deliveries.sent,
+      acknowledged: held.deliveries.acknowledged,
+      failed: held.deliveries.failed,
+      in_flight: held.deliveries.inFlight,
+    });
+  });
+
   it('counts requested to_webhook data in the ground truth too, keyed the same way', async () => {
     const { sandbox } = await startLiveRig({ start: START + 10 * DAY });
     const user = LIVE_USERS[0]?.user_id;
