@@ -93,6 +93,7 @@ export interface LedgerVersion {
 export class GroundTruthLedger {
   private readonly newest = new Map<string, LedgerVersion>();
   private readonly newestAcknowledged = new Map<string, LedgerVersion>();
+  /** Deliveries counted as sent and still being attempted, with the versions they carry. */
   private readonly versionsByDelivery = new Map<string, LedgerVersion[]>();
   private readonly acknowledgedList: AcknowledgedDelivery[] = [];
   private sent = 0;
@@ -104,11 +105,16 @@ export class GroundTruthLedger {
     this.sent++;
     for (const version of versions) keepNewest(this.newest, version);
     if (delivery.status === 'failed') this.failed++;
-    else if (versions.length > 0) this.versionsByDelivery.set(delivery.id, [...versions]);
+    else this.versionsByDelivery.set(delivery.id, [...versions]);
   }
 
-  /** Takes in the outcome of an attempt at a delivery counted by {@link sentDelivery}. */
+  /**
+   * Takes in the outcome of an attempt at a delivery counted by {@link sentDelivery}; attempts at
+   * any other delivery (one made before live mode started, a dashboard resend) are not counted.
+   */
   attempted(delivery: Delivery): void {
+    const versions = this.versionsByDelivery.get(delivery.id);
+    if (!versions) return;
     if (delivery.status === 'delivered') {
       this.acknowledged++;
       this.acknowledgedList.push({
@@ -119,7 +125,7 @@ export class GroundTruthLedger {
         orderingTimestamp: delivery.ordering_timestamp,
         userId: delivery.user_id,
       });
-      for (const version of this.versionsByDelivery.get(delivery.id) ?? []) {
+      for (const version of versions) {
         version.acknowledged = true;
         keepNewest(this.newestAcknowledged, version);
       }

@@ -191,6 +191,24 @@ describe('live mode', () => {
     expect(truth.records.every((r) => r.acknowledged)).toBe(true);
   });
 
+  it('keeps its counts straight when a delivery is resent from the dashboard or control API', async () => {
+    const { sandbox, receiver } = await startLiveRig();
+    await advanceInSteps(sandbox, 12 * HOUR, 12 * HOUR);
+    const before = sandbox.groundTruth().deliveries;
+    const [first] = sandbox.deliveries();
+    const res = await fetch(`${sandbox.url}/sandbox/api/deliveries/${first?.id}/resend`, {
+      method: 'POST',
+      headers: { 'x-api-key': sandbox.apiKey, 'dev-id': sandbox.devId, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(201);
+    const copy = await res.json();
+    await sandbox.waitForDeliveries((all) => all.some((d) => d.id === copy.id && d.status === 'delivered'));
+    expect(receiver.hooks.length).toBe(before.sent + 1);
+    expect(sandbox.groundTruth().deliveries).toEqual(before);
+    await sandbox.liveSettled();
+  });
+
   it('reports, on request, the newest version each receiver acknowledged when newer ones were lost', async () => {
     const { sandbox, receiver } = await startLiveRig();
     await advanceInSteps(sandbox, 14 * HOUR, 14 * HOUR);
