@@ -9,6 +9,8 @@ export interface ResendContext {
   deliveries: DeliveryStore;
   queue: DeliveryQueue;
   webhookUrl: string | undefined;
+  /** The sandbox clock's now (epoch ms): the copy's ordering timestamp. */
+  now(): number;
 }
 
 /**
@@ -36,15 +38,16 @@ export function resendDelivery(sandbox: ResendContext, id: string): Delivery {
     );
   }
   const now = Date.now();
+  const ordering = sandbox.now();
   const { 'terra-signature': _a, 'x-terra-signature': _b, ...headers } = original.headers;
   const copy: Delivery = {
     ...original,
     id: randomUUID(),
     url,
-    headers: { ...headers, 'x-terra-ordering-timestamp': String(now) },
+    headers: { ...headers, 'x-terra-ordering-timestamp': String(ordering) },
     status: 'pending',
     attempts: [],
-    ordering_timestamp: now,
+    ordering_timestamp: ordering,
     created_at: new Date(now).toISOString(),
     next_attempt_at: null,
   };

@@ -205,6 +205,8 @@ describe('live mode', () => {
     const copy = await res.json();
     await sandbox.waitForDeliveries((all) => all.some((d) => d.id === copy.id && d.status === 'delivered'));
     expect(receiver.hooks.length).toBe(before.sent + 1);
+    // Resent now, by the sandbox clock.
+    expect(receiver.hooks.at(-1)?.orderingTimestamp).toBe(sandbox.clock.now());
     expect(sandbox.groundTruth().deliveries).toEqual(before);
     await sandbox.liveSettled();
   });
