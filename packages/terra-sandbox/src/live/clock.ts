@@ -14,6 +14,7 @@ export interface ClockOptions {
 
 /** Thrown for a clock option or an advance the clock cannot take; the message says what it expects. */
 export class ClockOptionError extends RangeError {
+  /** Always `'ClockOptionError'`. */
   override readonly name = 'ClockOptionError';
 }
 

@@ -55,6 +55,7 @@ const NO_CHAOS: ChaosRates = Object.freeze({ duplicates: 0, reorder: 0, lateRetr
 
 /** Thrown for a live or chaos option out of range; the message names it and what it takes. */
 export class LiveOptionError extends RangeError {
+  /** Always `'LiveOptionError'`. */
   override readonly name = 'LiveOptionError';
 }
 
@@ -133,6 +134,7 @@ export function parseChaosSpec(spec: string): ChaosOptions {
 
 /** Thrown when something only live mode keeps is asked for while it is off; says how to turn it on. */
 export class LiveModeOffError extends Error {
+  /** Always `'LiveModeOffError'`. */
   override readonly name = 'LiveModeOffError';
 
   constructor(what: string) {

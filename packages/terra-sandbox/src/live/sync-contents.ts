@@ -10,7 +10,11 @@ import { generateSleep } from '../generators/sleep.js';
 import { sleepPlansStartingOn } from '../generators/sleep-plans.js';
 import { planWorkouts } from '../generators/workout-plan.js';
 
-/** The record types live mode sends, each with its natural key (see {@link SyncedRecord.key}). */
+/**
+ * The record types live mode sends. Each has a natural key within its user: `metadata.summary_id`
+ * (activity, sleep), the local date of `metadata.start_time` (daily, body, nutrition, menstruation),
+ * the user id (athlete).
+ */
 export type LiveRecordType =
   | 'activity'
   | 'sleep'
