@@ -1,6 +1,7 @@
 import { UsageError } from '../cli-error.js';
 import type { SeriesPoint, StagePoint } from '../output/chart.js';
 import { getPath } from '../output/fields.js';
+import { SLEEP_LEVELS } from './sleep-periods.js';
 
 /** The sample series `--chart` can draw. */
 export const CHART_SERIES = ['heart-rate', 'steps', 'sleep-stages'] as const;
@@ -14,17 +15,6 @@ const DEFAULT_SERIES: Record<string, ChartSeries> = {
   daily: 'steps',
   sleep: 'sleep-stages',
   body: 'heart-rate',
-};
-
-/** Terra's SleepLevel values, named as on a hypnogram. */
-const SLEEP_LEVELS: Record<number, string> = {
-  0: 'unknown',
-  1: 'awake',
-  2: 'asleep',
-  3: 'out of bed',
-  4: 'light',
-  5: 'deep',
-  6: 'rem',
 };
 
 /** Hypnogram rows top to bottom: shallow to deep, then the rarer levels. */
