@@ -169,7 +169,12 @@ describe('the fake API key and webhook secrets never show', () => {
       });
       const res = { statusCode: 0, setHeader() {}, end() {} };
       const body = '{"type":"healthcheck"}';
-      await handle({ method: 'POST', headers: {}, body: { already: 'parsed' } }, res);
+      // A well-formed, current header: the parsed body (a set-up mistake, logged) is what fails.
+      const header = nodeHeader(CANARY_WEBHOOK_SECRET, nowSeconds(), body);
+      await handle(
+        { method: 'POST', headers: { 'terra-signature': header }, body: { already: 'parsed' } },
+        res,
+      );
       await handle(
         {
           method: 'POST',
