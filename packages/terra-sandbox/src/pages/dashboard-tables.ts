@@ -77,9 +77,8 @@ function renderDeliveryRow(delivery: Delivery): SafeHtml {
 <td>${delivery.attempts.length}</td>
 <td class="mono">${lastResponse(delivery)}${nextTry(delivery)}</td>
 </tr>
-<tr class="payload-row" data-payload-of="${delivery.id}"><td colspan="6"><div class="payload-actions"><details data-delivery-id="${delivery.id}"><summary>${bytes === 0 ? 'No payload' : `Payload · ${formatBytes(bytes)}`}</summary>
-<pre class="json-view" data-payload-view></pre></details>
-${canResend(delivery) ? html`<button type="button" class="secondary small" data-resend="${delivery.id}">Resend</button><span class="status-line" data-resend-status aria-live="polite"></span>` : null}</div></td>
+<tr class="payload-row" data-payload-of="${delivery.id}"><td colspan="6"><div class="payload-actions">${canResend(delivery) ? html`<button type="button" class="secondary small" data-resend="${delivery.id}">Resend</button><span class="status-line" data-resend-status aria-live="polite"></span>` : null}<details data-delivery-id="${delivery.id}"><summary>${bytes === 0 ? 'No payload' : `Payload · ${formatBytes(bytes)}`}</summary>
+<pre class="json-view" data-payload-view></pre></details></div></td>
 </tr>
 `;
 }

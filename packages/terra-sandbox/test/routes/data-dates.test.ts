@@ -139,6 +139,15 @@ describe('a generator that throws', () => {
     expect(failed.attempts[0]?.error).toContain(
       `could not generate this payload (generator bug on ${FAILING_DAY})`,
     );
+    // The dashboard's deliveries table shows it failed, and why.
+    const table = await (
+      await fetch(`${origin}/dashboard/partials/deliveries`, {
+        headers: { 'x-api-key': runtime.apiKey, 'dev-id': runtime.devId },
+      })
+    ).text();
+    const row = table.slice(table.indexOf(`data-delivery-id="${failed.id}"`));
+    expect(row).toContain('data-delivery-status="failed"');
+    expect(row.slice(0, 1500)).toContain(`could not generate this payload (generator bug on ${FAILING_DAY})`);
   });
 
   it('in a large request, only the month that cannot be made fails; the other chunks are delivered', async () => {

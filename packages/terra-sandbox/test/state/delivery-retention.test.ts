@@ -69,12 +69,14 @@ describe('bounded deliveries', () => {
     });
     try {
       const headers = { 'x-api-key': sandbox.apiKey, 'dev-id': sandbox.devId };
+      let reference = '';
       for (let i = 0; i < 3; i++) {
         const res = await fetch(
           `${sandbox.baseUrl}/daily?user_id=${GARMIN_USER}&start_date=2023-01-01&end_date=2025-01-01&to_webhook=true`,
           { headers },
         );
         expect(res.status).toBe(200);
+        ({ reference } = (await res.json()) as { reference: string });
       }
       // 3 x (processing + sending + 24 monthly chunks) = 78 deliveries, each chunk tens of KB.
       await receiver.waitFor((all) => all.length === 78, 30_000);
@@ -84,8 +86,7 @@ describe('bounded deliveries', () => {
       expect(kept.length).toBeLessThanOrEqual(20);
       expect(bytes).toBeLessThanOrEqual(200_000);
       // The newest survive: the last chunk of the last request is kept.
-      const last = receiver.received.at(-1)?.headers['x-terra-trace-id'];
-      expect(kept.at(-1)?.trace_id).toBe(last);
+      expect(kept.some((d) => d.trace_id === `${reference}:chunk:24`)).toBe(true);
 
       const control = await fetch(`${sandbox.url}/sandbox/api/deliveries`, { headers });
       const listed = (await control.json()) as {
@@ -96,6 +97,12 @@ describe('bounded deliveries', () => {
       expect(listed.deliveries.length).toBe(kept.length);
       expect(listed.dropped).toBe(78 - kept.length);
       expect(listed.dropped_bytes).toBeGreaterThan(0);
+      // The dashboard's first paint says so too.
+      const page = await (await fetch(`${sandbox.url}/dashboard`)).text();
+      expect(page).toContain(`data-dropped="${78 - kept.length}"`);
+      expect(page).toContain(
+        'dropped to keep memory bounded: the sandbox keeps at most 20 deliveries and 195.3 KB',
+      );
     } finally {
       await sandbox.close();
       await receiver.close();
