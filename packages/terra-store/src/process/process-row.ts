@@ -8,15 +8,13 @@ import { type ResolvedProcessing, retryDelayMs } from './processing-options.js';
 export type RowResult = 'processed' | 'retry' | 'dead' | 'lost_lease';
 
 type InboxRow = {
-  body: Uint8Array;
+  body_text: string;
   body_hex: string;
   reference: string | null;
   trace_id: string | null;
   ordering_ts: number | string | null;
   received_at: Date;
 };
-
-const decoder = new TextDecoder();
 
 class LostLease extends Error {}
 
@@ -35,12 +33,12 @@ export async function processRow(
   try {
     await options.onStage?.('claimed', id);
     const [row] = await db.query<InboxRow>(
-      `SELECT body, encode(body_sha256, 'hex') AS body_hex, reference, trace_id, ordering_ts, received_at
+      `SELECT convert_from(body, 'UTF8') AS body_text, encode(body_sha256, 'hex') AS body_hex, reference, trace_id, ordering_ts, received_at
        FROM terra_inbox WHERE id = $1`,
       [id],
     );
     if (!row) return 'lost_lease';
-    let text = decoder.decode(row.body);
+    let text = row.body_text;
     let json = JSON.parse(text) as Record<string, unknown>;
     const event = parseWebhookEvent(json);
     if (event instanceof S3PayloadHookResponse) {

@@ -45,6 +45,8 @@ export class Processor {
   readonly #db: Database;
   readonly #options: ResolvedProcessing;
   readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #queue: number[] = [];
+  #running = 0;
   /** The id this process claims rows under. */
   readonly workerId: string;
 
@@ -59,13 +61,32 @@ export class Processor {
     this.workerId = workerId;
   }
 
-  /** Processes one freshly received row in the background (errors are kept on the row, never thrown). */
+  /**
+   * Processes one freshly received row in the background (errors are kept on the row, never thrown). Rows
+   * queue up and run a few at a time (one on PGlite, whose single connection the receiver shares), so a
+   * burst of deliveries never makes an acknowledgement wait behind the whole backlog.
+   */
   schedule(id: number): void {
-    const run = (async () => {
-      const claimed = await claimOne(this.#db, id, this.workerId, this.#options.leaseMs);
-      if (claimed) await processRow(this.#db, claimed, this.workerId, this.#options);
-    })().catch(() => undefined);
-    this.#track(run);
+    this.#queue.push(id);
+    this.#pump();
+  }
+
+  #pump(): void {
+    const limit = this.#db.engine === 'pglite' ? 1 : 4;
+    while (this.#running < limit && this.#queue.length > 0) {
+      const id = this.#queue.shift() as number;
+      this.#running += 1;
+      const run = (async () => {
+        const claimed = await claimOne(this.#db, id, this.workerId, this.#options.leaseMs);
+        if (claimed) await processRow(this.#db, claimed, this.workerId, this.#options);
+      })()
+        .catch(() => undefined)
+        .finally(() => {
+          this.#running -= 1;
+          this.#pump();
+        });
+      this.#track(run);
+    }
   }
 
   /** Drains every due row in the background (errors are kept on the rows). */

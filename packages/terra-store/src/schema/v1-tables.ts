@@ -48,7 +48,7 @@ export const V1_TABLES: readonly string[] = [
     id bigserial PRIMARY KEY,
     source text NOT NULL DEFAULT 'webhook',
     body bytea NOT NULL,
-    body_sha256 bytea NOT NULL GENERATED ALWAYS AS (sha256(body)) STORED,
+    body_sha256 bytea NOT NULL,
     reference text,
     trace_id text,
     ordering_ts bigint,

@@ -17,19 +17,20 @@ function buildUpsertSql(def: DataTypeDefinition): string {
   const keyRefs = def.key.map((_, i) => `k${i}`);
   const records =
     def.payloadField === 'athlete'
-      ? `SELECT r, 1::bigint AS ord FROM (SELECT ($1::text::jsonb)->'athlete' AS r) a`
-      : `SELECT r, ord FROM jsonb_array_elements(
-           CASE WHEN jsonb_typeof(($1::text::jsonb)->'data') = 'array' THEN ($1::text::jsonb)->'data' ELSE '[]'::jsonb END
+      ? `SELECT p.j->'athlete' AS r, 1::bigint AS ord FROM payload p`
+      : `SELECT x.r, x.ord FROM payload p, jsonb_array_elements(
+           CASE WHEN jsonb_typeof(p.j->'data') = 'array' THEN p.j->'data' ELSE '[]'::jsonb END
          ) WITH ORDINALITY AS x(r, ord)`;
   const merged = 'terra_merge_enrichment(t.record, EXCLUDED.record)';
-  const keyed = keyRefs.length ? keyRefs.join(', ') : 'true';
+  const keyed = keyRefs.join(', ');
   const notNull = keyRefs.length ? keyRefs.map((k) => `${k} IS NOT NULL`).join(' AND ') : 'true';
   const keyedRows = keyRefs.length ? `${keyRefs.join(', ')}, ` : '';
-  return `WITH incoming AS (
+  // The payload is parsed once (a CTE), however many records it holds.
+  return `WITH payload AS MATERIALIZED (SELECT $1::text::jsonb AS j), incoming AS (
     SELECT r, ord${keyExprs.length ? `, ${keyExprs.join(', ')}` : ''}
     FROM (${records}) src WHERE jsonb_typeof(r) = 'object'
   ), keyed AS (
-    SELECT DISTINCT ON (${keyed}) * FROM incoming WHERE ${notNull} ORDER BY ${keyed}, ord DESC
+    ${keyRefs.length ? `SELECT DISTINCT ON (${keyed}) * FROM incoming WHERE ${notNull} ORDER BY ${keyed}, ord DESC` : 'SELECT * FROM incoming ORDER BY ord DESC LIMIT 1'}
   ), written AS (
     INSERT INTO ${def.table} AS t (user_id, ${keyColumns
       .filter((c) => c !== 'local_day')

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createStoreWebhookHandler, type Database, openStore, type TerraStore } from 'terra-store';
 import { TerraWebhooks } from 'terra-ts';
 import { generateTestSignatureHeader } from 'terra-ts/testing';
-import { createStoreWebhookHandler, type Database, openStore, type TerraStore } from 'terra-store';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase, resetTables } from '../support/engines.js';
 import { dataPayload, sleepRecord } from '../support/payloads.js';
 import { type StoreServer, startStoreServer, TEST_SECRET } from '../support/store-server.js';
@@ -64,7 +64,9 @@ describe.each(ENGINES)('durable receive on %s', (engine) => {
     const body = dataPayload('sleep', 'u-forged', [sleepRecord('a', '2026-01-04', 1)]);
     const forged = await fetch(server.url, {
       method: 'POST',
-      headers: { 'terra-signature': await generateTestSignatureHeader({ payload: body, secret: 'wrong-secret' }) },
+      headers: {
+        'terra-signature': await generateTestSignatureHeader({ payload: body, secret: 'wrong-secret' }),
+      },
       body,
     });
     expect(forged.status).toBe(401);
@@ -85,7 +87,9 @@ describe.each(ENGINES)('durable receive on %s', (engine) => {
       handler(
         new Request('http://store.test/webhooks', {
           method: 'POST',
-          headers: { 'terra-signature': await generateTestSignatureHeader({ payload: body, secret: TEST_SECRET }) },
+          headers: {
+            'terra-signature': await generateTestSignatureHeader({ payload: body, secret: TEST_SECRET }),
+          },
           body,
         }),
       );

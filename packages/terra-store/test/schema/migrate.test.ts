@@ -1,4 +1,3 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Database,
   MIGRATIONS,
@@ -9,6 +8,7 @@ import {
   SchemaTooNewError,
   schemaVersion,
 } from 'terra-store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerDatabase, ENGINES, openTestDatabase } from '../support/engines.js';
 
 describe.each(ENGINES)('migrations on %s', (engine) => {
@@ -49,7 +49,9 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
   });
 
   it('refuses a schema newer than the code with a typed error that says what to do', async () => {
-    await db.query(`INSERT INTO terra_schema_migrations (version, name) VALUES (${SCHEMA_VERSION + 1}, 'from the future')`);
+    await db.query(
+      `INSERT INTO terra_schema_migrations (version, name) VALUES (${SCHEMA_VERSION + 1}, 'from the future')`,
+    );
     const error = await migrate(db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SchemaTooNewError);
     expect((error as SchemaTooNewError).databaseVersion).toBe(SCHEMA_VERSION + 1);
@@ -68,7 +70,9 @@ describe('migrations on a server', () => {
       const results = await Promise.all(dbs.map((db) => migrate(db)));
       const applied = results.flatMap((r) => r.applied);
       expect(applied.sort()).toEqual(MIGRATIONS.map((m) => m.version));
-      const rows = await dbs[0]?.query<{ n: number }>('SELECT count(*)::int AS n FROM terra_schema_migrations');
+      const rows = await dbs[0]?.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM terra_schema_migrations',
+      );
       expect(rows?.[0]?.n).toBe(MIGRATIONS.length);
     } finally {
       await Promise.all(dbs.map((db) => db.close()));

@@ -12,7 +12,12 @@ export function wireUser(userId: string, extra: Record<string, unknown> = {}) {
 }
 
 /** A sleep record with a summary id and a version marker. */
-export function sleepRecord(summaryId: string, day: string, version: number, extra: Record<string, unknown> = {}) {
+export function sleepRecord(
+  summaryId: string,
+  day: string,
+  version: number,
+  extra: Record<string, unknown> = {},
+) {
   return {
     metadata: {
       summary_id: summaryId,

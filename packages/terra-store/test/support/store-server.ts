@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createStoreNodeWebhookHandler, type TerraStore } from 'terra-store';
 import { TerraWebhooks } from 'terra-ts';
 import { generateTestSignatureHeader } from 'terra-ts/testing';
-import { createStoreNodeWebhookHandler, type TerraStore } from 'terra-store';
 
 /** The signing secret the store tests use. */
 export const TEST_SECRET = 'store-test-signing-secret';
@@ -11,7 +11,10 @@ export const TEST_SECRET = 'store-test-signing-secret';
 export interface StoreServer {
   readonly url: string;
   /** Signs `body` with {@link TEST_SECRET} and POSTs it with extra headers; resolves with status and JSON. */
-  post(body: string, headers?: Record<string, string>): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }>;
+  post(
+    body: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -30,7 +33,11 @@ export async function startStoreServer(store: TerraStore, secret = TEST_SECRET):
         headers: { 'content-type': 'application/json', 'terra-signature': signature, ...headers },
         body,
       });
-      return { status: response.status, json: (await response.json()) as Record<string, unknown>, headers: response.headers };
+      return {
+        status: response.status,
+        json: (await response.json()) as Record<string, unknown>,
+        headers: response.headers,
+      };
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openStore, type TerraStore } from 'terra-store';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase, resetTables } from '../support/engines.js';
 import { dailyRecord, dataPayload, shuffle, sleepRecord } from '../support/payloads.js';
 import { type StoreServer, startStoreServer } from '../support/store-server.js';
@@ -38,13 +38,19 @@ describe.each(ENGINES)('revisions and duplicates on %s', (engine) => {
           };
           deliveries.push({ body, headers });
           deliveries.push({ body, headers }); // Terra's retry of the same delivery
-          deliveries.push({ body, headers: { ...headers, 'x-terra-trace-id': `relabelled-${s}-${version}` } });
+          deliveries.push({
+            body,
+            headers: { ...headers, 'x-terra-trace-id': `relabelled-${s}-${version}` },
+          });
         }
       }
       for (let d = 1; d <= 4; d++) {
         for (let version = 1; version <= 3; version++) {
           const body = dataPayload('daily', userId, [dailyRecord(`2026-03-1${d}`, 1000 * version + d, null)]);
-          deliveries.push({ body, headers: { 'x-terra-ordering-timestamp': String(1_700_000_000_000 + version * 1000) } });
+          deliveries.push({
+            body,
+            headers: { 'x-terra-ordering-timestamp': String(1_700_000_000_000 + version * 1000) },
+          });
         }
       }
       const order = shuffle(deliveries, seed);
@@ -58,7 +64,8 @@ describe.each(ENGINES)('revisions and duplicates on %s', (engine) => {
 
       const sleeps = await store.records('sleep', userId);
       expect(sleeps).toHaveLength(6);
-      for (const sleep of sleeps) expect((sleep as unknown as { version_marker: number }).version_marker).toBe(3);
+      for (const sleep of sleeps)
+        expect((sleep as unknown as { version_marker: number }).version_marker).toBe(3);
       const days = await store.records('daily', userId, { by: 'day', from: '2026-03-11', to: '2026-03-14' });
       expect(days.map((d) => d.distance_data?.steps)).toEqual([3001, 3002, 3003, 3004]);
       const counts = await store.deliveryCounts();
