@@ -282,6 +282,8 @@ export const DASHBOARD_JS = `(() => {
     // The server escaped every value in this markup; it is the same renderer that drew the first paint.
     target.innerHTML = markup;
     Time.localize(target);
+    // Parsed payloads are kept only while their viewer is open, so a long session does not hoard megabytes.
+    if (name === 'deliveries') for (const id of Array.from(viewers.keys())) if (!open.has(id)) viewers.delete(id);
     for (const details of target.querySelectorAll('details[data-delivery-id]')) {
       if (open.has(details.dataset.deliveryId)) {
         details.open = true;

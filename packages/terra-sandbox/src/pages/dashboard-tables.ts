@@ -1,7 +1,7 @@
 import type { DeliveryStoreStats } from '../state/deliveries.js';
 import type { Delivery, DeliveryStatus, TerraUser } from '../state/types.js';
+import { formatBytes } from './format-bytes.js';
 import { html, type SafeHtml } from './html.js';
-import { formatBytes } from './payload-preview.js';
 import { providerDisplayName } from './provider-names.js';
 import { formatUtc } from './time-format.js';
 

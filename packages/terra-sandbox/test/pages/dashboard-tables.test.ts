@@ -5,7 +5,7 @@ import {
   renderDeliveriesTable,
   renderUsersTable,
 } from '../../src/pages/dashboard-tables.js';
-import { formatBytes } from '../../src/pages/payload-preview.js';
+import { formatBytes } from '../../src/pages/format-bytes.js';
 
 function delivery(id: string, payload: string): Delivery {
   return {
