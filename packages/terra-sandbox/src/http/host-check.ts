@@ -43,13 +43,13 @@ export class HostPolicy {
 
   constructor(boundHost: string, extra: readonly string[] = []) {
     const bound = bare(boundHost);
+    // The bound address itself always works (the URLs the sandbox prints name it, 0.0.0.0 included).
+    if (bound !== '') this.names.add(bound);
     if (WILDCARDS.has(bound)) {
       for (const list of Object.values(networkInterfaces())) {
         for (const entry of list ?? []) this.names.add(bare(entry.address));
       }
       this.names.add(bare(hostname()));
-    } else {
-      this.names.add(bound);
     }
     for (const name of extra) this.names.add(hostHeaderName(name));
   }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startSandbox } from 'terra-sandbox';
 import { describe, expect, it } from 'vitest';
@@ -213,6 +214,23 @@ describe('binding to a non-loopback address', () => {
         /WARNING: terra-sandbox is listening on 0\.0\.0\.0:\d+, which is NOT a loopback address/,
       );
       expect(exposed.stderr).toContain('bind to 127.0.0.1');
+      // Bound to every interface, it answers to the URL it printed, to loopback and to its interface addresses.
+      const url = /listening on (http:\/\/\S+)/.exec(exposed.stdout)?.[1] ?? '';
+      const port = new URL(url).port;
+      expect((await rawRequest(`${url}/v2/integrations`)).status).toBe(200);
+      const lan = Object.values(networkInterfaces())
+        .flat()
+        .find((entry) => entry?.family === 'IPv4' && !entry.internal)?.address;
+      for (const host of ['127.0.0.1', ...(lan ? [lan] : [])]) {
+        const res = await rawRequest(`http://127.0.0.1:${port}/v2/integrations`, {
+          headers: { host: `${host}:${port}` },
+        });
+        expect(res.status, host).toBe(200);
+      }
+      const rebound = await rawRequest(`http://127.0.0.1:${port}/v2/integrations`, {
+        headers: { host: `rebind.attacker.example:${port}` },
+      });
+      expect(rebound.status).toBe(421);
     } finally {
       await stop(exposed.child);
     }
