@@ -1,5 +1,13 @@
 export { type JsonOf, TerraApiResponse, type TerraApiResponseInit } from './client/api-response.js';
 export { DEFAULT_BASE_URL } from './client/config.js';
+export type {
+  AfterResponseContext,
+  BeforeRequestContext,
+  RetryContext,
+  TerraHooks,
+  TerraLogger,
+  TerraLogLevel,
+} from './client/hooks.js';
 export type { RequestOptions, TerraOptions } from './client/options.js';
 export type { RateLimitInfo } from './client/rate-limit.js';
 export { Terra } from './client/terra.js';

@@ -2,6 +2,8 @@ import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-erro
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../errors/terra-response-too-large-error.js';
 import { MAX_TIMER_MS, optionalInteger } from './arguments.js';
 import { canSetUserAgent, readEnv } from './environment.js';
+import type { TerraHooks } from './hooks.js';
+import { type Log, resolveLog } from './log.js';
 import type { TerraOptions } from './options.js';
 import { Redactor } from './redact.js';
 import { type ClientTransports, chooseTransports } from './transport/choose-transport.js';
@@ -28,6 +30,12 @@ export interface ClientConfig extends ClientTransports {
   readonly maxResponseBytes: number;
   /** Removes the API key, dev id and signing secrets from anything a server sent that ends up in an error. */
   readonly redactor: Redactor;
+  /** The log function, `undefined` when logging is off (the default). */
+  readonly log: Log | undefined;
+  /** The caller's hooks, `undefined` when none is set. */
+  readonly hooks: TerraHooks | undefined;
+  /** The API key and dev id headers, added after `beforeRequest` so hooks never see or replace them. */
+  readonly credentialHeaders: Readonly<Record<string, string>>;
 }
 
 /** Resolves options, environment variables and defaults; throws on anything unusable. */
@@ -62,6 +70,9 @@ export function resolveConfig(options: TerraOptions): ClientConfig {
     maxResponseBytes:
       optionalInteger(options.maxResponseBytes, 'maxResponseBytes', 1) ?? DEFAULT_MAX_RESPONSE_BYTES,
     redactor,
+    log: resolveLog(options.logger, options.logLevel, redactor),
+    hooks: hooksOf(options.hooks),
+    credentialHeaders: { 'x-api-key': apiKey, 'dev-id': devId },
   };
 }
 
@@ -127,6 +138,27 @@ function baseUrlOf(value: unknown, redactor: Redactor): string {
     throw new TerraInvalidArgumentError('baseUrl', `baseUrl ${shown(value, redactor)} is not a valid URL`);
   }
   return value.replace(/\/+$/, '');
+}
+
+function hooksOf(value: unknown): TerraHooks | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null) {
+    throw new TerraInvalidArgumentError(
+      'hooks',
+      'hooks must be an object like { beforeRequest, afterResponse, onRetry }',
+    );
+  }
+  const hooks = value as Record<string, unknown>;
+  for (const name of ['beforeRequest', 'afterResponse', 'onRetry']) {
+    if (hooks[name] !== undefined && typeof hooks[name] !== 'function') {
+      throw new TerraInvalidArgumentError(
+        'hooks',
+        `hooks.${name} must be a function; got a ${typeof hooks[name]}`,
+      );
+    }
+  }
+  const known = hooks.beforeRequest ?? hooks.afterResponse ?? hooks.onRetry;
+  return known === undefined ? undefined : (value as TerraHooks);
 }
 
 function fetchOf(value: unknown): typeof fetch {

@@ -1,3 +1,5 @@
+import type { TerraHooks, TerraLogger, TerraLogLevel } from './hooks.js';
+
 /** Options of `new Terra(...)`. Every field falls back to an environment variable or a default. */
 export interface TerraOptions {
   /** Your API key (dashboard, API settings). Falls back to `TERRA_API_KEY`. */
@@ -37,6 +39,15 @@ export interface TerraOptions {
   maxResponseBytes?: number;
   /** Webhook timestamp tolerance in seconds (default 300). */
   webhookToleranceSeconds?: number;
+  /**
+   * Where to log (`console`, pino, winston, ...). Nothing is logged by default; with a `logger` and no
+   * `logLevel`, `'info'` (retries and failures). Lines never hold a header, a body or a credential.
+   */
+  logger?: TerraLogger;
+  /** `'off'` (default without a logger), `'error'`, `'warn'`, `'info'` (default with one) or `'debug'` (every attempt). */
+  logLevel?: TerraLogLevel;
+  /** Request and response hooks (tracing, metrics) run once per attempt; see {@link TerraHooks}. */
+  hooks?: TerraHooks;
 }
 
 /** Options every call accepts as its last argument. */
@@ -49,4 +60,20 @@ export interface RequestOptions {
   maxRetries?: number;
   /** Overrides the client's `maxResponseBytes` (decoded body limit) for this call. */
   maxResponseBytes?: number;
+  /**
+   * Extra headers for this call (Python: `additional_headers`). They cannot replace `x-api-key` or `dev-id`;
+   * names must be HTTP tokens and values strings without line breaks.
+   */
+  headers?: Record<string, string>;
+  /**
+   * Extra query parameters for this call, e.g. an option Terra added that terra-ts does not know yet
+   * (Python: `additional_query_parameters`). Added after the call's own parameters; `undefined` values are left out.
+   */
+  extraQuery?: Record<string, string | number | boolean | undefined>;
+  /**
+   * Extra fields for the JSON body of this call (Python: `additional_body_parameters`), merged over the
+   * call's own object body; for an upload, appended to the form. A call without an object body (a GET, a
+   * DELETE, `bulkUserInfo`'s array) refuses them.
+   */
+  extraBody?: Record<string, unknown>;
 }

@@ -9,10 +9,16 @@ import { TerraTimeoutError } from '../errors/terra-timeout-error.js';
 import type { TerraApiResponse } from './api-response.js';
 import { MAX_TIMER_MS, optionalInteger } from './arguments.js';
 import type { ClientConfig } from './config.js';
+import { checkHeaders, withExtras, withoutCredentials } from './extras.js';
 import type { RequestOptions } from './options.js';
 import { backoffMs, isRetryableStatus, isSafeToRepeatPost, parseRetryAfter, wasNeverSent } from './retry.js';
 import { toResponse } from './to-response.js';
-import { AttemptTimedOut, ResponseTooLarge, ReusedConnectionClosed } from './transport/transport.js';
+import {
+  AttemptTimedOut,
+  type ReceivedResponse,
+  ResponseTooLarge,
+  ReusedConnectionClosed,
+} from './transport/transport.js';
 
 /** One endpoint call, as the resources describe it. */
 export interface RequestSpec {
@@ -34,7 +40,8 @@ export type ParseBody<T> = (json: unknown, status: number) => T;
 
 /**
  * The one request loop: sends the request, enforces the per-attempt timeout, honours the caller's signal,
- * retries what is safe to retry, and parses the body once (`text()` + `JSON.parse`, no copies).
+ * retries what is safe to retry, and parses the body once (`text()` + `JSON.parse`, no copies). Hooks and
+ * logging, when configured, see each attempt; without them the loop pays one check per attempt.
  */
 export async function request<T>(
   config: ClientConfig,
@@ -42,61 +49,70 @@ export async function request<T>(
   parse: ParseBody<T>,
   options?: RequestOptions,
 ): Promise<TerraApiResponse<T>> {
-  const url = spec.query ? `${config.baseUrl}${spec.path}?${spec.query}` : config.baseUrl + spec.path;
-  const label = `${spec.method} ${spec.path}`;
   if (options != null) checkRequestOptions(options);
+  const label = `${spec.method} ${spec.path}`;
   const signal = options?.signal;
   const timeoutMs = options?.timeoutMs ?? config.timeoutMs;
   const maxRetries = options?.maxRetries ?? config.maxRetries;
   const maxResponseBytes = options?.maxResponseBytes ?? config.maxResponseBytes;
   const idempotent = spec.method !== 'POST' || spec.idempotent === true;
+  let url = spec.query ? `${config.baseUrl}${spec.path}?${spec.query}` : config.baseUrl + spec.path;
   let headers = config.headers;
+  let specBody = spec.body;
+  if (
+    options?.headers !== undefined ||
+    options?.extraQuery !== undefined ||
+    options?.extraBody !== undefined
+  ) {
+    ({ url, headers, body: specBody } = withExtras(config, spec, label, url, options));
+  }
   let body: string | FormData | undefined;
   let transport = config.transport;
-  if (spec.body instanceof FormData) {
-    body = spec.body;
+  if (specBody instanceof FormData) {
+    body = specBody;
     transport = config.uploadTransport;
-  } else if (spec.body !== undefined) {
-    body = JSON.stringify(spec.body);
-    headers = config.jsonHeaders;
+  } else if (specBody !== undefined) {
+    body = JSON.stringify(specBody);
+    if (headers === config.headers) headers = config.jsonHeaders;
+    else headers = { ...headers, 'content-type': 'application/json' };
   }
+  const observed = config.hooks !== undefined || config.log !== undefined;
+  // Only built when something observes the attempts: the hot path allocates nothing for it.
+  const where: Where = observed ? { method: spec.method, url, label, path: spec.path } : NOT_OBSERVED;
 
   for (let attempt = 0; ; attempt++) {
     if (signal?.aborted) throw abortError(signal, label);
-    let failure: TerraError;
-    let retryable: boolean;
+    const attemptHeaders = config.hooks?.beforeRequest
+      ? await hookedHeaders(config, where, attempt + 1, headers)
+      : headers;
+    const startedAt = observed ? Date.now() : 0;
+    let res: ReceivedResponse | undefined;
+    let failure: TerraError | undefined;
+    let retryable = false;
+    let final = false;
     let retryAfterSeconds: number | undefined;
     try {
-      const res = await transport({
+      res = await transport({
         url,
         method: spec.method,
-        headers,
+        headers: attemptHeaders,
         body,
         timeoutMs,
         signal,
         idempotent,
         maxResponseBytes,
       });
-      if (res.status >= 200 && res.status < 300) return toResponse(res, spec, parse, config, label);
-      retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'));
-      failure = apiErrorFromResponse({
-        status: res.status,
-        headers: res.headers,
-        text: res.text,
-        redactor: config.redactor,
-        request: label,
-        retryAfterSeconds,
-      });
-      retryable =
-        isRetryableStatus(res.status) &&
-        (idempotent || isSafeToRepeatPost(res.status)) &&
-        !(failure instanceof RateLimitError && failure.rule === 'r1') &&
-        (retryAfterSeconds === undefined || retryAfterSeconds <= config.maxRetryAfterSeconds);
     } catch (error) {
-      if (signal?.aborted) throw abortError(signal, label);
-      if (error instanceof TerraError) throw error;
-      if (error instanceof ResponseTooLarge) throw responseTooLarge(label, error.maxResponseBytes);
-      if (error instanceof AttemptTimedOut) {
+      if (signal?.aborted) {
+        failure = abortError(signal, label);
+        final = true;
+      } else if (error instanceof TerraError) {
+        failure = error;
+        final = true;
+      } else if (error instanceof ResponseTooLarge) {
+        failure = responseTooLarge(label, error.maxResponseBytes);
+        final = true;
+      } else if (error instanceof AttemptTimedOut) {
         failure = new TerraTimeoutError(
           `${label} timed out after ${timeoutMs} ms (per attempt, body included); raise timeoutMs or ask for a shorter range`,
           timeoutMs,
@@ -111,15 +127,138 @@ export async function request<T>(
         retryable = idempotent || wasNeverSent(error);
       }
     }
-    if (!retryable || attempt >= maxRetries) throw failure;
+    if (observed) await observeAttempt(config, where, attempt + 1, startedAt, res, failure);
+    if (res !== undefined) {
+      if (res.status >= 200 && res.status < 300) {
+        try {
+          return toResponse(res, spec, parse, config, label);
+        } catch (error) {
+          config.log?.('error', `${label} failed: ${(error as Error).message}`, {
+            method: spec.method,
+            path: spec.path,
+          });
+          throw error;
+        }
+      }
+      retryAfterSeconds = parseRetryAfter(res.headers.get('retry-after'));
+      failure = apiErrorFromResponse({
+        status: res.status,
+        headers: res.headers,
+        text: res.text,
+        redactor: config.redactor,
+        request: label,
+        retryAfterSeconds,
+      });
+      retryable =
+        isRetryableStatus(res.status) &&
+        (idempotent || isSafeToRepeatPost(res.status)) &&
+        !(failure instanceof RateLimitError && failure.rule === 'r1') &&
+        (retryAfterSeconds === undefined || retryAfterSeconds <= config.maxRetryAfterSeconds);
+    }
+    const error = failure as TerraError;
+    if (final || !retryable || attempt >= maxRetries) {
+      config.log?.('error', `${label} failed: ${error.message}`, {
+        method: spec.method,
+        path: spec.path,
+        status: res?.status,
+        attempts: attempt + 1,
+      });
+      throw error;
+    }
     // A stale pooled socket says nothing about the server's health: try a new connection at once.
-    if (failure.cause instanceof ReusedConnectionClosed) continue;
     const delay =
-      retryAfterSeconds !== undefined
-        ? retryAfterSeconds * 1000
-        : backoffMs(attempt, config.retryBaseDelayMs, config.maxRetryDelayMs);
-    await sleep(delay, signal, label);
+      error.cause instanceof ReusedConnectionClosed
+        ? 0
+        : retryAfterSeconds !== undefined
+          ? retryAfterSeconds * 1000
+          : backoffMs(attempt, config.retryBaseDelayMs, config.maxRetryDelayMs);
+    if (observed) await observeRetry(config, where, attempt + 1, delay, error);
+    if (delay > 0) await sleep(delay, signal, label);
   }
+}
+
+interface Where {
+  readonly method: string;
+  readonly url: string;
+  readonly label: string;
+  readonly path: string;
+}
+
+const NOT_OBSERVED: Where = { method: '', url: '', label: '', path: '' };
+
+async function hookedHeaders(
+  config: ClientConfig,
+  where: Where,
+  attempt: number,
+  headers: Readonly<Record<string, string>>,
+): Promise<Readonly<Record<string, string>>> {
+  const context = {
+    method: where.method,
+    url: where.url,
+    label: where.label,
+    attempt,
+    headers: withoutCredentials(headers),
+  };
+  await config.hooks?.beforeRequest?.(context);
+  return {
+    ...checkHeaders(context.headers, 'headers set by hooks.beforeRequest'),
+    ...config.credentialHeaders,
+  };
+}
+
+async function observeAttempt(
+  config: ClientConfig,
+  where: Where,
+  attempt: number,
+  startedAt: number,
+  res: ReceivedResponse | undefined,
+  failure: TerraError | undefined,
+): Promise<void> {
+  const durationMs = Date.now() - startedAt;
+  config.log?.(
+    'debug',
+    res !== undefined
+      ? `${where.label} answered ${res.status} in ${durationMs} ms (attempt ${attempt})`
+      : `${where.label} got no answer after ${durationMs} ms (attempt ${attempt}): ${failure?.message}`,
+    { method: where.method, path: where.path, status: res?.status, attempt, durationMs },
+  );
+  await config.hooks?.afterResponse?.({
+    method: where.method,
+    url: where.url,
+    label: where.label,
+    attempt,
+    status: res?.status,
+    headers: res?.headers,
+    durationMs,
+    error: res === undefined ? failure : undefined,
+  });
+}
+
+async function observeRetry(
+  config: ClientConfig,
+  where: Where,
+  attempt: number,
+  delayMs: number,
+  error: TerraError,
+): Promise<void> {
+  config.log?.(
+    'info',
+    `${where.label} will be retried in ${Math.round(delayMs)} ms (attempt ${attempt} failed: ${error.message})`,
+    {
+      method: where.method,
+      path: where.path,
+      attempt,
+      delayMs,
+    },
+  );
+  await config.hooks?.onRetry?.({
+    method: where.method,
+    url: where.url,
+    label: where.label,
+    attempt,
+    delayMs,
+    error,
+  });
 }
 
 function checkRequestOptions(options: RequestOptions): void {
@@ -142,6 +281,7 @@ function checkRequestOptions(options: RequestOptions): void {
   optionalInteger(options.timeoutMs, 'timeoutMs', 1, MAX_TIMER_MS);
   optionalInteger(options.maxRetries, 'maxRetries', 0, 10);
   optionalInteger(options.maxResponseBytes, 'maxResponseBytes', 1);
+  if (options.headers !== undefined) checkHeaders(options.headers, 'headers');
 }
 
 function describeCause(error: unknown): string {

@@ -120,7 +120,15 @@ function planData(user: UserRef, type: DataType, options: unknown, toWebhookDefa
     toWebhook: booleanOr(o.toWebhook, 'toWebhook', toWebhookDefault),
     withSamples: booleanOr(o.withSamples, 'withSamples', true),
     concurrency: optionalInteger(o.concurrency, 'concurrency', 1, 64) ?? DEFAULT_CONCURRENCY,
-    request: { signal: o.signal, timeoutMs: o.timeoutMs, maxRetries: o.maxRetries },
+    request: {
+      signal: o.signal,
+      timeoutMs: o.timeoutMs,
+      maxRetries: o.maxRetries,
+      maxResponseBytes: o.maxResponseBytes,
+      headers: o.headers,
+      extraQuery: o.extraQuery,
+      extraBody: o.extraBody,
+    },
   };
 }
 
@@ -143,6 +151,6 @@ function fetchChunk<T>(
     ctx.config,
     { method: 'GET', path: `/${plan.type}`, query },
     (json) => parseDataBody<T>(json, ctx.terra) as DataResponse<T>,
-    { signal, timeoutMs: plan.request.timeoutMs, maxRetries: plan.request.maxRetries },
+    { ...plan.request, signal },
   );
 }
