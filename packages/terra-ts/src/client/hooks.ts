@@ -18,9 +18,13 @@ export interface BeforeRequestContext {
 
 /** One attempt finished, as `afterResponse` sees it: with a `status` when the server answered, else an `error`. */
 export interface AfterResponseContext {
+  /** `GET`, `POST`, `PATCH` or `DELETE`. */
   readonly method: string;
+  /** The full URL, query included. */
   readonly url: string;
+  /** `METHOD /path` (no query). */
   readonly label: string;
+  /** 1 for the first attempt, 2 for the first retry, ... */
   readonly attempt: number;
   /** The HTTP status, when an answer arrived (a 4xx or 5xx too). */
   readonly status: number | undefined;
@@ -34,8 +38,11 @@ export interface AfterResponseContext {
 
 /** A retry about to wait, as `onRetry` sees it. */
 export interface RetryContext {
+  /** `GET`, `POST`, `PATCH` or `DELETE`. */
   readonly method: string;
+  /** The full URL, query included. */
   readonly url: string;
+  /** `METHOD /path` (no query). */
   readonly label: string;
   /** The attempt that failed (1 for the first). */
   readonly attempt: number;
@@ -77,8 +84,12 @@ export type TerraLogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
  * never a header, a body or a credential.
  */
 export interface TerraLogger {
+  /** Every attempt (`logLevel: 'debug'`). */
   debug(message: string, fields?: Record<string, unknown>): void;
+  /** Retries (`logLevel: 'info'` and below). */
   info(message: string, fields?: Record<string, unknown>): void;
+  /** Not used yet; part of the shape so any common logger fits. */
   warn(message: string, fields?: Record<string, unknown>): void;
+  /** A call failing for good. */
   error(message: string, fields?: Record<string, unknown>): void;
 }
