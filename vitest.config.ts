@@ -16,13 +16,6 @@ export default defineConfig({
     ],
   },
   test: {
-    include: [
-      'packages/*/test/**/*.test.ts',
-      'bench/test/**/*.test.ts',
-      'demo/**/*.test.ts',
-      'examples/test/**/*.test.ts',
-      'docs/site/test/**/*.test.ts',
-    ],
     // Fails any test during which a fake API key or webhook secret reaches an error, a log line or output.
     setupFiles: ['packages/terra-ts/test/robustness/support/secret-hygiene-setup.ts'],
     testTimeout: 30_000,
@@ -30,7 +23,22 @@ export default defineConfig({
     pool: 'forks',
     // terra-store's tests run on a throwaway PostgreSQL server their own globalSetup starts; only they pay for it.
     projects: [
-      { extends: true, test: { name: 'workspace', exclude: [...configDefaults.exclude, STORE_TESTS] } },
+      // Each project names its own include: with `extends: true`, an include set at the root would be merged
+      // into the store project's and run every test twice.
+      {
+        extends: true,
+        test: {
+          name: 'workspace',
+          include: [
+            'packages/*/test/**/*.test.ts',
+            'bench/test/**/*.test.ts',
+            'demo/**/*.test.ts',
+            'examples/test/**/*.test.ts',
+            'docs/site/test/**/*.test.ts',
+          ],
+          exclude: [...configDefaults.exclude, STORE_TESTS],
+        },
+      },
       {
         extends: true,
         test: {
