@@ -44,7 +44,8 @@ function sendGenerated(
  * payload; a larger one announces itself (`large_request_processing`, then `large_request_sending`
  * with `expected_payloads`) and follows with one payload per month, all sharing the request's
  * `terra-reference`, each chunk traced as `<reference>:chunk:<n>` (n from 1). A payload whose data
- * cannot be generated becomes a failed delivery with the reason; the other payloads still go.
+ * cannot be generated becomes a failed delivery with the reason; the other payloads still go. Chunks
+ * are made one at a time, as the queue gets through them (see {@link sendChunksInTurn}).
  */
 export function deliverData(
   sandbox: SandboxRuntime,
@@ -79,7 +80,30 @@ export function deliverData(
     traceId: `${reference}:sending`,
     user,
   });
-  chunks.forEach((chunk, i) => {
+  sendChunksInTurn(sandbox, type, user, chunks, withSamples, reference).catch((err: unknown) => {
+    process.stderr.write(
+      `terra-sandbox: ${type} delivery ${reference} failed: ${(err as Error)?.stack ?? String(err)}\n`,
+    );
+  });
+}
+
+/**
+ * Makes and sends a large request's monthly chunks one at a time: the next month is generated only once
+ * the queue has attempted everything before it, so a multi-year backfill holds about one chunk's payload
+ * in memory instead of all of them at once. Stops when the sandbox closes.
+ */
+async function sendChunksInTurn(
+  sandbox: SandboxRuntime,
+  type: DataType,
+  user: TerraUser,
+  chunks: readonly { startMs: number; endMs: number }[],
+  withSamples: boolean,
+  reference: string,
+): Promise<void> {
+  for (const [i, chunk] of chunks.entries()) {
+    if (sandbox.queue.isClosed()) return;
+    if (i > 0) await sandbox.queue.idle();
+    if (sandbox.queue.isClosed()) return;
     sendGenerated(
       sandbox,
       type,
@@ -90,7 +114,7 @@ export function deliverData(
       }),
       { reference, traceId: `${reference}:chunk:${i + 1}`, user },
     );
-  });
+  }
 }
 
 /** Delivers the athlete profile of a `to_webhook=true` `/athlete` request. */

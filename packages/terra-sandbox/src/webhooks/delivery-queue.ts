@@ -111,6 +111,11 @@ export class DeliveryQueue {
     this.timers.add(timer);
   }
 
+  /** True once {@link close} was called: nothing more will be sent. */
+  isClosed(): boolean {
+    return this.closed;
+  }
+
   /** Resolves when nothing is queued or in flight (scheduled retries do not count). */
   idle(): Promise<void> {
     if (!this.running && this.queue.length === 0) return Promise.resolve();

@@ -109,6 +109,35 @@ describe('bounded deliveries', () => {
     }
   });
 
+  it('a long backfill holds about one chunk at a time: the next month is made once the last was sent', async () => {
+    const receiver = await startReceiver();
+    const sandbox = await startSandbox({ port: 0, webhookUrl: receiver.url });
+    try {
+      const res = await fetch(
+        `${sandbox.baseUrl}/daily?user_id=${GARMIN_USER}&start_date=2023-01-01&end_date=2025-01-01&to_webhook=true`,
+        { headers: { 'x-api-key': sandbox.apiKey, 'dev-id': sandbox.devId } },
+      );
+      const { reference } = (await res.json()) as { reference: string };
+      let mostWaiting = 0;
+      // waitForDeliveries calls the predicate on every change, so it sees every state the store goes through.
+      await sandbox.waitForDeliveries((all) => {
+        const chunks = all.filter((d) => d.reference === reference && d.trace_id.includes(':chunk:'));
+        mostWaiting = Math.max(mostWaiting, chunks.filter((d) => d.status === 'pending').length);
+        return chunks.length === 24 && chunks.every((d) => d.status === 'delivered');
+      }, 30_000);
+      expect(mostWaiting).toBe(1);
+      const order = receiver.received.map((h) => h.headers['x-terra-trace-id']);
+      expect(order).toEqual([
+        `${reference}:processing`,
+        `${reference}:sending`,
+        ...Array.from({ length: 24 }, (_, i) => `${reference}:chunk:${i + 1}`),
+      ]);
+    } finally {
+      await sandbox.close();
+      await receiver.close();
+    }
+  });
+
   it('the dashboard table says how many were dropped, how much, the bounds and the flags that raise them', () => {
     const store = new DeliveryStore({ maxDeliveries: 2, maxBytes: 1024 * 1024 });
     for (let i = 0; i < 5; i++) store.add(delivery(2048));

@@ -86,7 +86,7 @@ describe('to_webhook data requests', () => {
     const deliveries = t.sandbox.deliveries();
     expect(deliveries.length).toBeGreaterThan(0);
     const delivered = deliveries.find((d) => d.status === 'delivered');
-    expect(delivered?.attempts[0]?.status).toBe(200);
+    expect(delivered?.attempts[0]?.status, JSON.stringify(delivered?.attempts)).toBe(200);
     expect(JSON.stringify(deliveries)).not.toContain(t.sandbox.secret);
   });
 });
