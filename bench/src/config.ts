@@ -24,6 +24,20 @@ export interface BenchConfig {
     readonly warmup: number;
     readonly rounds: number;
   };
+  readonly store: {
+    /** Months of history in the large-request workload (one delivery per month per type). */
+    readonly months: number;
+    /** Single-record deliveries in the live-update workload. */
+    readonly singles: number;
+    readonly inFlight: readonly number[];
+    readonly warmup: number;
+    readonly rounds: number;
+    /** Days of every type the backfill fetches. */
+    readonly backfillDays: number;
+    /** Timed runs of each query per engine, and the batch a p99 is taken over. */
+    readonly queryRuns: number;
+    readonly queryBatch: number;
+  };
   readonly sandbox: {
     readonly requests: number;
     readonly inFlight: number;
@@ -57,6 +71,16 @@ export const FULL: BenchConfig = {
   },
   coldStart: { rounds: 15 },
   backfill: { latencyMs: 50, months: 12, warmup: 1, rounds: 5 },
+  store: {
+    months: 6,
+    singles: 100,
+    inFlight: [1, 64],
+    warmup: 1,
+    rounds: 3,
+    backfillDays: 365,
+    queryRuns: 200,
+    queryBatch: 50,
+  },
   sandbox: { requests: 2000, inFlight: 32, rounds: 5, generationDays: 365, generationRounds: 3 },
 };
 
@@ -82,5 +106,15 @@ export const QUICK: BenchConfig = {
   },
   coldStart: { rounds: 2 },
   backfill: { latencyMs: 5, months: 2, warmup: 0, rounds: 1 },
+  store: {
+    months: 2,
+    singles: 8,
+    inFlight: [1, 64],
+    warmup: 0,
+    rounds: 1,
+    backfillDays: 30,
+    queryRuns: 10,
+    queryBatch: 5,
+  },
   sandbox: { requests: 50, inFlight: 8, rounds: 2, generationDays: 3, generationRounds: 1 },
 };

@@ -1,7 +1,7 @@
 import { type Summary, summarize } from './stats.js';
 
 /** What a row's numbers count. Times and sizes: lower is better; rates: higher is better. */
-export type Unit = 'ms' | 'µs' | 'req/s' | 'ops/s' | 'KB' | 'MB' | 'files';
+export type Unit = 'ms' | 'µs' | 'req/s' | 'ops/s' | 'deliveries/s' | 'records/s' | 'KB' | 'MB' | 'files';
 
 /** One contender's figures in one comparison. */
 export interface Row extends Summary {

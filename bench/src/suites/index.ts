@@ -6,6 +6,7 @@ import { fetchParseSuite } from './fetch-parse.js';
 import { sandboxSuite } from './sandbox.js';
 import { sizeSuite } from './size.js';
 import { smallCallsSuite } from './small-calls.js';
+import { storeSuite } from './store/index.js';
 import { webhookSuite } from './webhook.js';
 
 /** A benchmark: one row of the table. */
@@ -23,4 +24,5 @@ export const SUITES: readonly Suite[] = [
   { id: 'size', run: sizeSuite },
   { id: 'backfill', run: backfillSuite },
   { id: 'sandbox', run: sandboxSuite },
+  { id: 'store', run: storeSuite },
 ];

@@ -1,0 +1,53 @@
+// The floor: what writing the same rows costs at all. Each delivery is verified and parsed as by the naive
+// receiver, then its rows go into the same table in ONE `COPY ... FROM STDIN` (its own transaction), and
+// only then is it answered 200. COPY cannot upsert, so it only works on keys not stored yet: the bench
+// gives every run a fresh user.
+import { finished } from 'node:stream/promises';
+import postgres from 'postgres';
+import { rawVerifyAndParse } from '../webhook-signature.js';
+import { COUNT_SQL, listen, orderingTsOf, type Receiver } from './receiver.js';
+import { isBenchDataType, payloadRows, type TableRow } from './table-rows.js';
+
+/** A value in COPY's text format (backslash, tab, newline and carriage return escaped; null as \N). */
+function copyField(value: string | number | null): string {
+  if (value === null) return '\\N';
+  return String(value).replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+function copyText(rows: readonly TableRow[]): string {
+  let out = '';
+  for (const row of rows) out += `${row.values.map(copyField).join('\t')}\n`;
+  return out;
+}
+
+/** The COPY receiver on a PostgreSQL server through the `postgres` driver. */
+export async function copyReceiver(url: string, secret: string, maxConnections: number): Promise<Receiver> {
+  const sql = postgres(url, { max: maxConnections, onnotice: () => undefined });
+  const server = await listen({
+    body: async (body, headers) => {
+      const json = rawVerifyAndParse(body.toString('utf8'), String(headers['terra-signature']), secret) as {
+        type?: unknown;
+      };
+      if (!isBenchDataType(json.type)) return;
+      const rows = payloadRows(json as Parameters<typeof payloadRows>[0], json.type, orderingTsOf(headers));
+      const first = rows[0];
+      if (!first) return;
+      const stream = await sql
+        .unsafe(`COPY ${first.table} (${first.columns.join(', ')}) FROM STDIN`)
+        .writable();
+      stream.end(copyText(rows));
+      await finished(stream);
+    },
+  });
+  return {
+    url: server.url,
+    settle: async () => undefined,
+    count: async (userId) => Number((await sql.unsafe(COUNT_SQL, [userId]))[0]?.n ?? 0),
+    async close() {
+      await server.close();
+      await sql.end({ timeout: 5 });
+    },
+  };
+}
