@@ -11,5 +11,5 @@ export default defineConfig({
   dts: { entry: 'src/index.ts' },
   clean: true,
   splitting: true,
-  external: ['terra-ts', 'terra-ts/testing', 'terra-sandbox'],
+  external: ['terra-ts', 'terra-ts/testing', 'terra-sandbox', 'terra-store'],
 });

@@ -5,6 +5,7 @@ import { registerAuthWidget } from './commands/auth-widget.js';
 import { registerData } from './commands/data.js';
 import { registerProviders } from './commands/providers.js';
 import { registerSandbox } from './commands/sandbox.js';
+import { registerStore } from './commands/store.js';
 import { registerUsersDeauth } from './commands/users-deauth.js';
 import { registerUsersInfo } from './commands/users-info.js';
 import { registerUsersList } from './commands/users-list.js';
@@ -44,6 +45,8 @@ Examples:
   terra webhooks sign --secret <secret> < payload.json
   terra webhooks listen --port 4620 --secret <secret> --forward http://localhost:3000/hooks
   terra webhooks send sleep --to http://localhost:3000/hooks --secret <secret>
+  terra store serve --secret <secret>                keep every delivery in ./.terra-store (PGlite)
+  terra store query sleep --user <id> --from 30d --database postgres://user:pw@db:5432/terra
 
 Run 'terra <command> --help' (or 'terra help <command>') for the options of a command; the options
 above work with every command ('terra help globals' lists them again).`;
@@ -91,6 +94,7 @@ export function createProgram(app: App): Command {
   registerWebhooksSend(webhooks, app);
 
   registerSandbox(program, app);
+  registerStore(program, app);
   // Room for later command groups (e.g. `terra store`) goes above this line: help is configured over the whole tree.
   configureHelp(program);
   return program;
