@@ -7,7 +7,7 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 describe('npm start (the demo)', () => {
-  it('connects a user through the widget, backfills 30 days by webhook and prints a summary', async () => {
+  it('connects a user through the widget, stores 30 days of webhooks in PGlite and prints a summary from SQL', async () => {
     const { stdout } = await run(
       process.execPath,
       ['--import', 'tsx', 'demo/main.ts', '--once', '--port', '0'],
@@ -23,6 +23,11 @@ describe('npm start (the demo)', () => {
       expect(stdout).toMatch(new RegExp(`${type}\\s+(one payload|\\d+ of \\d+ chunks) arrived`));
     }
     expect(stdout).toMatch(/refused with HTTP 401/);
+    // The summary is read with SQL from the embedded PGlite store: every delivery processed, none dead, the forgery refused.
+    expect(stdout).toMatch(/terra-store on embedded PGlite \(in memory\), schema version \d+/);
+    expect(stdout).toMatch(
+      /stored: \d+ records in [4-7] tables; (\d+) deliveries in the inbox, \1 processed, 0 dead letters; 1 refused/,
+    );
     // About 30 of each: a night still under way, or a day not yet begun in the user's time zone, is not data yet.
     expect(stdout).toMatch(/sleep {6}(29|30|31) nights, \d+\.\d h asleep on average/);
     expect(stdout).toMatch(/daily {6}(29|30|31) days, [\d,]+ steps/);

@@ -5,24 +5,32 @@
  * 2. connect a simulated Garmin user through the connect widget, as a browser would;
  * 3. backfill the last 30 days of every data type through webhooks (a range over a calendar month,
  *    so Terra's large-request flow: processing, sending with the payload count, then chunks);
- * 4. verify every delivery's signature, refuse a forged one, and print a summary.
+ * 4. store every delivery with terra-store (verified, committed to the inbox, then upserted into one table
+ *    per data type) in an embedded PGlite database, refuse a forged one, and print a summary read with SQL.
  *
  * Flags: `--once` exits after the summary (the default when stdout is not a terminal); otherwise the
  * sandbox keeps running so the dashboard can be opened. `--port N` picks the sandbox port (default 4610).
+ * `--database <dir | postgres://...>` keeps the store in a PGlite directory or on a PostgreSQL server
+ * (default: PGlite in memory).
  */
 import { parseArgs } from 'node:util';
 import { type Sandbox, startSandbox } from 'terra-sandbox';
-import { LargeRequestTracker, SentToWebhook, Terra, TerraWebhooks } from 'terra-ts';
+import { openStore, type TerraStore } from 'terra-store';
+import { SentToWebhook, Terra, TerraWebhooks } from 'terra-ts';
 import { generateTestSignatureHeader } from 'terra-ts/testing';
 import { connectThroughWidget } from './connect.js';
 import { startWebhookReceiver } from './receiver.js';
-import { summarise } from './summary.js';
+import { storeTotals, summarise } from './summary.js';
 
 const DATA_TYPES = ['activity', 'sleep', 'daily', 'body', 'nutrition'] as const;
 const BACKFILL_DAYS = 30;
 
 const { values: flags } = parseArgs({
-  options: { once: { type: 'boolean', default: false }, port: { type: 'string', default: '4610' } },
+  options: {
+    once: { type: 'boolean', default: false },
+    port: { type: 'string', default: '4610' },
+    database: { type: 'string' },
+  },
 });
 const keepRunning = !flags.once && process.stdout.isTTY === true;
 
@@ -35,9 +43,13 @@ async function startSandboxOnFreePort(port: number, webhookUrl: string): Promise
   }
 }
 
-async function waitFor(what: string, done: () => boolean, timeoutMs = 60_000): Promise<void> {
+async function waitFor(
+  what: string,
+  done: () => boolean | Promise<boolean>,
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!done()) {
+  while (!(await done())) {
     if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -49,10 +61,14 @@ async function main(): Promise<void> {
   // The sandbox's signing secret is its default; the receiver is built before the sandbox so the
   // sandbox can be told where to deliver.
   const secret = 'sandbox-signing-secret';
-  const receiver = await startWebhookReceiver(new TerraWebhooks({ secret }));
+  const store: TerraStore = await openStore({ database: flags.database });
+  const receiver = await startWebhookReceiver(store, new TerraWebhooks({ secret }));
   const sandbox = await startSandboxOnFreePort(Number(flags.port), receiver.webhookUrl);
   const terra = new Terra({ apiKey: sandbox.apiKey, devId: sandbox.devId, baseUrl: sandbox.baseUrl, secret });
   console.log(`terra-sandbox running at ${sandbox.url} (API ${sandbox.baseUrl})`);
+  console.log(
+    `terra-store on ${store.db.engine === 'pglite' ? `embedded PGlite (${flags.database ?? 'in memory'})` : 'a PostgreSQL server'}, schema version ${store.migration?.to}`,
+  );
 
   step('Providers');
   const providers = (await terra.listProviders()).getParsedResponse();
@@ -72,16 +88,16 @@ async function main(): Promise<void> {
   if (!session.url) throw new Error('the widget session came back without a url');
   console.log(`  widget session ${session.session_id}: ${session.url}`);
   const userId = await connectThroughWidget(session.url, 'GARMIN');
-  await waitFor('the auth webhook', () => receiver.deliveries.some((d) => d.type === 'auth'));
+  await waitFor('the auth webhook', async () => (await store.user(userId))?.state === 'connected');
   const user = await terra.fromUserId(userId);
   console.log(
-    `  connected ${user.provider} user ${user.user_id} (reference ${user.reference_id}); auth webhook verified`,
+    `  connected ${user.provider} user ${user.user_id} (reference ${user.reference_id}); auth webhook verified and stored`,
   );
 
   step(`Backfill ${BACKFILL_DAYS} days through webhooks`);
   const endDate = new Date();
   const startDate = new Date(endDate.getTime() - BACKFILL_DAYS * 86_400_000);
-  // A range over one calendar month comes as Terra's large-request flow (chunks counted by the tracker);
+  // A range over one calendar month comes as Terra's large-request flow (chunks counted by the store);
   // a shorter one as a single data delivery carrying the request's reference.
   const requests: Array<{ type: string; reference: string; large: boolean }> = [];
   for (const type of DATA_TYPES) {
@@ -101,25 +117,28 @@ async function main(): Promise<void> {
       `  ${type.padEnd(10)} requested, reference ${ack.reference}${ack.message ? ` (${ack.message})` : ''}`,
     );
   }
-  const tracker = new LargeRequestTracker();
-  const seen = new Set<unknown>();
-  await waitFor('every chunk of the backfill', () => {
-    for (const delivery of receiver.deliveries) {
-      if (!seen.has(delivery)) {
-        seen.add(delivery);
-        tracker.observe(delivery);
-      }
+  // The store counts a large request's chunks in its own table; a small request is one stored payload.
+  const arrived = async (reference: string, large: boolean) => {
+    if (!large) {
+      const [row] = await store.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM terra_inbox WHERE reference = $1 AND status = 'processed'`,
+        [reference],
+      );
+      return (row?.n ?? 0) > 0 ? 'one payload' : undefined;
     }
-    return requests.every(({ reference, large }) =>
-      large
-        ? tracker.progress(reference)?.complete
-        : receiver.deliveries.some((d) => d.delivery.reference === reference),
+    const [row] = await store.db.query<{ received: number; expected: number | null; complete: boolean }>(
+      'SELECT received, expected, completed_at IS NOT NULL AS complete FROM terra_large_requests WHERE reference = $1',
+      [reference],
     );
+    return row?.complete ? `${row.received} of ${row.expected} chunks` : undefined;
+  };
+  await waitFor('every chunk of the backfill', async () => {
+    for (const { reference, large } of requests) if (!(await arrived(reference, large))) return false;
+    return true;
   });
+  await store.idle();
   for (const { type, reference, large } of requests) {
-    const progress = tracker.progress(reference);
-    const arrived = large ? `${progress?.received} of ${progress?.expected} chunks` : 'one payload';
-    console.log(`  ${type.padEnd(10)} ${arrived} arrived for ${reference}`);
+    console.log(`  ${type.padEnd(10)} ${await arrived(reference, large)} arrived for ${reference}`);
   }
 
   step('A forged delivery');
@@ -138,20 +157,23 @@ async function main(): Promise<void> {
   console.log(`  a deauth signed with the wrong secret was refused with HTTP ${forgedResponse.status}`);
 
   step('Summary');
-  const verified = receiver.deliveries.length;
   const refused = [...receiver.refused.values()].reduce((a, b) => a + b, 0);
-  console.log(`  ${verified} webhooks received and verified, ${refused} refused`);
-  for (const line of summarise(receiver.deliveries)) console.log(`  ${line}`);
+  console.log(`  stored: ${await storeTotals(store)}; ${refused} refused`);
+  for (const line of await summarise(store, userId)) console.log(`  ${line}`);
 
   if (keepRunning) {
     console.log(`\nDashboard: ${sandbox.url}/dashboard   (Ctrl-C to stop)`);
     process.once(
       'SIGINT',
-      () => void Promise.all([sandbox.close(), receiver.close()]).then(() => process.exit(0)),
+      () =>
+        void Promise.all([sandbox.close(), receiver.close()])
+          .then(() => store.close())
+          .then(() => process.exit(0)),
     );
     return;
   }
   await Promise.all([sandbox.close(), receiver.close()]);
+  await store.close();
 }
 
 main().catch((error: unknown) => {

@@ -1,30 +1,30 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createNodeWebhookHandler, type TerraWebhookResponse, type TerraWebhooks } from 'terra-ts';
+import { createStoreNodeWebhookHandler, type TerraStore } from 'terra-store';
+import type { TerraWebhooks } from 'terra-ts';
 
-/** The demo's own webhook endpoint: what an integration runs in production, on a free local port. */
+/** The demo's own webhook endpoint: terra-store's durable handler, on a free local port. */
 export interface WebhookReceiver {
   /** Where Terra (here, the sandbox) should POST webhooks. */
   readonly webhookUrl: string;
   /** Where the connect flow sends the user after success or failure. */
   readonly redirectUrl: (outcome: 'connected' | 'failed') => string;
-  /** Every verified delivery, in arrival order. */
-  readonly deliveries: TerraWebhookResponse[];
-  /** How many deliveries were refused, by reason status code. */
+  /** How many deliveries were refused, by status code. */
   readonly refused: Map<number, number>;
   close(): Promise<void>;
 }
 
 /**
- * Starts an HTTP server whose `/webhooks` route is terra-ts's Node handler: it verifies the signature,
- * parses the event and hands it to us; a forged or replayed delivery is answered 400/401 and never seen.
+ * Starts an HTTP server whose `/webhooks` route is terra-store's Node handler: it verifies the signature
+ * with terra-ts, commits the raw delivery to the store's inbox and only then answers 200; the store
+ * processes it into its tables right after. A forged delivery is answered 401 and never stored.
  */
-export async function startWebhookReceiver(webhooks: TerraWebhooks): Promise<WebhookReceiver> {
-  const deliveries: TerraWebhookResponse[] = [];
+export async function startWebhookReceiver(
+  store: TerraStore,
+  webhooks: TerraWebhooks,
+): Promise<WebhookReceiver> {
   const refused = new Map<number, number>();
-  const handle = createNodeWebhookHandler(webhooks, (_event, delivery) => {
-    deliveries.push(delivery);
-  });
+  const handle = createStoreNodeWebhookHandler(store, webhooks);
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/webhooks') {
@@ -41,8 +41,11 @@ export async function startWebhookReceiver(webhooks: TerraWebhooks): Promise<Web
   return {
     webhookUrl: `${origin}/webhooks`,
     redirectUrl: (outcome) => `${origin}/${outcome}`,
-    deliveries,
     refused,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
