@@ -73,9 +73,9 @@ export class Redactor {
           delete record[key];
           target = cleanKey;
         }
-        if (typeof item === 'string') record[target] = this.text(item);
+        if (typeof item === 'string') own(record, target, this.text(item));
         else {
-          if (target !== key) record[target] = item;
+          if (target !== key) own(record, target, item);
           if (typeof item === 'object' && item !== null) pending.push(item);
         }
       }
@@ -117,6 +117,12 @@ export class Redactor {
       ? text
       : text.replace(this.#pattern, REDACTED);
   }
+}
+
+// Defined, not assigned: a `__proto__` key JSON.parse made is an own property, and assigning to it would set
+// the prototype instead of the value.
+function own(record: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 function decodeJsonEscapes(text: string): string {

@@ -99,6 +99,22 @@ describe.each([
     expectClean(error, [credential]);
   });
 
+  it('in a __proto__ key of a JSON error body, without touching any prototype', async () => {
+    reply = {
+      status: 400,
+      headers: { 'content-type': 'application/json' },
+      body: `{"__proto__":"${credential}","detail":"x","list":[{"__proto__":{"k":"${escaped(credential)}"}}]}`,
+    };
+    const error = await terra()
+      .listProviders()
+      .catch((e: unknown) => e);
+    const body = (error as TerraApiError).body as Record<string, unknown>;
+    expect(Object.getOwnPropertyDescriptor(body, '__proto__')?.value).toBe('[redacted]');
+    expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).k).toBeUndefined();
+    expectClean(error, [credential]);
+  });
+
   it('in a plain text error body', async () => {
     reply = { status: 503, body: `upstream refused ${credential} / ${encodeURIComponent(credential)}` };
     const error = await terra()
