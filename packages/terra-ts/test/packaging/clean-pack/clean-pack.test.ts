@@ -23,7 +23,7 @@ const notYet = publishablePackages.filter((name) => !hasSources(name));
 
 // Four builds (bundles and declarations) from nothing, then an install: about half a minute on an idle
 // machine, minutes on a loaded one. Generous limits, no timing assertion.
-const packingMs = 420_000;
+const packingMs = 900_000;
 
 describe('every publishable package, packed from a clean copy of the workspace', () => {
   let workspace: CleanWorkspace;
@@ -135,6 +135,26 @@ describe('every publishable package, packed from a clean copy of the workspace',
       expect(result.stdout + result.stderr).toBe('');
     },
     packingMs,
+  );
+
+  // Each other package by name from its tarball (ESM), with one export that proves it is the real build.
+  const entryExports = {
+    'terra-sandbox': 'startSandbox',
+    'terra-store': 'openDatabase',
+    'terra-cli': 'run',
+  } as const;
+  it.each(packed.filter((name) => name !== 'terra-ts'))(
+    '%s installed from its tarball loads by name (ESM) with its exports',
+    async (name) => {
+      const exported = entryExports[name as keyof typeof entryExports];
+      const script = `const m = await import('${name}');
+        console.log(JSON.stringify({ resolved: import.meta.resolve('${name}'), kind: typeof m['${exported}'] }));`;
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], projectDir);
+      expect(JSON.parse(stdout)).toEqual({
+        resolved: expect.stringMatching(new RegExp(`/consumer/node_modules/${name}/dist/index\\.js$`)),
+        kind: 'function',
+      });
+    },
   );
 
   const bins = [

@@ -33,7 +33,8 @@ export async function packAll(
   packages: readonly PublishablePackage[],
 ): Promise<Map<PublishablePackage, string>> {
   const flags = packages.flatMap((name) => ['-w', name]);
-  await run('npm', ['pack', '--pack-destination', workspace.outDir, ...flags], workspace.root);
+  // Four bundles and declaration builds: about a minute of CPU, many minutes of wall clock on a loaded machine.
+  await run('npm', ['pack', '--pack-destination', workspace.outDir, ...flags], workspace.root, 840_000);
   const tarballs = new Map<PublishablePackage, string>();
   for (const name of packages) {
     const file = readdirSync(workspace.outDir).find((entry) =>
