@@ -1,13 +1,14 @@
 // `npm run bench`: runs every suite against the built terra-ts, prints each table as it finishes and
 // writes BENCHMARKS.md at the repository root. `--quick` runs tiny sizes (what the test suite uses),
-// `--json <file>` also writes the raw results, `--only <id,id>` runs some suites, `--out <file>` moves the report.
-import { writeFileSync } from 'node:fs';
+// `--json <file>` also writes the raw results, `--only <id,id>` runs some suites (and, without `--out`, replaces only
+// their sections of BENCHMARKS.md), `--out <file>` moves the report.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BenchConfig, FULL, QUICK } from './config.js';
 import { nowMs } from './harness/clock.js';
 import { assertBuiltTerraTs, loadNow, machineInfo } from './harness/machine.js';
-import { renderDocument, renderSuite } from './harness/markdown.js';
+import { mergeDocument, renderDocument, renderSuite } from './harness/markdown.js';
 import { BENCH_DIR } from './harness/node-process.js';
 import type { SuiteResult } from './harness/result.js';
 import { SUITES } from './suites/index.js';
@@ -70,7 +71,12 @@ if (values.json)
 // A quick run's figures mean nothing, so it only writes the report when asked to.
 const out = values.out ?? (config.quick ? undefined : resolve(BENCH_DIR, '..', 'BENCHMARKS.md'));
 if (out) {
-  writeFileSync(out, renderDocument(machine, results, PREFACE));
+  // `--only` into the default report re-measures those suites and keeps every other section as it was.
+  const merge = only !== undefined && values.out === undefined && existsSync(out);
+  writeFileSync(
+    out,
+    merge ? mergeDocument(readFileSync(out, 'utf8'), results) : renderDocument(machine, results, PREFACE),
+  );
   console.log(`\nwrote ${out}`);
 }
 const missed = results.flatMap((r) => r.checks.filter((c) => !c.met).map((c) => `${r.title}: ${c.target}`));

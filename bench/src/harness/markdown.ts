@@ -74,3 +74,32 @@ export function renderDocument(
     '',
   ].join('\n\n');
 }
+
+/**
+ * An existing BENCHMARKS.md with only `suites` re-measured (`--only`): each suite's section is replaced
+ * (or appended) and its rows in the Targets table replaced; every other suite, and the machine table of the
+ * last full run, stay as they were. A suite section carries its own machine-load note.
+ */
+export function mergeDocument(existing: string, suites: readonly SuiteResult[]): string {
+  const parts = existing.split(/\n(?=## )/);
+  for (const suite of suites) {
+    const section = renderSuite(suite);
+    const at = parts.findIndex((p) => p.startsWith(`## ${suite.title}\n`));
+    if (at >= 0) parts[at] = `${section}\n`;
+    else parts.push(`${section}\n`);
+  }
+  const targetsAt = parts.findIndex((p) => p.startsWith('## Targets\n'));
+  if (targetsAt >= 0) {
+    const titles = new Set(suites.map((s) => s.title));
+    const lines = (parts[targetsAt] as string).trimEnd().split('\n');
+    const kept = lines.filter((l) => !titles.has(l.split(' | ')[0]?.replace(/^\| /, '') ?? ''));
+    const rows = suites.flatMap((s) =>
+      s.checks.map(
+        (c) =>
+          `| ${[s.title, c.target, c.measured, c.met ? 'yes' : '**no**'].map((x) => x.replace(/\|/g, '\\|')).join(' | ')} |`,
+      ),
+    );
+    parts[targetsAt] = `${[...kept, ...rows].join('\n')}\n`;
+  }
+  return `${parts.join('\n').trimEnd()}\n`;
+}

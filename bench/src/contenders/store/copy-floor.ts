@@ -34,11 +34,20 @@ export async function copyReceiver(url: string, secret: string, maxConnections: 
       const rows = payloadRows(json as Parameters<typeof payloadRows>[0], json.type, orderingTsOf(headers));
       const first = rows[0];
       if (!first) return;
-      const stream = await sql
-        .unsafe(`COPY ${first.table} (${first.columns.join(', ')}) FROM STDIN`)
-        .writable();
-      stream.end(copyText(rows));
-      await finished(stream);
+      // A reserved connection: postgres.js's COPY stream sends a CopyFail message when it auto-destroys
+      // after finishing, which aborts the next COPY queued on a shared connection (the server ignores it
+      // on an idle one). The connection goes back only after the stream is destroyed.
+      const reserved = await sql.reserve();
+      try {
+        const stream = await reserved
+          .unsafe(`COPY ${first.table} (${first.columns.join(', ')}) FROM STDIN`)
+          .writable();
+        stream.end(copyText(rows));
+        await finished(stream);
+        await new Promise((resolve) => setImmediate(resolve));
+      } finally {
+        reserved.release();
+      }
     },
   });
   return {
