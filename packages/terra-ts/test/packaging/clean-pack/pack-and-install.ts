@@ -96,6 +96,8 @@ export async function installTarballs(
       '--offline',
       '--no-audit',
       '--no-fund',
+      // A linked folder's own `prepare` (postgres transpiles itself) is the workspace's business, not the consumer's.
+      '--ignore-scripts',
       '--install-links=false',
       ...tarballs.values(),
       ...thirdParty,
