@@ -1,6 +1,6 @@
 import { type Sandbox, startSandbox } from 'terra-sandbox';
 import { type Database, openStore, type StoredDataType, type TerraStore } from 'terra-store';
-import { Terra } from 'terra-ts';
+import { type SentToWebhook, Terra } from 'terra-ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDatabase } from '../support/engines.js';
 import { naturalKey, newestByKey } from '../support/natural-keys.js';
@@ -92,18 +92,27 @@ describe.each(ENGINES)('end to end against terra-sandbox on %s', (engine) => {
     const user = sandbox.createUser({ provider: 'OURA', reference_id: 'e2e-webhooks' });
     sandbox.triggerEvent('connection_error', user.user_id);
     const options = { startDate: from, endDate: to, toWebhook: true };
-    await terra.getActivityForUser(user.user_id, options);
-    await terra.getSleepForUser(user.user_id, options);
-    await terra.getDailyForUser(user.user_id, options);
-    await terra.getBodyForUser(user.user_id, options);
-    await terra.getNutritionForUser(user.user_id, options);
-    await terra.getMenstruationForUser(user.user_id, options);
+    const acks = await Promise.all([
+      terra.getActivityForUser(user.user_id, options),
+      terra.getSleepForUser(user.user_id, options),
+      terra.getDailyForUser(user.user_id, options),
+      terra.getBodyForUser(user.user_id, options),
+      terra.getNutritionForUser(user.user_id, options),
+      terra.getMenstruationForUser(user.user_id, options),
+    ]);
+    const references = acks.map((ack) => (ack.getParsedResponse() as SentToWebhook).reference);
+    expect(references.every((r) => typeof r === 'string')).toBe(true);
     const mine = (all: ReturnType<Sandbox['deliveries']>) => all.filter((d) => d.user_id === user.user_id);
-    const settled = await sandbox.waitForDeliveries(
-      (all) =>
-        mine(all).length > 0 && mine(all).every((d) => d.status === 'delivered' || d.status === 'failed'),
-      240_000,
-    );
+    // Every request is a large one (a year): done when its announced number of chunks has been delivered.
+    const complete = (all: ReturnType<Sandbox['deliveries']>) =>
+      references.every((reference) => {
+        const sending = all.find((d) => d.reference === reference && d.type === 'large_request_sending');
+        if (sending?.status !== 'delivered') return false;
+        const expected = (JSON.parse(sending.payload) as { expected_payloads: number }).expected_payloads;
+        const chunks = all.filter((d) => d.reference === reference && d.trace_id.includes(':chunk:'));
+        return chunks.length === expected && chunks.every((d) => d.status === 'delivered');
+      }) && mine(all).every((d) => d.status === 'delivered' || d.status === 'failed');
+    const settled = await sandbox.waitForDeliveries(complete, 240_000);
     const deliveries = mine(settled);
     expect(deliveries.every((d) => d.status === 'delivered')).toBe(true);
     await store.idle();
