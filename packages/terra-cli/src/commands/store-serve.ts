@@ -17,6 +17,8 @@ interface StoreServeOptions extends StoreOptions {
   path: string;
   workers: number;
   maxAttempts?: number;
+  /** False with --no-progress. */
+  progress: boolean;
 }
 
 function wholeNumber(min: number, max: number) {
@@ -129,11 +131,31 @@ export function registerStoreServe(parent: Command, app: App): void {
           sandbox.setWebhookUrl(url);
           printer.note(`Sandbox ${sandbox.baseUrl} delivers here.`);
         }
+        // The inbox counts, printed when they change: what was received, processed and dead-lettered.
+        let shown = '';
+        let counting = false;
+        const progress = setInterval(() => {
+          if (counting) return;
+          counting = true;
+          store
+            .deliveryCounts()
+            .then((c) => {
+              const line = `inbox: ${c.pending + c.retry} pending, ${c.processed} processed, ${c.dead} dead`;
+              if (line !== shown) printer.note(line);
+              shown = line;
+            })
+            .catch(() => undefined)
+            .finally(() => {
+              counting = false;
+            });
+        }, 1000);
+        if (!options.progress) clearInterval(progress);
         let signal: NodeJS.Signals;
         try {
           signal = await interrupt.done;
         } finally {
           interrupt.dispose();
+          clearInterval(progress);
         }
         printer.note(`${signal}: stopping (finishing the rows in hand)...`);
         await closeServer(server);
