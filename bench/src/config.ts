@@ -78,8 +78,8 @@ export const FULL: BenchConfig = {
     warmup: 1,
     rounds: 3,
     backfillDays: 365,
-    queryRuns: 200,
-    queryBatch: 50,
+    queryRuns: 100,
+    queryBatch: 25,
   },
   sandbox: { requests: 2000, inFlight: 32, rounds: 5, generationDays: 365, generationRounds: 3 },
 };

@@ -2,6 +2,7 @@
 // receiver, then its rows go into the same table in ONE `COPY ... FROM STDIN` (its own transaction), and
 // only then is it answered 200. COPY cannot upsert, so it only works on keys not stored yet: the bench
 // gives every run a fresh user.
+import { connect, type Socket } from 'node:net';
 import { finished } from 'node:stream/promises';
 import postgres from 'postgres';
 import { rawVerifyAndParse } from '../webhook-signature.js';
@@ -24,7 +25,21 @@ function copyText(rows: readonly TableRow[]): string {
 
 /** The COPY receiver on a PostgreSQL server through the `postgres` driver. */
 export async function copyReceiver(url: string, secret: string, maxConnections: number): Promise<Receiver> {
-  const sql = postgres(url, { max: maxConnections, onnotice: () => undefined });
+  // `socket` is a documented postgres.js option its types leave out.
+  const options = {
+    max: maxConnections,
+    onnotice: () => undefined,
+    // postgres.js leaves Nagle on; COPY's data and CopyDone then go out as two small writes and the
+    // second waits for the server's delayed ACK (about 40 ms a delivery). pg and terra-store's single
+    // writes do not hit this; the floor must not either.
+    socket: (o: { host: string[]; port: number[] }) =>
+      new Promise<Socket>((resolve, reject) => {
+        const socket = connect({ host: o.host[0] as string, port: o.port[0] as number });
+        socket.setNoDelay(true);
+        socket.once('connect', () => resolve(socket)).once('error', reject);
+      }),
+  };
+  const sql = postgres(url, options as postgres.Options<Record<string, never>>);
   const server = await listen({
     body: async (body, headers) => {
       const json = rawVerifyAndParse(body.toString('utf8'), String(headers['terra-signature']), secret) as {
