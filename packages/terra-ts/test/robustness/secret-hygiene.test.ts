@@ -220,8 +220,18 @@ describe('the fake API key and webhook secrets never show', () => {
         .map((delivery) => `/dashboard/api/deliveries/${(delivery as { id: string }).id}`),
     ];
     const auth = { 'x-api-key': CANARY_API_KEY, 'dev-id': CANARY_DEV_ID };
+    // The dashboard's data routes need the per-start token its page carries; read them as the page does.
+    const dashboard = await (await fetch(`${sandbox.url}/dashboard`)).text();
+    const token = /data-token="([^"]+)"/.exec(dashboard)?.[1] ?? '';
+    expect(token).not.toBe('');
     const pages: string[] = [];
-    for (const path of paths) pages.push(await (await fetch(`${sandbox.url}${path}`)).text());
+    for (const path of paths) {
+      const answer = await fetch(`${sandbox.url}${path}`, {
+        headers: { 'x-sandbox-dashboard-token': token },
+      });
+      expect([path, answer.status]).toEqual([path, 200]);
+      pages.push(await answer.text());
+    }
     for (const path of [
       '/sandbox/api/users',
       '/sandbox/api/deliveries?include_payload=true',
