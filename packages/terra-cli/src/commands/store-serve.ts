@@ -18,7 +18,7 @@ interface StoreServeOptions extends StoreOptions {
   workers: number;
   maxAttempts?: number;
   /** False with --no-progress. */
-  progress: boolean;
+  progress?: boolean;
 }
 
 function wholeNumber(min: number, max: number) {
@@ -149,7 +149,7 @@ export function registerStoreServe(parent: Command, app: App): void {
               counting = false;
             });
         }, 1000);
-        if (!options.progress) clearInterval(progress);
+        if (options.progress === false) clearInterval(progress);
         let signal: NodeJS.Signals;
         try {
           signal = await interrupt.done;
