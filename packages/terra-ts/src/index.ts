@@ -1,5 +1,5 @@
 export { type JsonOf, TerraApiResponse, type TerraApiResponseInit } from './client/api-response.js';
-export { DEFAULT_BASE_URL } from './client/config.js';
+export { DEFAULT_BASE_URL, SPEC_BASE_URL } from './client/config.js';
 export type {
   AfterResponseContext,
   BeforeRequestContext,
@@ -8,7 +8,7 @@ export type {
   TerraLogger,
   TerraLogLevel,
 } from './client/hooks.js';
-export type { RequestOptions, TerraOptions } from './client/options.js';
+export type { EndpointGroup, RequestOptions, TerraBaseUrls, TerraOptions } from './client/options.js';
 export type { RateLimitInfo } from './client/rate-limit.js';
 export { Terra } from './client/terra.js';
 export { VERSION } from './client/version.js';

@@ -4,7 +4,7 @@ import { MAX_TIMER_MS, optionalInteger } from './arguments.js';
 import { canSetUserAgent, readEnv } from './environment.js';
 import type { TerraHooks } from './hooks.js';
 import { type Log, resolveLog } from './log.js';
-import type { TerraOptions } from './options.js';
+import type { EndpointGroup, TerraBaseUrls, TerraOptions } from './options.js';
 import { Redactor } from './redact.js';
 import { type ClientTransports, chooseTransports } from './transport/choose-transport.js';
 import { VERSION } from './version.js';
@@ -12,9 +12,19 @@ import { VERSION } from './version.js';
 /** The default API root, as shipped by every Terra SDK. */
 export const DEFAULT_BASE_URL = 'https://api.tryterra.co/v2';
 
+/**
+ * The server Terra's current OpenAPI spec documents every v2 operation on. Workouts, planned workouts and lab
+ * reports exist only in that spec, so they default to it while the client's `baseUrl` is the default.
+ */
+export const SPEC_BASE_URL = 'https://access.tryterra.co/api/v2';
+
+const ENDPOINT_GROUPS: readonly EndpointGroup[] = ['workouts', 'plannedWorkouts', 'labReports'];
+
 /** Client settings after defaults and environment fallbacks, computed once per client. */
 export interface ClientConfig extends ClientTransports {
   readonly baseUrl: string;
+  /** The base URL of each endpoint group (`TerraOptions.baseUrls`, else `baseUrl` when set, else the spec's server). */
+  readonly groupBaseUrls: Readonly<Record<EndpointGroup, string>>;
   /** Headers of body-less requests (built once: the hot path reuses this object). */
   readonly headers: Readonly<Record<string, string>>;
   /** Headers of JSON-body requests. */
@@ -50,9 +60,16 @@ export function resolveConfig(options: TerraOptions): ClientConfig {
   };
   if (canSetUserAgent()) headers['user-agent'] = `terra-ts/${VERSION}`;
   const fetchImpl = fetchOf(options.fetch);
+  const chosenBaseUrl = options.baseUrl ?? readEnv('TERRA_BASE_URL');
+  const baseUrl = baseUrlOf(chosenBaseUrl ?? DEFAULT_BASE_URL, redactor);
   return {
     ...chooseTransports(options.fetch, fetchImpl),
-    baseUrl: baseUrlOf(options.baseUrl ?? readEnv('TERRA_BASE_URL') ?? DEFAULT_BASE_URL, redactor),
+    baseUrl,
+    groupBaseUrls: groupBaseUrlsOf(
+      options.baseUrls,
+      chosenBaseUrl === undefined ? undefined : baseUrl,
+      redactor,
+    ),
     headers,
     jsonHeaders: { ...headers, 'content-type': 'application/json' },
     fetch: fetchImpl,
@@ -125,17 +142,37 @@ function shown(value: unknown, redactor: Redactor): string {
   return redactor.text(JSON.stringify(value) ?? String(value));
 }
 
-function baseUrlOf(value: unknown, redactor: Redactor): string {
+function groupBaseUrlsOf(
+  given: TerraBaseUrls | undefined,
+  chosenBaseUrl: string | undefined,
+  redactor: Redactor,
+): Record<EndpointGroup, string> {
+  if (given !== undefined && (given === null || typeof given !== 'object')) {
+    throw new TerraInvalidArgumentError(
+      'baseUrls',
+      'baseUrls must be an object such as { workouts: "https://..." }',
+    );
+  }
+  const urls = {} as Record<EndpointGroup, string>;
+  for (const group of ENDPOINT_GROUPS) {
+    const own = given?.[group];
+    urls[group] =
+      own !== undefined ? baseUrlOf(own, redactor, `baseUrls.${group}`) : (chosenBaseUrl ?? SPEC_BASE_URL);
+  }
+  return urls;
+}
+
+function baseUrlOf(value: unknown, redactor: Redactor, name = 'baseUrl'): string {
   if (typeof value !== 'string' || !/^https?:\/\//i.test(value)) {
     throw new TerraInvalidArgumentError(
-      'baseUrl',
-      `baseUrl must be an http(s) URL such as ${DEFAULT_BASE_URL}; got ${shown(value, redactor)}`,
+      name,
+      `${name} must be an http(s) URL such as ${DEFAULT_BASE_URL}; got ${shown(value, redactor)}`,
     );
   }
   try {
     new URL(value);
   } catch {
-    throw new TerraInvalidArgumentError('baseUrl', `baseUrl ${shown(value, redactor)} is not a valid URL`);
+    throw new TerraInvalidArgumentError(name, `${name} ${shown(value, redactor)} is not a valid URL`);
   }
   return value.replace(/\/+$/, '');
 }

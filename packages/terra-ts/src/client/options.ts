@@ -13,6 +13,12 @@ export interface TerraOptions {
    * The OpenAPI spec names `https://access.tryterra.co/api/v2`; a sandbox serves `http://127.0.0.1:<port>/v2`.
    */
   baseUrl?: string;
+  /**
+   * Base URLs of the endpoint groups that Terra's current spec documents on another server than the data API.
+   * Each falls back to `baseUrl` (or `TERRA_BASE_URL`) when that is set, else to the spec's
+   * `https://access.tryterra.co/api/v2`.
+   */
+  baseUrls?: TerraBaseUrls;
   /** The `fetch` to use (default: the global one). */
   fetch?: typeof fetch;
   /** Per-attempt limit for the whole response, body included, in milliseconds (default 60,000). */
@@ -76,4 +82,17 @@ export interface RequestOptions {
    * DELETE, `bulkUserInfo`'s array) refuses them.
    */
   extraBody?: Record<string, unknown>;
+}
+
+/** The endpoint groups that can have a base URL of their own (`TerraOptions.baseUrls`). */
+export type EndpointGroup = 'workouts' | 'plannedWorkouts' | 'labReports';
+
+/** Per-group base URLs: each an http(s) API root such as `https://access.tryterra.co/api/v2`. */
+export interface TerraBaseUrls {
+  /** `/workouts` (the `Workouts` resource). */
+  workouts?: string;
+  /** `/plannedWorkouts` (the `PlannedWorkouts` resource). */
+  plannedWorkouts?: string;
+  /** `/lab-reports` (the `LabReports` resource). */
+  labReports?: string;
 }

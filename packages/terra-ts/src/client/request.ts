@@ -10,7 +10,7 @@ import type { TerraApiResponse } from './api-response.js';
 import { MAX_TIMER_MS, optionalInteger } from './arguments.js';
 import type { ClientConfig } from './config.js';
 import { checkHeaders, withExtras, withoutCredentials } from './extras.js';
-import type { RequestOptions } from './options.js';
+import type { EndpointGroup, RequestOptions } from './options.js';
 import { backoffMs, isRetryableStatus, isSafeToRepeatPost, parseRetryAfter, wasNeverSent } from './retry.js';
 import { toResponse } from './to-response.js';
 import {
@@ -33,6 +33,8 @@ export interface RequestSpec {
   idempotent?: boolean;
   /** The endpoint answers 204 with no body. */
   allowEmptyBody?: boolean;
+  /** The endpoint group whose own base URL applies (`TerraOptions.baseUrls`); the client's `baseUrl` when absent. */
+  group?: EndpointGroup;
 }
 
 /** Turns the parsed JSON (undefined for an empty body) into the endpoint's class. */
@@ -56,7 +58,8 @@ export async function request<T>(
   const maxRetries = options?.maxRetries ?? config.maxRetries;
   const maxResponseBytes = options?.maxResponseBytes ?? config.maxResponseBytes;
   const idempotent = spec.method !== 'POST' || spec.idempotent === true;
-  let url = spec.query ? `${config.baseUrl}${spec.path}?${spec.query}` : config.baseUrl + spec.path;
+  const base = spec.group === undefined ? config.baseUrl : config.groupBaseUrls[spec.group];
+  let url = spec.query ? `${base}${spec.path}?${spec.query}` : base + spec.path;
   let headers = config.headers;
   let specBody = spec.body;
   if (

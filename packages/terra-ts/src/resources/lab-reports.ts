@@ -76,6 +76,7 @@ export class LabReports {
     return request(
       this.#ctx.config,
       {
+        group: 'labReports',
         method: 'POST',
         path: '/lab-reports',
         query: buildQuery({ reference_id: optionalString(p.referenceId, 'referenceId') }),
@@ -100,7 +101,7 @@ export class LabReports {
     });
     return request(
       this.#ctx.config,
-      { method: 'GET', path: '/lab-reports', query },
+      { group: 'labReports', method: 'GET', path: '/lab-reports', query },
       (json) => new LabReportList(objectBody(json)),
       options,
     );
@@ -110,7 +111,7 @@ export class LabReports {
   async get(sessionId: string, options?: RequestOptions) {
     return request(
       this.#ctx.config,
-      { method: 'GET', path: `/lab-reports/${idSegment(sessionId, 'sessionId')}` },
+      { group: 'labReports', method: 'GET', path: `/lab-reports/${idSegment(sessionId, 'sessionId')}` },
       (json) => new LabReportDetails(objectBody(json)),
       options,
     );
@@ -120,7 +121,12 @@ export class LabReports {
   async delete(sessionId: string, options?: RequestOptions) {
     return request(
       this.#ctx.config,
-      { method: 'DELETE', path: `/lab-reports/${idSegment(sessionId, 'sessionId')}`, allowEmptyBody: true },
+      {
+        group: 'labReports',
+        method: 'DELETE',
+        path: `/lab-reports/${idSegment(sessionId, 'sessionId')}`,
+        allowEmptyBody: true,
+      },
       (json, status) => new Deleted(status, json === undefined ? undefined : objectBody(json)),
       options,
     );
@@ -130,7 +136,11 @@ export class LabReports {
   async deliveries(sessionId: string, options?: RequestOptions) {
     return request(
       this.#ctx.config,
-      { method: 'GET', path: `/lab-reports/${idSegment(sessionId, 'sessionId')}/deliveries` },
+      {
+        group: 'labReports',
+        method: 'GET',
+        path: `/lab-reports/${idSegment(sessionId, 'sessionId')}/deliveries`,
+      },
       (json) => new LabReportDeliveries(objectBody(json)),
       options,
     );
@@ -140,7 +150,7 @@ export class LabReports {
   async files(sessionId: string, options?: RequestOptions) {
     return request(
       this.#ctx.config,
-      { method: 'GET', path: `/lab-reports/${idSegment(sessionId, 'sessionId')}/files` },
+      { group: 'labReports', method: 'GET', path: `/lab-reports/${idSegment(sessionId, 'sessionId')}/files` },
       (json) => new LabReportFiles(objectBody(json)),
       options,
     );

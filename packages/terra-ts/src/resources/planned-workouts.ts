@@ -42,7 +42,7 @@ export class PlannedWorkouts {
     });
     return request(
       this.#ctx.config,
-      { method: 'GET', path: '/plannedWorkouts', query },
+      { group: 'plannedWorkouts', method: 'GET', path: '/plannedWorkouts', query },
       (json) => new PlannedWorkoutList(arrayBody<PlannedWorkout>(json)),
       options,
     );
@@ -53,6 +53,7 @@ export class PlannedWorkouts {
     return request(
       this.#ctx.config,
       {
+        group: 'plannedWorkouts',
         method: 'GET',
         path: `/plannedWorkouts/${idSegment(plannedWorkoutId, 'plannedWorkoutId')}`,
         query: buildQuery({ user_id: userIdOf(user) }),
@@ -73,6 +74,7 @@ export class PlannedWorkouts {
     return request(
       this.#ctx.config,
       {
+        group: 'plannedWorkouts',
         method: 'PATCH',
         path: `/plannedWorkouts/${idSegment(plannedWorkoutId, 'plannedWorkoutId')}`,
         query: buildQuery({ user_id: userIdOf(user) }),
@@ -88,6 +90,7 @@ export class PlannedWorkouts {
     return request(
       this.#ctx.config,
       {
+        group: 'plannedWorkouts',
         method: 'DELETE',
         path: `/plannedWorkouts/${idSegment(plannedWorkoutId, 'plannedWorkoutId')}`,
         query: buildQuery({ user_id: userIdOf(user) }),

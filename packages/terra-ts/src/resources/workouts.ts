@@ -48,7 +48,7 @@ export class Workouts {
     const body = optionsObject(template, 'template', true);
     return request(
       this.#ctx.config,
-      { method: 'POST', path: '/workouts', body },
+      { group: 'workouts', method: 'POST', path: '/workouts', body },
       (json) => new WorkoutCreated(objectBody(json)),
       options,
     );
@@ -58,7 +58,7 @@ export class Workouts {
   async list(options?: RequestOptions) {
     return request(
       this.#ctx.config,
-      { method: 'GET', path: '/workouts' },
+      { group: 'workouts', method: 'GET', path: '/workouts' },
       (json) => new WorkoutList(arrayBody<WorkoutTemplate>(json)),
       options,
     );
@@ -68,7 +68,7 @@ export class Workouts {
   async get(workoutId: string, options?: RequestOptions) {
     return request(
       this.#ctx.config,
-      { method: 'GET', path: `/workouts/${idSegment(workoutId, 'workoutId')}` },
+      { group: 'workouts', method: 'GET', path: `/workouts/${idSegment(workoutId, 'workoutId')}` },
       (json) => new WorkoutDetails(objectBody(json)),
       options,
     );
@@ -78,7 +78,12 @@ export class Workouts {
   async delete(workoutId: string, options?: RequestOptions) {
     return request(
       this.#ctx.config,
-      { method: 'DELETE', path: `/workouts/${idSegment(workoutId, 'workoutId')}`, allowEmptyBody: true },
+      {
+        group: 'workouts',
+        method: 'DELETE',
+        path: `/workouts/${idSegment(workoutId, 'workoutId')}`,
+        allowEmptyBody: true,
+      },
       (json, status) => new Deleted(status, json === undefined ? undefined : objectBody(json)),
       options,
     );
@@ -99,6 +104,7 @@ export class Workouts {
     return request(
       this.#ctx.config,
       {
+        group: 'workouts',
         method: 'POST',
         path: `/workouts/${idSegment(workoutId, 'workoutId')}/plan`,
         query: buildQuery({ user_id: userId }),
