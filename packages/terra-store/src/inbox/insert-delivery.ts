@@ -43,6 +43,8 @@ export async function insertDelivery(db: Queryable, delivery: InboxDelivery): Pr
   // A UTF-8 body travels as text and is turned back into the same bytes by the server: a bytea parameter
   // of a few megabytes takes seconds to encode (ten in PGlite), text a fraction of one.
   const text = utf8(delivery.body);
+  // Hashed here: SHA-256 in PGlite's WASM build takes seconds for a body of a few megabytes.
+  const hash = createHash('sha256').update(delivery.body).digest();
   const rows = await db.query<{ id: number | string; inserted: boolean }>(
     `WITH ins AS (
        INSERT INTO terra_inbox (body, body_sha256, reference, trace_id, ordering_ts, signed_at, event_type, user_id)
@@ -63,12 +65,21 @@ export async function insertDelivery(db: Queryable, delivery: InboxDelivery): Pr
       delivery.signedAt ?? null,
       delivery.eventType ?? null,
       delivery.userId ?? null,
-      // Hashed here: SHA-256 in PGlite's WASM build takes seconds for a body of a few megabytes.
-      createHash('sha256').update(delivery.body).digest(),
+      hash,
       text ?? null,
     ],
   );
   const row = rows[0];
-  if (!row) throw new Error('the inbox insert returned no row');
-  return { id: Number(row.id), duplicate: !row.inserted };
+  if (row) return { id: Number(row.id), duplicate: !row.inserted };
+  // The same delivery arrived twice at once: the other insert committed while this statement waited on the
+  // unique key, so DO NOTHING skipped the row and the statement's snapshot, taken before that commit, cannot
+  // see it. A new statement (a new snapshot) does.
+  const kept = await db.query<{ id: number | string }>(
+    `SELECT id FROM terra_inbox WHERE body_sha256 = $1::bytea
+       AND reference IS NOT DISTINCT FROM $2 AND trace_id IS NOT DISTINCT FROM $3`,
+    [hash, delivery.reference ?? null, delivery.traceId ?? null],
+  );
+  const existing = kept[0];
+  if (!existing) throw new Error('the inbox insert found neither a new nor an existing row');
+  return { id: Number(existing.id), duplicate: true };
 }

@@ -63,25 +63,35 @@ export async function applyUserState(
   const userId = text(user.user_id);
   if (!userId) return;
   const stamp = change.stamp;
+  // State and scopes converge separately: the newest event decides the state, the newest event that carries
+  // a scope change (auth, permission_change) decides the scopes, whatever order they are processed in.
+  const newer = 'EXCLUDED.state_ordering_ts >= u.state_ordering_ts';
+  const keep = (column: string) =>
+    `${column} = CASE WHEN ${newer} THEN EXCLUDED.${column} ELSE u.${column} END`;
   await tx.query(
-    `INSERT INTO terra_users AS u (user_id, provider, reference_id, scopes, active, state, replaced_by,
+    `INSERT INTO terra_users AS u (user_id, provider, reference_id, scopes, scopes_ordering_ts, active, state, replaced_by,
        deauthorised_at, revoked_at, last_error, state_ordering_ts, wire, created_at, updated_at)
-     VALUES ($1, $2, $3, ARRAY(SELECT jsonb_array_elements_text($4::text::jsonb)), $5, $6, $7,
+     VALUES ($1, $2, $3, ARRAY(SELECT jsonb_array_elements_text($4::text::jsonb)), $12, $5, $6, $7,
        ${stamp === 'deauthorised_at' ? '$9::timestamptz' : 'NULL::timestamptz'},
        ${stamp === 'revoked_at' ? '$9::timestamptz' : 'NULL::timestamptz'}, $8, $10, $11::text::jsonb, $9::timestamptz, now())
      ON CONFLICT (user_id) DO UPDATE SET
        provider = COALESCE(EXCLUDED.provider, u.provider),
        reference_id = COALESCE(EXCLUDED.reference_id, u.reference_id),
-       ${change.scopes ? 'scopes = EXCLUDED.scopes,' : ''}
-       active = EXCLUDED.active,
-       state = EXCLUDED.state,
-       replaced_by = EXCLUDED.replaced_by,
-       ${stamp ? `${stamp} = EXCLUDED.${stamp},` : ''}
-       last_error = EXCLUDED.last_error,
-       state_ordering_ts = EXCLUDED.state_ordering_ts,
-       wire = EXCLUDED.wire,
+       ${
+         change.scopes
+           ? `scopes = CASE WHEN EXCLUDED.scopes_ordering_ts >= u.scopes_ordering_ts THEN EXCLUDED.scopes ELSE u.scopes END,
+       scopes_ordering_ts = GREATEST(EXCLUDED.scopes_ordering_ts, u.scopes_ordering_ts),`
+           : ''
+       }
+       ${keep('active')},
+       ${keep('state')},
+       ${keep('replaced_by')},
+       ${stamp ? `${keep(stamp)},` : ''}
+       ${keep('last_error')},
+       ${keep('wire')},
+       state_ordering_ts = GREATEST(EXCLUDED.state_ordering_ts, u.state_ordering_ts),
        updated_at = now()
-     WHERE EXCLUDED.state_ordering_ts >= u.state_ordering_ts`,
+     WHERE ${newer}${change.scopes ? ' OR EXCLUDED.scopes_ordering_ts >= u.scopes_ordering_ts' : ''}`,
     [
       userId,
       text(user.provider),
@@ -94,6 +104,7 @@ export async function applyUserState(
       at,
       orderingTs,
       JSON.stringify(user),
+      change.scopes ? orderingTs : -1,
     ],
   );
 }

@@ -83,6 +83,8 @@ export const V1_TABLES: readonly string[] = [
     last_delivery_at timestamptz,
     last_error text,
     state_ordering_ts bigint NOT NULL DEFAULT 0,
+    -- The ordering timestamp of the event that last set the scopes (auth, permission_change); -1 when none has.
+    scopes_ordering_ts bigint NOT NULL DEFAULT -1,
     wire jsonb,
     updated_at timestamptz NOT NULL DEFAULT now()
   )`,
