@@ -45,18 +45,11 @@ export async function insertDelivery(db: Queryable, delivery: InboxDelivery): Pr
   const text = utf8(delivery.body);
   // Hashed here: SHA-256 in PGlite's WASM build takes seconds for a body of a few megabytes.
   const hash = createHash('sha256').update(delivery.body).digest();
-  const rows = await db.query<{ id: number | string; inserted: boolean }>(
-    `WITH ins AS (
-       INSERT INTO terra_inbox (body, body_sha256, reference, trace_id, ordering_ts, signed_at, event_type, user_id)
-       VALUES (COALESCE(convert_to($9::text, 'UTF8'), $1::bytea), $8::bytea, $2, $3, $4::bigint, to_timestamp($5::bigint), $6, $7)
-       ON CONFLICT ON CONSTRAINT terra_inbox_delivery DO NOTHING
-       RETURNING id
-     )
-     SELECT id, true AS inserted FROM ins
-     UNION ALL
-     SELECT id, false AS inserted FROM terra_inbox
-     WHERE NOT EXISTS (SELECT 1 FROM ins) AND body_sha256 = $8::bytea
-       AND reference IS NOT DISTINCT FROM $2 AND trace_id IS NOT DISTINCT FROM $3`,
+  const rows = await db.query<{ id: number | string }>(
+    `INSERT INTO terra_inbox (body, body_sha256, reference, trace_id, ordering_ts, signed_at, event_type, user_id)
+     VALUES (COALESCE(convert_to($9::text, 'UTF8'), $1::bytea), $8::bytea, $2, $3, $4::bigint, to_timestamp($5::bigint), $6, $7)
+     ON CONFLICT ON CONSTRAINT terra_inbox_delivery DO NOTHING
+     RETURNING id`,
     [
       text === undefined ? delivery.body : null,
       delivery.reference ?? null,
@@ -70,10 +63,10 @@ export async function insertDelivery(db: Queryable, delivery: InboxDelivery): Pr
     ],
   );
   const row = rows[0];
-  if (row) return { id: Number(row.id), duplicate: !row.inserted };
-  // The same delivery arrived twice at once: the other insert committed while this statement waited on the
-  // unique key, so DO NOTHING skipped the row and the statement's snapshot, taken before that commit, cannot
-  // see it. A new statement (a new snapshot) does.
+  if (row) return { id: Number(row.id), duplicate: false };
+  // A duplicate: read the kept row in a statement of its own. Within the insert's statement it could be
+  // invisible, when the same delivery arrived at once and its insert committed while this one waited on the
+  // unique key (the statement's snapshot predates that commit); a new statement has a new snapshot.
   const kept = await db.query<{ id: number | string }>(
     `SELECT id FROM terra_inbox WHERE body_sha256 = $1::bytea
        AND reference IS NOT DISTINCT FROM $2 AND trace_id IS NOT DISTINCT FROM $3`,
