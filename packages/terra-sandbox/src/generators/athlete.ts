@@ -1,8 +1,8 @@
 import type { Athlete } from 'terra-ts';
-import { formatDay } from './calendar.js';
-import type { GeneratorContext } from './context.js';
-import { personaOf } from './persona.js';
-import { createRandom } from './random.js';
+import { formatDay } from './world/calendar.js';
+import type { GeneratorContext } from './world/context.js';
+import { personaOf } from './world/persona.js';
+import { createRandom } from './world/random.js';
 
 /**
  * The user's profile at the provider: name, age, sex, date of birth and home city, all from the

@@ -1,14 +1,14 @@
 import type { Activity, Body, Daily, Menstruation, Nutrition, Sleep } from 'terra-ts';
-import { generateActivity } from './activity.js';
-import { generateBody } from './body.js';
-import { formatDay, parseDay } from './calendar.js';
-import type { GenerateOptions, GeneratorContext } from './context.js';
-import { generateDaily } from './daily.js';
+import { generateActivity } from './activity/activity.js';
+import { generateBody } from './body/body.js';
+import { generateDaily } from './daily/daily.js';
 import { DATA_TYPES, type DataType, isDataType } from './data-types.js';
-import { GeneratorInputError } from './errors.js';
-import { generateMenstruation } from './menstruation.js';
-import { generateNutrition } from './nutrition.js';
-import { generateSleep } from './sleep.js';
+import { generateMenstruation } from './menstruation/menstruation.js';
+import { generateNutrition } from './nutrition/nutrition.js';
+import { generateSleep } from './sleep/sleep.js';
+import { formatDay, parseDay } from './world/calendar.js';
+import type { GenerateOptions, GeneratorContext } from './world/context.js';
+import { GeneratorInputError } from './world/errors.js';
 
 /** The wire record type of each data type. */
 export interface DataTypeRecords {

@@ -1,4 +1,4 @@
-import { createRandom } from '../generators/random.js';
+import { createRandom } from '../generators/world/random.js';
 import type { ChaosRates } from './options.js';
 
 const MINUTE_MS = 60_000;

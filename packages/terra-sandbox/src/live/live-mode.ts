@@ -1,7 +1,7 @@
 import { isDataType } from '../generators/data-types.js';
-import { personaOf } from '../generators/persona.js';
-import { createRandom } from '../generators/random.js';
-import { summaryIdFrom } from '../generators/summary-id.js';
+import { personaOf } from '../generators/world/persona.js';
+import { createRandom } from '../generators/world/random.js';
+import { summaryIdFrom } from '../generators/world/summary-id.js';
 import { terraTimestamp } from '../state/time.js';
 import type { Delivery, TerraUser } from '../state/types.js';
 import { PAYLOAD_VERSION } from '../webhooks/event-payloads.js';

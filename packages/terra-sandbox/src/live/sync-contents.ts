@@ -1,14 +1,14 @@
-import { generateActivity } from '../generators/activity.js';
+import { generateActivity } from '../generators/activity/activity.js';
+import { planWorkouts } from '../generators/activity/workout-plan.js';
 import { generateAthlete } from '../generators/athlete.js';
-import { formatDay } from '../generators/calendar.js';
-import type { GeneratorContext } from '../generators/context.js';
-import { dailyAsOf, type SimulatedDailyDay, simulateDailyDay } from '../generators/daily.js';
-import { localDayOf, localMidnight } from '../generators/local-time.js';
-import type { Persona } from '../generators/persona.js';
+import { dailyAsOf, type SimulatedDailyDay, simulateDailyDay } from '../generators/daily/daily.js';
 import { GENERATORS } from '../generators/range.js';
-import { generateSleep } from '../generators/sleep.js';
-import { sleepPlansStartingOn } from '../generators/sleep-plans.js';
-import { planWorkouts } from '../generators/workout-plan.js';
+import { generateSleep } from '../generators/sleep/sleep.js';
+import { sleepPlansStartingOn } from '../generators/sleep/sleep-plans.js';
+import { formatDay } from '../generators/world/calendar.js';
+import type { GeneratorContext } from '../generators/world/context.js';
+import { localDayOf, localMidnight } from '../generators/world/local-time.js';
+import type { Persona } from '../generators/world/persona.js';
 
 /**
  * The record types live mode sends. Each has a natural key within its user: `metadata.summary_id`

@@ -1,11 +1,11 @@
-import { formatDay } from '../generators/calendar.js';
-import type { GeneratorContext } from '../generators/context.js';
-import { localDayOf } from '../generators/local-time.js';
-import { planNap } from '../generators/nap-plan.js';
-import { planNight } from '../generators/night-plan.js';
-import type { Persona } from '../generators/persona.js';
-import { createRandom } from '../generators/random.js';
-import { planWorkouts } from '../generators/workout-plan.js';
+import { planWorkouts } from '../generators/activity/workout-plan.js';
+import { planNap } from '../generators/sleep/nap-plan.js';
+import { planNight } from '../generators/sleep/night-plan.js';
+import { formatDay } from '../generators/world/calendar.js';
+import type { GeneratorContext } from '../generators/world/context.js';
+import { localDayOf } from '../generators/world/local-time.js';
+import type { Persona } from '../generators/world/persona.js';
+import { createRandom } from '../generators/world/random.js';
 
 const MINUTE = 60;
 

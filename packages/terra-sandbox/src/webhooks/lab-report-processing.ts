@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LabReportEventData, LabReportEventResult, LabReportFailureData } from 'terra-ts';
-import { type LabReportExtraction, processLabReport } from '../generators/lab-report.js';
+import { type LabReportExtraction, processLabReport } from '../generators/lab-report/lab-report.js';
 import type { SandboxRuntime } from '../runtime.js';
 import type { LabReport } from '../state/lab-reports.js';
 

@@ -1,7 +1,7 @@
 import type { Activity } from 'terra-ts';
 import { describe, expect, it } from 'vitest';
+import { WORKOUT_SAMPLE_SECONDS } from '../../src/generators/activity/workout-trace.js';
 import { generateRange, personaOf } from '../../src/generators/index.js';
-import { WORKOUT_SAMPLE_SECONDS } from '../../src/generators/workout-trace.js';
 import { contextFor, instant, TERRA_TIMESTAMP } from './users.js';
 
 const ctx = contextFor('activity-runner', 'GARMIN');

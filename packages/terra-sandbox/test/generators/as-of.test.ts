@@ -12,7 +12,7 @@ import {
   parseDay,
   personaOf,
 } from '../../src/generators/index.js';
-import { localToEpoch } from '../../src/generators/local-time.js';
+import { localToEpoch } from '../../src/generators/world/local-time.js';
 import { daysFrom, findUser, instant } from './users.js';
 
 // A Fitbit user serves every data type; this one also weighs in, has cycles and trains often.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PANELS } from '../../src/generators/biomarkers.js';
-import { type LabReportExtraction, processLabReport } from '../../src/generators/lab-report.js';
+import { PANELS } from '../../src/generators/lab-report/biomarkers.js';
+import { type LabReportExtraction, processLabReport } from '../../src/generators/lab-report/lab-report.js';
 import { assertSchema } from '../support/schemas.js';
 
 const pdf = (body: string) => Buffer.from(`%PDF-1.4\n${body}\n%%EOF\n`);

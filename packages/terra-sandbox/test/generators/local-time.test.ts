@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay, personaOf } from '../../src/generators/index.js';
-import { dayClockOf, localMidnight, wallMinuteOf } from '../../src/generators/local-time.js';
+import { dayClockOf, localMidnight, wallMinuteOf } from '../../src/generators/world/local-time.js';
 import { findUser } from './users.js';
 
 const newYorker = personaOf(findUser('GARMIN', (p) => p.timeZone.name === 'America/New_York'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDayTimeline, MinuteState } from '../../src/generators/day-timeline.js';
+import { buildDayTimeline, MinuteState } from '../../src/generators/daily/day-timeline.js';
 import {
   DATA_TYPES,
   GENERATORS,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { zonedToEpoch } from '../../src/generators/local-time.js';
-import { timeZone } from '../../src/generators/time-zone.js';
-import { TimestampFormatter } from '../../src/generators/timestamps.js';
+import { zonedToEpoch } from '../../src/generators/world/local-time.js';
+import { timeZone } from '../../src/generators/world/time-zone.js';
+import { TimestampFormatter } from '../../src/generators/world/timestamps.js';
 
 const at = (iso: string) => Date.parse(iso) / 1000;
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatOffset, TimestampFormatter } from '../../src/generators/timestamps.js';
+import { formatOffset, TimestampFormatter } from '../../src/generators/world/timestamps.js';
 
 const at = (iso: string) => Date.parse(iso) / 1000;
 

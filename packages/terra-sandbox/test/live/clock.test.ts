@@ -1,7 +1,7 @@
 import { ClockOptionError, type Sandbox, startSandbox } from 'terra-sandbox';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GENERATORS, parseDay, personaOf } from '../../src/generators/index.js';
-import { localToEpoch } from '../../src/generators/local-time.js';
+import { localToEpoch } from '../../src/generators/world/local-time.js';
 import { SimulatedClock } from '../../src/live/clock.js';
 import { contextFor } from '../generators/users.js';
 import { HOUR, startLiveRig } from './support/live-sandbox.js';
