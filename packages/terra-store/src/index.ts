@@ -14,11 +14,12 @@ export {
   type StoredDataType,
   type StoredRecordTypes,
 } from './keys/data-types.js';
-export { createWorker, type StoreWorker } from './process/create-worker.js';
+export { createWorker, type StoreWorker, type StoreWorkerOptions } from './process/create-worker.js';
 export type { RowResult } from './process/process-row.js';
 export type { ProcessingOptions, ProcessingStage } from './process/processing-options.js';
 export type { ProcessingTally, WorkOptions } from './process/processor.js';
 export type { DeliveryFilter, DeliveryStatus, StoredDelivery } from './query/deliveries.js';
+export type { InboxFailureGroup, InboxHealth, InboxTypeHealth } from './query/inbox-health.js';
 export type { RecordRange } from './query/range.js';
 export type { StoredUser, StoredUserEvent } from './query/users.js';
 export type { DayValue } from './query/views.js';
@@ -29,4 +30,5 @@ export type { NodeRequest } from './receive/read-node-body.js';
 export type { ReconcileResult } from './reconcile/reconcile.js';
 export { type MigrationResult, migrate, schemaVersion } from './schema/migrate.js';
 export { MIGRATIONS, type Migration, SCHEMA_VERSION } from './schema/migrations.js';
+export { INBOX_CHANNEL } from './schema/v3-inbox-notify.js';
 export { type OpenStoreOptions, openStore, TerraStore } from './store.js';

@@ -18,10 +18,12 @@ import {
   type DeliveryFilter,
   type DeliveryStatus,
   deliveryBody,
+  getDelivery,
   listDeliveries,
   requeueDeadLetter,
   type StoredDelivery,
 } from './query/deliveries.js';
+import { type InboxHealth, readInboxHealth } from './query/inbox-health.js';
 import type { RecordRange } from './query/range.js';
 import { countRecords, latestRecord, listRecords } from './query/records.js';
 import { getUser, listUserEvents, listUsers, type StoredUser, type StoredUserEvent } from './query/users.js';
@@ -50,6 +52,13 @@ export interface OpenStoreOptions extends ProcessingOptions {
   migrate?: boolean;
   /** Pool size on a server (default 10). */
   maxConnections?: number;
+  /** On a server: statements running longer are cancelled (`statement_timeout`; default none). */
+  statementTimeoutMs?: number;
+  /**
+   * On a server: a session idle inside a transaction this long is ended by the server, releasing its row
+   * locks (`idle_in_transaction_session_timeout`; default none, `createWorker` uses the lease).
+   */
+  idleInTransactionTimeoutMs?: number;
   /** The id rows are claimed under (default host:pid:random). */
   workerId?: string;
 }
@@ -178,6 +187,24 @@ export class TerraStore {
     return listDeliveries(this.db, filter);
   }
 
+  /** One inbox row by id (without its body; see {@link deliveryBody}). */
+  delivery(id: number): Promise<StoredDelivery | undefined> {
+    return getDelivery(this.db, id);
+  }
+
+  /**
+   * The inbox at a glance: how many rows wait (depth), how old the oldest is, dead letters, the same per event
+   * type, and failures per type and user. What to watch in production (see the README's deployment notes).
+   */
+  inboxHealth(): Promise<InboxHealth> {
+    return readInboxHealth(this.db);
+  }
+
+  /** The schema version the database is at. */
+  schemaVersion(): Promise<number> {
+    return schemaVersion(this.db);
+  }
+
   /** How many inbox rows are pending, waiting for a retry, processed and dead. */
   deliveryCounts(): Promise<Record<DeliveryStatus, number>> {
     return countDeliveries(this.db);
@@ -243,7 +270,11 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<TerraSt
   const db =
     typeof options.database === 'object'
       ? options.database
-      : await openDatabase(options.database, { maxConnections: options.maxConnections });
+      : await openDatabase(options.database, {
+          maxConnections: options.maxConnections,
+          statementTimeoutMs: options.statementTimeoutMs,
+          idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs,
+        });
   try {
     const migration = options.migrate === false ? undefined : await migrate(db);
     if (options.migrate === false) {

@@ -17,11 +17,13 @@ interface StoreServeOptions extends StoreOptions {
   path: string;
   workers: number;
   maxAttempts?: number;
+  maxInboxDepth?: number;
   /** False with --no-progress. */
   progress?: boolean;
 }
 
-function wholeNumber(min: number, max: number) {
+/** A commander parser for a whole number from `min` to `max`. */
+export function wholeNumber(min: number, max: number) {
   return (value: string): number => {
     const number = Number(value);
     if (!Number.isInteger(number) || number < min || number > max) {
@@ -75,7 +77,7 @@ export function registerStoreServe(parent: Command, app: App): void {
       .option('--path <path>', 'the webhook path', parsePath, '/webhooks/terra')
       .option(
         '--workers <n>',
-        'processing loops in this process (0: only receive, and run workers elsewhere)',
+        "processing loops in this process (0: only receive, and run 'terra store work' elsewhere)",
         wholeNumber(0, 64),
         1,
       )
@@ -83,6 +85,11 @@ export function registerStoreServe(parent: Command, app: App): void {
         '--max-attempts <n>',
         'attempts before a delivery becomes a dead letter (default 8)',
         wholeNumber(1, 100),
+      )
+      .option(
+        '--max-inbox-depth <n>',
+        'answer 503 with Retry-After while this many deliveries or more wait to be processed',
+        wholeNumber(1, 1_000_000_000),
       ),
   )
     .addHelpText(
@@ -101,6 +108,7 @@ export function registerStoreServe(parent: Command, app: App): void {
         const printer = context.printer;
         const handler = lib.createStoreNodeWebhookHandler(store, webhooks, {
           onError: (error) => printer.note(`delivery refused: ${(error as Error).message}`),
+          maxInboxDepth: options.maxInboxDepth,
         });
         const server = createServer((req, res) => {
           if ((req.url ?? '/').split('?')[0] !== options.path) {
@@ -118,7 +126,11 @@ export function registerStoreServe(parent: Command, app: App): void {
 
         const stopWork = new AbortController();
         const loops = Array.from({ length: options.workers }, () =>
-          store.work({ signal: stopWork.signal, pollMs: 250 }),
+          store.work({
+            signal: stopWork.signal,
+            pollMs: 250,
+            onError: (error) => printer.note(`worker: ${(error as Error).message} (retrying)`),
+          }),
         );
         printer.note(
           `terra store: receiving Terra webhooks at ${url}\n` +

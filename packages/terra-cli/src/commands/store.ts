@@ -6,6 +6,7 @@ import { registerStoreQuery } from './store-query.js';
 import { registerStoreRetry } from './store-retry.js';
 import { registerStoreServe } from './store-serve.js';
 import { registerStoreStatus } from './store-status.js';
+import { registerStoreWork } from './store-work.js';
 
 /** `terra store ...`: Terra records in your own PostgreSQL (terra-store), embedded PGlite by default. */
 export function registerStore(parent: Command, app: App): void {
@@ -20,6 +21,7 @@ export function registerStore(parent: Command, app: App): void {
         'A postgres://user:password@host:5432/db URL uses a PostgreSQL server; its password is never printed.',
     );
   registerStoreServe(store, app);
+  registerStoreWork(store, app);
   registerStoreMigrate(store, app);
   registerStoreBackfill(store, app);
   registerStoreStatus(store, app);

@@ -34,49 +34,25 @@ export interface StoreStatus {
   users: StatusUser[];
 }
 
-/**
- * Reads the store's health. Counts and users come from the store's API; the oldest pending row and the failure
- * groups are read from the inbox table through `store.db` (terra-store has no public query for them yet).
- */
+/** Reads the store's health through terra-store's API (`inboxHealth`, `users`, `schemaVersion`). */
 export async function readStoreStatus(store: TerraStore, database: string): Promise<StoreStatus> {
-  const inbox = await store.deliveryCounts();
-  const [oldest] = await store.db.query<{ at: Date | null; age: number | null }>(
-    `SELECT min(received_at) AS at, extract(epoch FROM now() - min(received_at))::float8 AS age
-     FROM terra_inbox WHERE status IN ('pending', 'retry')`,
-  );
-  const failures = await store.db.query<{
-    type: string;
-    user_id: string | null;
-    retrying: number;
-    dead: number;
-    last_error: string | null;
-  }>(
-    `SELECT coalesce(event_type, '(unparsed)') AS type, user_id,
-       count(*) FILTER (WHERE status = 'retry')::int AS retrying,
-       count(*) FILTER (WHERE status = 'dead')::int AS dead,
-       (array_agg(last_error ORDER BY id DESC))[1] AS last_error
-     FROM terra_inbox WHERE status IN ('retry', 'dead')
-     GROUP BY 1, 2 ORDER BY 1, 2`,
-  );
-  const [version] = await store.db.query<{ v: number | null }>(
-    'SELECT max(version)::int AS v FROM terra_schema_migrations',
-  );
+  const health = await store.inboxHealth();
+  const version = await store.schemaVersion();
   const users = await store.users();
-  const at = oldest?.at ? new Date(oldest.at) : null;
   return {
     database,
     engine: store.db.engine,
-    schema_version: version?.v ?? null,
-    inbox,
-    depth: inbox.pending + inbox.retry,
-    oldest_pending_at: at ? at.toISOString() : null,
-    lag_seconds: Math.max(0, Math.round(Number(oldest?.age ?? 0))),
-    failures: failures.map((f) => ({
-      type: f.type,
-      user_id: f.user_id,
-      retrying: Number(f.retrying),
-      dead: Number(f.dead),
-      last_error: f.last_error,
+    schema_version: version || null,
+    inbox: { pending: health.pending, retry: health.retry, processed: health.processed, dead: health.dead },
+    depth: health.depth,
+    oldest_pending_at: health.oldestPendingAt ? health.oldestPendingAt.toISOString() : null,
+    lag_seconds: Math.round(health.oldestPendingAgeMs / 1000),
+    failures: health.failures.map((f) => ({
+      type: f.eventType ?? '(unparsed)',
+      user_id: f.userId,
+      retrying: f.retrying,
+      dead: f.dead,
+      last_error: f.lastError,
     })),
     users: users.map((u) => ({
       user_id: u.userId,

@@ -23,4 +23,10 @@ export interface Database extends Queryable {
   exec(sql: string): Promise<void>;
   /** Closes the pool or the engine. */
   close(): Promise<void>;
+  /**
+   * Subscribes to `NOTIFY` on `channel` over a connection of its own that reconnects by itself (servers only;
+   * PGlite has no other process to hear from, so it leaves this out and workers poll). Resolves once
+   * listening, with the function that stops.
+   */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 }

@@ -9,6 +9,28 @@ export interface PostgresDatabaseOptions {
   maxConnections?: number;
   /** Seconds to wait for a connection before failing (default 10). */
   connectTimeoutSeconds?: number;
+  /** The server cancels any statement running longer than this (`statement_timeout`; default none). */
+  statementTimeoutMs?: number;
+  /**
+   * The server ends a session left idle inside a transaction this long (`idle_in_transaction_session_timeout`),
+   * releasing its locks: a frozen worker then cannot hold an inbox row past its lease. Default none.
+   */
+  idleInTransactionTimeoutMs?: number;
+}
+
+function sessionSettings(options: PostgresDatabaseOptions): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const [name, value] of [
+    ['statement_timeout', options.statementTimeoutMs],
+    ['idle_in_transaction_session_timeout', options.idleInTransactionTimeoutMs],
+  ] as const) {
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value <= 0) {
+      throw new RangeError(`${name} must be a whole number of milliseconds above 0, got ${String(value)}`);
+    }
+    settings[name] = String(value);
+  }
+  return settings;
 }
 
 type Sql = postgres.Sql | postgres.TransactionSql;
@@ -56,7 +78,9 @@ export async function openPostgresDatabase(
   options: PostgresDatabaseOptions = {},
 ): Promise<Database> {
   const target = parsePostgresUrl(url);
+  const connection = sessionSettings(options);
   const sql = postgres(target.url, {
+    connection,
     max: options.maxConnections ?? 10,
     connect_timeout: options.connectTimeoutSeconds ?? 10,
     onnotice: () => undefined,
@@ -78,5 +102,10 @@ export async function openPostgresDatabase(
       await sql.unsafe(text).simple();
     },
     close: () => sql.end({ timeout: 5 }),
+    async listen(channel, onNotify) {
+      // postgres.js keeps LISTEN on a connection of its own and listens again after a reconnect.
+      const { unlisten } = await sql.listen(channel, () => onNotify());
+      return unlisten;
+    },
   };
 }

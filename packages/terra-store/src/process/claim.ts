@@ -49,3 +49,21 @@ export async function claimOne(
   const row = rows[0];
   return row ? { id: Number(row.id), attempts: Number(row.attempts) } : undefined;
 }
+
+/**
+ * Gives claimed rows back untouched (a worker stopping): lease cleared and the claim's attempt uncounted, for
+ * the rows still held under this claim.
+ */
+export async function releaseClaims(
+  db: Queryable,
+  rows: readonly ClaimedRow[],
+  workerId: string,
+): Promise<void> {
+  for (const row of rows) {
+    await db.query(
+      `UPDATE terra_inbox SET claimed_by = NULL, lease_until = NULL, attempts = attempts - 1
+       WHERE id = $1 AND claimed_by = $2 AND attempts = $3 AND status IN ('pending', 'retry')`,
+      [row.id, workerId, row.attempts],
+    );
+  }
+}

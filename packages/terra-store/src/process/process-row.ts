@@ -57,8 +57,10 @@ export async function processRow(
     };
     await db.transaction(async (tx) => {
       const mine = await tx.query(
-        `SELECT 1 AS mine FROM terra_inbox WHERE id = $1 AND claimed_by = $2 AND status IN ('pending', 'retry') FOR UPDATE`,
-        [id, workerId],
+        // The claim is ours only while no one claimed the row since: the attempt count is the claim's token.
+        `SELECT 1 AS mine FROM terra_inbox
+         WHERE id = $1 AND claimed_by = $2 AND attempts = $3 AND status IN ('pending', 'retry') FOR UPDATE`,
+        [id, workerId, claimed.attempts],
       );
       if (mine.length === 0) throw new LostLease();
       const outcome = await applyPayload(tx, json, text, ctx);
@@ -91,8 +93,8 @@ async function recordFailure(
   const rows = await db.query(
     `UPDATE terra_inbox SET status = $3, last_error = $4,
        next_attempt_at = now() + make_interval(secs => $5::float8 / 1000), claimed_by = NULL, lease_until = NULL
-     WHERE id = $1 AND claimed_by = $2 RETURNING id`,
-    [claimed.id, workerId, dead ? 'dead' : 'retry', message.slice(0, 4000), delay],
+     WHERE id = $1 AND claimed_by = $2 AND attempts = $6 RETURNING id`,
+    [claimed.id, workerId, dead ? 'dead' : 'retry', message.slice(0, 4000), delay, claimed.attempts],
   );
   if (rows.length === 0) return 'lost_lease';
   return dead ? 'dead' : 'retry';

@@ -1,7 +1,8 @@
 import type { Database } from '../db/database.js';
-import { claimDue, claimOne } from './claim.js';
+import { claimDue, claimOne, releaseClaims } from './claim.js';
 import { processRow, type RowResult } from './process-row.js';
 import type { ResolvedProcessing } from './processing-options.js';
+import { WakeUps } from './wake-ups.js';
 
 /** Options of {@link Processor.work}. */
 export interface WorkOptions {
@@ -9,8 +10,13 @@ export interface WorkOptions {
   signal?: AbortSignal;
   /** Rows claimed at once (default 16). */
   batchSize?: number;
-  /** How long to wait when nothing is due, in ms (default 500). */
+  /**
+   * How long to wait when nothing is due, in ms (default 500). On a server an insert into the inbox wakes the
+   * loop at once (`LISTEN terra_inbox`); the poll is the fallback.
+   */
   pollMs?: number;
+  /** Called with an error that stopped a round (the database went away); the loop waits a poll and goes on. */
+  onError?: (error: unknown) => void;
 }
 
 /** What a drain or a work loop did. */
@@ -27,18 +33,6 @@ function tally(results: readonly RowResult[]): ProcessingTally {
     dead: results.filter((r) => r === 'dead').length,
   };
 }
-
-const sleep = (ms: number, signal: AbortSignal | undefined) =>
-  new Promise<void>((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 
 /** Runs inbox rows through processing: one right after it was received, every due row, or in a loop. */
 export class Processor {
@@ -104,27 +98,53 @@ export class Processor {
     while (this.#inFlight.size > 0) await Promise.all([...this.#inFlight]);
   }
 
-  /** Processes every row due now (and any that become due while it runs), then returns. */
-  async drain(batchSize = 16): Promise<ProcessingTally> {
+  /**
+   * Processes every row due now (and any that become due while it runs), then returns. When `signal` aborts,
+   * the row in hand is finished and the other claimed rows are released at once (lease cleared, attempt not
+   * counted), so another worker takes them without waiting for the lease.
+   */
+  async drain(batchSize = 16, signal?: AbortSignal): Promise<ProcessingTally> {
     const results: RowResult[] = [];
-    for (;;) {
+    while (!signal?.aborted) {
       const rows = await claimDue(this.#db, this.workerId, this.#options.leaseMs, batchSize);
       if (rows.length === 0) break;
-      for (const row of rows) results.push(await processRow(this.#db, row, this.workerId, this.#options));
+      for (const [index, row] of rows.entries()) {
+        if (signal?.aborted) {
+          await releaseClaims(this.#db, rows.slice(index), this.workerId);
+          break;
+        }
+        results.push(await processRow(this.#db, row, this.workerId, this.#options));
+      }
     }
     return tally(results);
   }
 
-  /** Claims and processes due rows until `signal` aborts, polling when there is nothing to do. */
+  /**
+   * Claims and processes due rows until `signal` aborts: woken by inbox inserts on a server, polling
+   * otherwise. A round that fails (the database restarting) is reported to `onError` and retried after a poll;
+   * rows it held come back when their lease ends.
+   */
   async work(options: WorkOptions = {}): Promise<ProcessingTally> {
     const total: ProcessingTally = { processed: 0, retried: 0, dead: 0 };
     const pollMs = options.pollMs ?? 500;
-    while (!options.signal?.aborted) {
-      const done = await this.drain(options.batchSize ?? 16);
-      total.processed += done.processed;
-      total.retried += done.retried;
-      total.dead += done.dead;
-      if (done.processed + done.retried + done.dead === 0) await sleep(pollMs, options.signal);
+    const wakeUps = new WakeUps(this.#db);
+    await wakeUps.start(options.onError);
+    try {
+      while (!options.signal?.aborted) {
+        let done: ProcessingTally;
+        try {
+          done = await this.drain(options.batchSize ?? 16, options.signal);
+        } catch (error) {
+          options.onError?.(error);
+          done = { processed: 0, retried: 0, dead: 0 };
+        }
+        total.processed += done.processed;
+        total.retried += done.retried;
+        total.dead += done.dead;
+        if (done.processed + done.retried + done.dead === 0) await wakeUps.wait(pollMs, options.signal);
+      }
+    } finally {
+      await wakeUps.stop();
     }
     return total;
   }

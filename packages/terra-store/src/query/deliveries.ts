@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database.js';
+import type { Queryable, Row } from '../db/database.js';
 
 /** The state of an inbox row. */
 export type DeliveryStatus = 'pending' | 'retry' | 'processed' | 'dead';
@@ -22,6 +22,29 @@ export interface StoredDelivery {
   processedAt: Date | null;
   /** What processing did ("sleep: 3 records, 1 new, ...", "unknown type ..."). */
   outcome: string | null;
+}
+
+const COLUMNS = `id, source, event_type, user_id, reference, trace_id, ordering_ts, encode(body_sha256, 'hex') AS sha,
+  received_at, status, attempts, last_error, next_attempt_at, processed_at, outcome`;
+
+function toDelivery(r: Row): StoredDelivery {
+  return {
+    id: Number(r.id),
+    source: r.source as string,
+    eventType: (r.event_type as string | null) ?? null,
+    userId: (r.user_id as string | null) ?? null,
+    reference: (r.reference as string | null) ?? null,
+    traceId: (r.trace_id as string | null) ?? null,
+    orderingTs: r.ordering_ts === null ? null : Number(r.ordering_ts),
+    bodySha256: r.sha as string,
+    receivedAt: r.received_at as Date,
+    status: r.status as DeliveryStatus,
+    attempts: Number(r.attempts),
+    lastError: (r.last_error as string | null) ?? null,
+    nextAttemptAt: r.next_attempt_at as Date,
+    processedAt: (r.processed_at as Date | null) ?? null,
+    outcome: (r.outcome as string | null) ?? null,
+  };
 }
 
 /** Filters of {@link listDeliveries}. */
@@ -49,29 +72,18 @@ export async function listDeliveries(db: Queryable, filter: DeliveryFilter = {})
   }
   params.push(Math.max(0, Math.floor(filter.limit ?? 100)));
   const rows = await db.query(
-    `SELECT id, source, event_type, user_id, reference, trace_id, ordering_ts, encode(body_sha256, 'hex') AS sha,
-       received_at, status, attempts, last_error, next_attempt_at, processed_at, outcome
-     FROM terra_inbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    `SELECT ${COLUMNS} FROM terra_inbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY id DESC LIMIT $${params.length}`,
     params,
   );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    source: r.source as string,
-    eventType: (r.event_type as string | null) ?? null,
-    userId: (r.user_id as string | null) ?? null,
-    reference: (r.reference as string | null) ?? null,
-    traceId: (r.trace_id as string | null) ?? null,
-    orderingTs: r.ordering_ts === null ? null : Number(r.ordering_ts),
-    bodySha256: r.sha as string,
-    receivedAt: r.received_at as Date,
-    status: r.status as DeliveryStatus,
-    attempts: Number(r.attempts),
-    lastError: (r.last_error as string | null) ?? null,
-    nextAttemptAt: r.next_attempt_at as Date,
-    processedAt: (r.processed_at as Date | null) ?? null,
-    outcome: (r.outcome as string | null) ?? null,
-  }));
+  return rows.map(toDelivery);
+}
+
+/** One inbox row by id. */
+export async function getDelivery(db: Queryable, id: number): Promise<StoredDelivery | undefined> {
+  if (!Number.isSafeInteger(id)) throw new TypeError(`a delivery id is a whole number, got ${String(id)}`);
+  const [row] = await db.query(`SELECT ${COLUMNS} FROM terra_inbox WHERE id = $1`, [id]);
+  return row ? toDelivery(row) : undefined;
 }
 
 /** How many inbox rows are in each state. */

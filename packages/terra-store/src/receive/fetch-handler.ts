@@ -1,5 +1,6 @@
 import type { TerraStore } from '../store.js';
 import { answer, type StoreAnswer } from './answer.js';
+import { depthGauge, refuseWhenFull } from './back-pressure.js';
 import {
   DEFAULT_MAX_BODY_BYTES,
   resolveWebhooks,
@@ -15,7 +16,7 @@ function toResponse(a: StoreAnswer): Response {
 /**
  * A Fetch API webhook endpoint (`(request: Request) => Promise<Response>`: Next.js route handlers, Hono, Bun,
  * Deno, ...) that verifies each delivery with terra-ts, commits it to the store's inbox and only then answers
- * 200. Database down: 503 with `Retry-After`. Processing follows the store's `processing` option.
+ * 200. Database down, or more waiting rows than `maxInboxDepth`: 503 with `Retry-After`. Processing follows the store's `processing` option.
  *
  * @param store - an open store.
  * @param webhooks - a `TerraWebhooks` or a `Terra` client with the signing secret.
@@ -28,6 +29,7 @@ export function createStoreWebhookHandler(
 ): (request: Request) => Promise<Response> {
   const verifier = resolveWebhooks(webhooks);
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const gauge = depthGauge(store.db, options.maxInboxDepth, options.inboxDepthRefreshMs);
   return async (request) => {
     if (request.method.toUpperCase() !== 'POST') {
       return toResponse(
@@ -38,6 +40,8 @@ export function createStoreWebhookHandler(
         ),
       );
     }
+    const full = await refuseWhenFull(gauge);
+    if (full) return toResponse(full);
     const declared = Number(request.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) {
       return toResponse(

@@ -6,6 +6,14 @@ export interface StoreWebhookHandlerOptions {
   maxBodyBytes?: number;
   /** Called with every error behind a non-2xx answer (verification failures, database errors). */
   onError?: (error: unknown) => void;
+  /**
+   * Back-pressure: when this many inbox rows or more wait to be processed, deliveries are answered 503 with
+   * `Retry-After` (before their body is read), so Terra delivers them later instead of the inbox growing
+   * without bound while the workers are behind or stopped. Default: no limit.
+   */
+  maxInboxDepth?: number;
+  /** How long a count of the inbox's waiting rows is reused, in ms (default 1000). */
+  inboxDepthRefreshMs?: number;
 }
 
 /** The verifier: a `TerraWebhooks`, or a `Terra` client (its `webhooks`). */

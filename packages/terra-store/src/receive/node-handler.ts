@@ -1,6 +1,7 @@
 import { WebhookVerificationError } from 'terra-ts';
 import type { TerraStore } from '../store.js';
 import { answer, type StoreAnswer } from './answer.js';
+import { depthGauge, refuseWhenFull } from './back-pressure.js';
 import {
   DEFAULT_MAX_BODY_BYTES,
   resolveWebhooks,
@@ -26,7 +27,7 @@ function send(res: NodeResponse, a: StoreAnswer): void {
 /**
  * A Node webhook endpoint (`node:http`, Express with or without `express.raw`, Fastify with a buffer parser):
  * verifies each delivery with terra-ts, commits it to the store's inbox and only then answers 200.
- * Database down: 503 with `Retry-After`.
+ * Database down, or more waiting rows than `maxInboxDepth`: 503 with `Retry-After`.
  *
  * @param store - an open store.
  * @param webhooks - a `TerraWebhooks` or a `Terra` client with the signing secret.
@@ -39,6 +40,7 @@ export function createStoreNodeWebhookHandler(
 ): (req: NodeRequest, res: NodeResponse) => Promise<void> {
   const verifier = resolveWebhooks(webhooks);
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const gauge = depthGauge(store.db, options.maxInboxDepth, options.inboxDepthRefreshMs);
   return async (req, res) => {
     if (req.method?.toUpperCase() !== 'POST') {
       send(
@@ -49,6 +51,11 @@ export function createStoreNodeWebhookHandler(
           { allow: 'POST' },
         ),
       );
+      return;
+    }
+    const full = await refuseWhenFull(gauge);
+    if (full) {
+      send(res, full);
       return;
     }
     let body: Uint8Array;

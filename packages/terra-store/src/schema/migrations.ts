@@ -1,5 +1,6 @@
 import { V1_TABLES } from './v1-tables.js';
 import { V2_VIEWS } from './v2-views.js';
+import { V3_INBOX_NOTIFY } from './v3-inbox-notify.js';
 
 /** One forward-only schema change. */
 export interface Migration {
@@ -18,6 +19,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'views: steps per day, sleep per night, resting heart rate per day',
     statements: V2_VIEWS,
+  },
+  {
+    version: 3,
+    name: 'inbox inserts notify channel terra_inbox (worker wake-ups)',
+    statements: V3_INBOX_NOTIFY,
   },
 ];
 
