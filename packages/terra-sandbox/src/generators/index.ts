@@ -5,11 +5,10 @@
 
 export {
   DEFAULT_PROVIDER_PROFILE,
-  PROVIDER_PROFILES,
   type ProviderProfile,
   providerProfile,
   providerSupports,
-} from '../providers/profiles.js';
+} from '../providers/index.js';
 export { generateActivity } from './activity/activity.js';
 export { generateAthlete } from './athlete.js';
 export { generateBody } from './body/body.js';

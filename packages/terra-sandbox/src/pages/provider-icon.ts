@@ -1,4 +1,4 @@
-import { findProvider } from '../data/providers.js';
+import { findProvider } from '../providers/index.js';
 import { escapeHtml } from './html.js';
 
 // A stable hue per provider so each one keeps its colour across pages and restarts.

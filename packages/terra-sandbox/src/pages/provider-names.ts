@@ -1,4 +1,4 @@
-import { findProvider, PROVIDERS } from '../data/providers.js';
+import { findProvider, PROVIDERS } from '../providers/index.js';
 
 /**
  * Providers the widget offers when a session requested none: the cloud integrations. SDK-only ones

@@ -1,4 +1,4 @@
-import { findProvider } from '../data/providers.js';
+import { findProvider } from '../providers/index.js';
 import type { ConnectSession } from '../state/types.js';
 import { connectSessionPath, consentPath } from './connect-paths.js';
 import { html, type SafeHtml } from './html.js';

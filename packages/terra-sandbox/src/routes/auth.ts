@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { findProvider, PROVIDERS } from '../data/providers.js';
 import { readJson } from '../http/body.js';
 import type { RequestContext } from '../http/context.js';
 import { asObject, optionalString } from '../http/json-input.js';
@@ -7,6 +6,7 @@ import { badRequest } from '../http/problem.js';
 import { requireParam } from '../http/query.js';
 import { sendJson } from '../http/respond.js';
 import type { Router } from '../http/router.js';
+import { findProvider, PROVIDERS } from '../providers/index.js';
 import type { SandboxRuntime } from '../runtime.js';
 import { SESSION_LIFETIME_SECONDS } from '../state/sessions.js';
 

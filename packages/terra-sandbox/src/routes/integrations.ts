@@ -1,6 +1,6 @@
-import { PROVIDERS } from '../data/providers.js';
 import { sendRawJson } from '../http/respond.js';
 import type { Router } from '../http/router.js';
+import { PROVIDERS, providerTypes } from '../providers/index.js';
 import type { SandboxRuntime } from '../runtime.js';
 
 // Static answers, serialised once: these are the endpoints load tests hammer.
@@ -19,7 +19,7 @@ function detailed(origin: string, includeSdk: boolean): Buffer {
     icon: `${origin}/assets/providers/${p.provider.toLowerCase()}.svg`,
     setup: p.sdk ? 'SDK' : 'TERRA_KEYS',
     enabled: true,
-    types: p.types,
+    types: providerTypes(p),
   }));
   return Buffer.from(JSON.stringify({ status: 'success', providers }));
 }

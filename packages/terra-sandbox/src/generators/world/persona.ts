@@ -1,4 +1,4 @@
-import { type ProviderProfile, providerProfile } from '../../providers/profiles.js';
+import { type ProviderProfile, providerProfile } from '../../providers/index.js';
 import type { SportKey } from '../activity/sports.js';
 import type { GeneratorContext } from './context.js';
 import { GeneratorInputError } from './errors.js';
