@@ -46,6 +46,12 @@ export interface SandboxOptions {
   webhookRetryBaseMs?: number;
   /** How long a webhook receiver may take to answer. Default 8000 ms. */
   webhookTimeoutMs?: number;
+  /**
+   * Webhook deliveries in flight at once (1 to 64). Default 1: one after another, in order, so a large
+   * request's `large_request_sending` arrives before its chunks. More feeds several receivers behind a load
+   * balancer (each delivery still starts in order; answers come back in any order, as from Terra at scale).
+   */
+  webhookConcurrency?: number;
   /** How long an uploaded lab report stays `processing` before it completes (0 = at once). Default 200 ms. */
   labReportDelayMs?: number;
   /**
@@ -80,6 +86,7 @@ export const DEFAULTS = {
   seed: 42,
   webhookRetryBaseMs: 1000,
   webhookTimeoutMs: 8000,
+  webhookConcurrency: 1,
   labReportDelayMs: 200,
   maxDeliveries: 1000,
   maxDeliveryBytes: 64 * 1024 * 1024,

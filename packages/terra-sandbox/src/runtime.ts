@@ -67,11 +67,13 @@ export class SandboxRuntime {
     this.deliveries = new DeliveryStore(deliveryRetention(options));
     const retryBaseMs = options.webhookRetryBaseMs ?? DEFAULTS.webhookRetryBaseMs;
     const timeoutMs = options.webhookTimeoutMs ?? DEFAULTS.webhookTimeoutMs;
+    const concurrency = webhookConcurrency(options.webhookConcurrency);
     this.queue = new DeliveryQueue(this.deliveries, () => ({
       secret: this.secret,
       retryBaseMs,
       timeoutMs,
       webhookUrl: this.webhookUrl,
+      concurrency,
     }));
     this.events = new EventService(
       this.deliveries,
@@ -289,6 +291,16 @@ function labReportDelay(value: number | undefined): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new RangeError(
       `labReportDelayMs must be a number of milliseconds, 0 or more; got ${String(value)}`,
+    );
+  }
+  return value;
+}
+
+function webhookConcurrency(value: number | undefined): number {
+  if (value === undefined) return DEFAULTS.webhookConcurrency;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 64) {
+    throw new RangeError(
+      `webhookConcurrency must be a whole number from 1 (one delivery at a time) to 64; got ${String(value)}`,
     );
   }
   return value;

@@ -20,17 +20,20 @@ export interface DeliverySettings {
   timeoutMs: number;
   /** The configured webhook URL now; retries follow it when it changes, as Terra's do. */
   webhookUrl: string | undefined;
+  /** Attempts in flight at once (1: strictly one after another, in queue order). */
+  concurrency: number;
 }
 
 /**
- * Sends deliveries one at a time, in the order they were queued (so a large request's
- * `large_request_sending` arrives before its chunks), and retries failures with exponential backoff.
+ * Sends deliveries in the order they were queued, one at a time by default (so a large request's
+ * `large_request_sending` arrives before its chunks), or up to `concurrency` at once (each starts in
+ * queue order; answers may come back in any order), and retries failures with exponential backoff.
  * Each attempt is signed afresh so a late retry still passes a receiver's timestamp tolerance.
  */
 export class DeliveryQueue {
   private readonly queue: Delivery[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
-  private running = false;
+  private running = 0;
   private closed = false;
   private idleWaiters: Array<() => void> = [];
   private readonly attemptListeners = new Set<(delivery: Delivery) => void>();
@@ -54,19 +57,20 @@ export class DeliveryQueue {
   enqueue(delivery: Delivery): void {
     if (this.closed) return;
     this.queue.push(delivery);
-    void this.pump();
+    this.pump();
   }
 
-  private async pump(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      for (let next = this.queue.shift(); next && !this.closed; next = this.queue.shift()) {
-        await this.attempt(next);
-      }
-    } finally {
-      this.running = false;
-      if (this.queue.length === 0) this.notifyIdle();
+  private pump(): void {
+    const limit = Math.max(1, this.settings().concurrency);
+    while (this.running < limit && !this.closed) {
+      const next = this.queue.shift();
+      if (!next) break;
+      this.running++;
+      void this.attempt(next).finally(() => {
+        this.running--;
+        if (this.queue.length > 0 && !this.closed) this.pump();
+        else if (this.running === 0) this.notifyIdle();
+      });
     }
   }
 
@@ -118,7 +122,7 @@ export class DeliveryQueue {
 
   /** Resolves when nothing is queued or in flight (scheduled retries do not count). */
   idle(): Promise<void> {
-    if (!this.running && this.queue.length === 0) return Promise.resolve();
+    if (this.running === 0 && this.queue.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 

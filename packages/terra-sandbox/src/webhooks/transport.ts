@@ -4,8 +4,9 @@ import https from 'node:https';
 /** What the receiver did with one POST. */
 export type PostOutcome = { ok: true; status: number } | { ok: false; status?: number; error: string };
 
-const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 8 });
+// As many sockets per receiver as deliveries may be in flight (webhookConcurrency, at most 64).
+const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
 
 /**
  * POSTs one webhook body. Any 2xx is success; anything else, a timeout or a connection error is a

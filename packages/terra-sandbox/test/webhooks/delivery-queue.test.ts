@@ -134,3 +134,58 @@ describe('webhook failures', () => {
     }
   });
 });
+
+describe('webhook concurrency', () => {
+  /** A receiver that holds each request until `release`, counting how many it holds at once. */
+  async function startHoldingReceiver() {
+    const held: Array<() => void> = [];
+    let most = 0;
+    const server = createServer((req, res) => {
+      req.resume();
+      held.push(() => res.end('ok'));
+      most = Math.max(most, held.length);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}/hooks`,
+      held: () => held.length,
+      most: () => most,
+      release: () => {
+        for (const answer of held.splice(0)) answer();
+      },
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  }
+
+  it.each([
+    [1, 1],
+    [4, 4],
+  ])(
+    'with webhookConcurrency %i keeps at most %i deliveries in flight and delivers every one',
+    async (concurrency, most) => {
+      const receiver = await startHoldingReceiver();
+      const t = await startTestSandbox({ webhookUrl: receiver.url, webhookConcurrency: concurrency });
+      try {
+        const sent = Array.from({ length: 8 }, () => t.sandbox.triggerEvent('connection_error', GARMIN_USER));
+        const deadline = Date.now() + 10_000;
+        while (sent.some((d) => t.sandbox.deliveries().find((x) => x.id === d.id)?.status !== 'delivered')) {
+          if (Date.now() > deadline) throw new Error('deliveries were not all answered');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          receiver.release();
+        }
+        expect(receiver.most()).toBe(most);
+      } finally {
+        receiver.release();
+        await t.sandbox.close();
+        await receiver.close();
+      }
+    },
+  );
+
+  it('refuses a webhookConcurrency outside 1 to 64, saying what it takes', async () => {
+    await expect(startTestSandbox({ webhookConcurrency: 0 })).rejects.toThrow(
+      /webhookConcurrency must be a whole number from 1 \(one delivery at a time\) to 64; got 0/,
+    );
+  });
+});
