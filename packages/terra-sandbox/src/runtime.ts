@@ -104,7 +104,7 @@ export class SandboxRuntime {
     if (options.dataFile) {
       this.writer = new SnapshotWriter(options.dataFile, () => this.snapshot());
       const schedule = () => this.writer?.schedule();
-      for (const store of [this.deliveries, this.workouts, this.labReports, this.sessions]) {
+      for (const store of [this.users, this.deliveries, this.workouts, this.labReports, this.sessions]) {
         store.onChange(schedule);
       }
       this.writer.schedule();
@@ -139,11 +139,6 @@ export class SandboxRuntime {
     };
   }
 
-  /** Marks users as changed so the data file is rewritten. */
-  usersChanged(): void {
-    this.writer?.schedule();
-  }
-
   /** Creates a connected user (control API, CLI, connect flow). */
   createUser(input: NewUser): TerraUser {
     if (typeof input.provider !== 'string' || input.provider.trim() === '') {
@@ -152,9 +147,7 @@ export class SandboxRuntime {
     if (input.user_id !== undefined && this.users.get(input.user_id)) {
       throw badRequest(`user_id ${input.user_id} already exists`);
     }
-    const user = this.users.create(input, this.clock.now());
-    this.usersChanged();
-    return user;
+    return this.users.create(input, this.clock.now());
   }
 
   /** The user, or a 404 problem naming the id. */
@@ -206,7 +199,6 @@ export class SandboxRuntime {
   removeUser(user: TerraUser): void {
     this.users.delete(user.user_id);
     this.rateLimiter.forget(user.user_id);
-    this.usersChanged();
   }
 
   /**

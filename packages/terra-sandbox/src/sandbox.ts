@@ -118,9 +118,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     createUser: (input) => runtime.createUser(input),
     deleteUser: (userId) => {
-      const existed = runtime.users.delete(userId);
-      runtime.usersChanged();
-      return existed;
+      return runtime.users.delete(userId);
     },
     users: () => runtime.users.list(),
     triggerEvent: (type, userId) => runtime.triggerEvent(type, userId),

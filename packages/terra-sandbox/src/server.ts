@@ -93,8 +93,11 @@ async function handle(
     refuseCrossSite(req, ctx.method);
     let match: RouteMatch;
     if (api !== undefined) {
-      ctx.fault = mergeFaults(sandbox.faults.take(), headerFaults(req)) ?? NO_FAULT;
-      if (ctx.fault !== NO_FAULT && (await applyRequestFaults(ctx))) return;
+      const fault = mergeFaults(sandbox.faults.take(), headerFaults(req));
+      if (fault) {
+        ctx.fault = fault;
+        if (await applyRequestFaults(ctx, fault)) return;
+      }
       match = router.matchApi(ctx.method, api);
     } else {
       match = router.matchRoot(ctx.method, fullPath);

@@ -156,3 +156,12 @@ export function monthChunks(range: {
   }
   return chunks;
 }
+
+/** An optional `YYYY-MM-DD` query parameter (a real calendar date), undefined when absent, else a 400. */
+export function optionalDayParam(query: URLSearchParams, name: string): string | undefined {
+  const value = query.get(name);
+  if (value === null || value === '') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw badRequest(`invalid ${name}: ${value}; send YYYY-MM-DD`);
+  parseDateParam(name, value);
+  return value;
+}

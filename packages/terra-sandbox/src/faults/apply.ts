@@ -21,8 +21,7 @@ export function mergeFaults(
  * Returns true when the request has been answered (or dropped) and the route must not run.
  * Body faults (truncate, non-json, html, slow-body) are applied later by `send`.
  */
-export async function applyRequestFaults(ctx: RequestContext): Promise<boolean> {
-  const { fault } = ctx;
+export async function applyRequestFaults(ctx: RequestContext, fault: FaultSpec): Promise<boolean> {
   if (fault.latencyMs) await sleep(fault.latencyMs);
   if (fault.drop) {
     ctx.req.socket.destroy();

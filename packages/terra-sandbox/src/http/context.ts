@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FaultSpec } from '../faults/types.js';
 
 /** Everything a route handler needs about one request. */
 export interface RequestContext {
@@ -17,6 +16,18 @@ export interface RequestContext {
   readonly query: URLSearchParams;
   /** Values of `:name` segments of the matched route. */
   params: Record<string, string>;
-  /** Fault modes in force for this request (empty when none). */
-  fault: FaultSpec;
+  /** Body fault modes in force for this request (empty when none); `send` applies them. */
+  fault: BodyFaults;
+}
+
+/** Fault modes that change how a response body is written (set per request by the fault layer). */
+export interface BodyFaults {
+  /** Send only the first half of the body (with a matching Content-Length). */
+  truncate?: boolean;
+  /** Replace the body with plain text that is not JSON. */
+  nonJson?: boolean;
+  /** Replace the body with an HTML error page, as a misconfigured proxy would. */
+  html?: boolean;
+  /** Trickle the body out over this many milliseconds. */
+  slowBodyMs?: number;
 }

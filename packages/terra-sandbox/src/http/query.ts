@@ -1,4 +1,3 @@
-import { parseDateParam } from '../data/date-range.js';
 import { badRequest } from './problem.js';
 
 /** A required query parameter, or a 400 naming it. */
@@ -32,13 +31,4 @@ export function integerParam(
     throw badRequest(`${name} must be an integer >= ${min}, got ${JSON.stringify(value)}`);
   }
   return n;
-}
-
-/** An optional `YYYY-MM-DD` query parameter (a real calendar date), undefined when absent, else a 400. */
-export function optionalDayParam(query: URLSearchParams, name: string): string | undefined {
-  const value = query.get(name);
-  if (value === null || value === '') return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw badRequest(`invalid ${name}: ${value}; send YYYY-MM-DD`);
-  parseDateParam(name, value);
-  return value;
 }

@@ -89,7 +89,6 @@ export function registerControlRoutes(router: Router, sandbox: SandboxRuntime): 
     const userId = ctx.params.userId as string;
     if (!sandbox.users.get(userId)) throw notFound(`user not found: no user with user_id ${userId}`);
     sandbox.users.delete(userId);
-    sandbox.usersChanged();
     await sendEmpty(ctx, 204);
   });
   add('GET', '/deliveries', (ctx) => {

@@ -1,9 +1,9 @@
+import { optionalDayParam } from '../data/date-range.js';
 import { labReportFileType } from '../data/file-type.js';
 import { readBody } from '../http/body.js';
 import type { RequestContext } from '../http/context.js';
 import { parseMultipart } from '../http/multipart.js';
 import { badRequest, HttpProblem, notFound } from '../http/problem.js';
-import { optionalDayParam } from '../http/query.js';
 import { send, sendEmpty, sendJson } from '../http/respond.js';
 import type { Router } from '../http/router.js';
 import type { SandboxRuntime } from '../runtime.js';

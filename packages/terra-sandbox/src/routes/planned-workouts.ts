@@ -1,8 +1,9 @@
+import { optionalDayParam } from '../data/date-range.js';
 import { readJson } from '../http/body.js';
 import type { RequestContext } from '../http/context.js';
 import { asObject } from '../http/json-input.js';
 import { badRequest, notFound } from '../http/problem.js';
-import { optionalDayParam, requireParam } from '../http/query.js';
+import { requireParam } from '../http/query.js';
 import { sendEmpty, sendJson } from '../http/respond.js';
 import type { Router } from '../http/router.js';
 import type { SandboxRuntime } from '../runtime.js';

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { ChangeSignal } from './change-signal.js';
 import { terraTimestamp } from './time.js';
 import type { NewUser, TerraUser } from './types.js';
 
 /** Scopes a provider grants in the sandbox, in Terra's comma-separated form. */
 const DEFAULT_SCOPES = 'activity,sleep,daily,body,nutrition,menstruation';
 
-/** The users (connections) of the sandbox, keyed by user_id. */
-export class UserStore {
+/**
+ * The users (connections) of the sandbox, keyed by user_id. It signals its own changes; whoever edits a
+ * stored user in place (deactivating it, dropping a scope) calls `changed()`.
+ */
+export class UserStore extends ChangeSignal {
   private readonly byId = new Map<string, TerraUser>();
 
   /** Creates a connected user and returns the wire object (stored by reference). */
@@ -21,6 +25,7 @@ export class UserStore {
       active: true,
     };
     this.byId.set(user.user_id, user);
+    this.changed();
     return user;
   }
 
@@ -46,7 +51,9 @@ export class UserStore {
 
   /** Removes a user; true when it existed. */
   delete(userId: string): boolean {
-    return this.byId.delete(userId);
+    const existed = this.byId.delete(userId);
+    if (existed) this.changed();
+    return existed;
   }
 
   /** Number of users. */

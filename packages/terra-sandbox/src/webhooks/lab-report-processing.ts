@@ -1,8 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { LabReportEventData, LabReportEventResult, LabReportFailureData } from 'terra-ts';
 import { type LabReportExtraction, processLabReport } from '../generators/lab-report/lab-report.js';
-import type { SandboxRuntime } from '../runtime.js';
-import type { LabReport } from '../state/lab-reports.js';
+import type { LabReport, LabReportStore } from '../state/lab-reports.js';
+import type { EventService } from './events.js';
+
+/** What processing a lab report needs of the sandbox (the runtime is one). */
+export interface LabReportHost {
+  /** Seed of the extracted values. */
+  readonly seed: number;
+  /** Where report events go; none configured, none sent. */
+  readonly webhookUrl: string | undefined;
+  /** The reports whose status processing moves on. */
+  readonly labReports: LabReportStore;
+  /** Where report events are sent. */
+  readonly events: Pick<EventService, 'sendEvent'>;
+  /** Runs work after the response, reporting a failure on stderr. */
+  runBackground(what: string, work: () => void): void;
+}
 
 /**
  * Processes uploaded lab reports in the background, like Terra: a session stays `processing` for
@@ -13,7 +27,7 @@ export class LabReportProcessor {
   private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
-    private readonly sandbox: SandboxRuntime,
+    private readonly sandbox: LabReportHost,
     private readonly delayMs: number,
   ) {}
 

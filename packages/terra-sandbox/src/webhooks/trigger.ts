@@ -1,5 +1,5 @@
-import type { SandboxRuntime } from '../runtime.js';
 import type { Delivery, TerraUser } from '../state/types.js';
+import type { UserStore } from '../state/users.js';
 import {
   accessRevokedBody,
   authCancelledBody,
@@ -9,13 +9,26 @@ import {
   type TriggerableEvent,
   userReauthBody,
 } from './event-payloads.js';
+import type { EventService } from './events.js';
+
+/** What triggering an event needs of the sandbox (the runtime is one). */
+export interface UserEventHost {
+  /** Where events are sent. */
+  readonly events: Pick<EventService, 'sendEvent'>;
+  /** The users the events change. */
+  readonly users: UserStore;
+  /** Deletes a user and sends `deauth`. */
+  deauthenticate(userId: string): Delivery;
+  /** Removes a user without any event. */
+  removeUser(user: TerraUser): void;
+}
 
 /**
  * Sends an event about a user, doing to the user what the real event means: deauth removes it,
  * access_revoked deactivates it, permission_change drops a scope, user_reauth replaces it with a
  * new user_id (same provider and reference_id).
  */
-export function triggerUserEvent(sandbox: SandboxRuntime, type: TriggerableEvent, user: TerraUser): Delivery {
+export function triggerUserEvent(sandbox: UserEventHost, type: TriggerableEvent, user: TerraUser): Delivery {
   const { events } = sandbox;
   switch (type) {
     case 'auth':
@@ -26,7 +39,7 @@ export function triggerUserEvent(sandbox: SandboxRuntime, type: TriggerableEvent
       return sandbox.deauthenticate(user.user_id);
     case 'access_revoked':
       user.active = false;
-      sandbox.usersChanged();
+      sandbox.users.changed();
       return events.sendEvent('access_revoked', accessRevokedBody(user), { user });
     case 'connection_error':
       return events.sendEvent('connection_error', connectionErrorBody(user), { user });
@@ -44,10 +57,10 @@ export function triggerUserEvent(sandbox: SandboxRuntime, type: TriggerableEvent
   }
 }
 
-function permissionChange(sandbox: SandboxRuntime, user: TerraUser): Delivery {
+function permissionChange(sandbox: UserEventHost, user: TerraUser): Delivery {
   const scopes = user.scopes.split(',');
   const removed = scopes.pop() ?? '';
   user.scopes = scopes.join(',');
-  sandbox.usersChanged();
+  sandbox.users.changed();
   return sandbox.events.sendEvent('permission_change', permissionChangeBody(user, '', removed), { user });
 }

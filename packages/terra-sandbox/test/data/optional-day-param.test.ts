@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { optionalDayParam } from '../../src/data/date-range.js';
 import { HttpProblem } from '../../src/http/problem.js';
-import { optionalDayParam } from '../../src/http/query.js';
 
 function problemOf(run: () => unknown): HttpProblem {
   try {
