@@ -1,5 +1,5 @@
+import { BodyBytes } from './body-bytes.js';
 import type { ByteStream, IncomingResponse, NodeModules, OutgoingRequest } from './node-modules.js';
-import { joinedText } from './read-body.js';
 import {
   AttemptTimedOut,
   type ReceivedResponse,
@@ -87,30 +87,32 @@ export function createNodeTransport({ http, https, zlib }: NodeModules): Transpo
         decoded.on('error', settle);
         if (decoded !== res) res.on('error', settle);
         res.on('aborted', () => settle(cutShort()));
-        const chunks: Uint8Array[] = [];
-        let length = 0;
+        const expected = decoded === res ? announcedLength(res) : undefined;
+        if (expected !== undefined && expected > maxBytes) return settle(new ResponseTooLarge(maxBytes));
+        const body = new BodyBytes(expected);
         decoded.on('data', (chunk) => {
           if (settled) return;
-          length += chunk.length;
-          if (length > maxBytes) {
-            chunks.length = 0;
+          if (body.length + chunk.length > maxBytes) {
+            body.clear();
             // Stops the decompressor at once (a small brotli answer can inflate to gigabytes) and the socket.
             if (decoded !== res) decoded.destroy();
             settle(new ResponseTooLarge(maxBytes));
             return;
           }
-          chunks.push(chunk);
+          body.push(chunk);
         });
         decoded.on('end', () => {
           if (settled) return;
-          if (!res.complete) return settle(cutShort());
+          if (!res.complete) {
+            body.clear();
+            return settle(cutShort());
+          }
           try {
-            const text = joinedText(chunks, length);
-            // The listeners outlive the call a little (see above); the received bytes need not.
-            chunks.length = 0;
+            // The bytes are let go of here, before the caller parses the text: the listeners outlive the call a little (see above).
+            const text = body.text();
             settle(undefined, { status: res.statusCode ?? 0, headers: headersOf(res.rawHeaders), text });
           } catch (error) {
-            chunks.length = 0;
+            body.clear();
             settle(error);
           }
         });
@@ -162,6 +164,13 @@ function decodedStream(res: IncomingResponse, zlib: NodeModules['zlib']): ByteSt
     default:
       return res;
   }
+}
+
+/** The body's length when the server announced it; a value that is not a plain count is ignored. */
+function announcedLength(res: IncomingResponse): number | undefined {
+  const value = res.headers['content-length'];
+  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) return undefined;
+  return Number(value);
 }
 
 function cutShort(): Error {

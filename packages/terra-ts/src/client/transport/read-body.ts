@@ -1,6 +1,5 @@
+import { BodyBytes } from './body-bytes.js';
 import { ResponseTooLarge } from './transport.js';
-
-const decoder = new TextDecoder();
 
 /**
  * Reads a fetch `Response` body as UTF-8 text (a BOM dropped, as `Response.text()` does), counting the
@@ -16,37 +15,40 @@ export async function readLimitedText(response: Response, maxBytes: number): Pro
     if (text.length > maxBytes) throw new ResponseTooLarge(maxBytes);
     return text;
   }
+  const announced = announcedLength(response);
+  if (announced !== undefined && announced > maxBytes) {
+    body.cancel().catch(() => {});
+    throw new ResponseTooLarge(maxBytes);
+  }
   const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
+  const bytes = new BodyBytes(announced);
   try {
     for (;;) {
       const step = await reader.read();
       if (step.done) break;
       const chunk = step.value as Uint8Array;
-      length += chunk.byteLength;
-      if (length > maxBytes) {
-        chunks.length = 0;
+      if (bytes.length + chunk.byteLength > maxBytes) {
+        bytes.clear();
         throw new ResponseTooLarge(maxBytes);
       }
-      chunks.push(chunk);
+      bytes.push(chunk);
     }
   } catch (error) {
+    bytes.clear();
     reader.cancel().catch(() => {});
     throw error;
   }
-  return joinedText(chunks, length);
+  return bytes.text();
 }
 
-/** One copy into a single buffer, then one UTF-8 decode (which drops a BOM, as `res.text()` does). */
-export function joinedText(chunks: readonly Uint8Array[], length: number): string {
-  if (chunks.length === 0) return '';
-  if (chunks.length === 1) return decoder.decode(chunks[0]);
-  const all = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return decoder.decode(all);
+/**
+ * The body's length when it is sent as is (fetch has decoded any other encoding, so the header would
+ * count compressed bytes); otherwise undefined, and the bytes are collected without knowing it.
+ */
+function announcedLength(response: Response): number | undefined {
+  const headers = response.headers as Headers | undefined;
+  if (typeof headers?.get !== 'function' || headers.get('content-encoding') !== null) return undefined;
+  const value = headers.get('content-length');
+  if (value === null || !/^\d{1,15}$/.test(value)) return undefined;
+  return Number(value);
 }
