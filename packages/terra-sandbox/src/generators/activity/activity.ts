@@ -1,9 +1,10 @@
 import type { Activity } from 'terra-ts';
 import { hasEnded } from '../world/as-of.js';
-import { formatDay, parseDay } from '../world/calendar.js';
-import { type GenerateOptions, type GeneratorContext, readNow, readWithSamples } from '../world/context.js';
+import { formatDay } from '../world/calendar.js';
+import type { GenerateOptions, GeneratorContext } from '../world/context.js';
+import { openDay } from '../world/day-request.js';
 import { deviceDataOf } from '../world/device.js';
-import { type Persona, personaOf } from '../world/persona.js';
+import type { Persona } from '../world/persona.js';
 import { createRandom } from '../world/random.js';
 import { TimestampFormatter } from '../world/timestamps.js';
 import { buildActivitySamples } from './activity-samples.js';
@@ -39,11 +40,9 @@ export function generateActivity(
   day: string,
   opts?: Partial<GenerateOptions>,
 ): Activity[] {
-  const dayNumber = parseDay(day);
-  const withSamples = readWithSamples(opts);
-  const now = readNow(opts);
-  const persona = personaOf(ctx);
-  if (!persona.profile.dataTypes.includes('activity')) return [];
+  const request = openDay(ctx, day, opts, 'activity');
+  if (!request) return [];
+  const { dayNumber, withSamples, now, persona } = request;
   return planWorkouts(ctx, persona, dayNumber)
     .filter((plan) => hasEnded(plan.startSeconds + plan.durationSeconds, now))
     .map((plan) => buildActivity(ctx, persona, plan, withSamples));

@@ -3,12 +3,13 @@ import { cycleTemperatureShift } from '../menstruation/menstrual-cycle.js';
 import { planMeals } from '../nutrition/meal-plan.js';
 import { planNight } from '../sleep/night-plan.js';
 import { recordedMinutes } from '../world/as-of.js';
-import { formatDay, parseDay } from '../world/calendar.js';
-import { type GenerateOptions, type GeneratorContext, readNow, readWithSamples } from '../world/context.js';
+import { formatDay } from '../world/calendar.js';
+import type { GenerateOptions, GeneratorContext } from '../world/context.js';
+import { openDay } from '../world/day-request.js';
 import { deviceDataOf } from '../world/device.js';
 import { localDayMinutes, localMidnight } from '../world/local-time.js';
 import { round1 } from '../world/numbers.js';
-import { mifflinStJeor, type Persona, personaOf } from '../world/persona.js';
+import { mifflinStJeor, type Persona } from '../world/persona.js';
 import { createRandom, type Random } from '../world/random.js';
 import { average } from '../world/series.js';
 import { TimestampFormatter } from '../world/timestamps.js';
@@ -27,11 +28,9 @@ import { GLUCOSE_MINUTES, type GlucoseDay, glucoseSamples, simulateGlucose } fro
  * const [body] = generateBody({ seed: 1, user }, '2026-03-01', { withSamples: true });
  */
 export function generateBody(ctx: GeneratorContext, day: string, opts?: Partial<GenerateOptions>): Body[] {
-  const dayNumber = parseDay(day);
-  const withSamples = readWithSamples(opts);
-  const now = readNow(opts);
-  const persona = personaOf(ctx);
-  if (!persona.profile.dataTypes.includes('body')) return [];
+  const request = openDay(ctx, day, opts, 'body');
+  if (!request) return [];
+  const { dayNumber, withSamples, now, persona } = request;
   const rng = createRandom(ctx.seed, persona.userId, formatDay(dayNumber), 'body');
   const fmt = new TimestampFormatter(persona.timeZone);
   const start = localMidnight(persona, dayNumber);

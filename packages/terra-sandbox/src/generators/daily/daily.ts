@@ -1,8 +1,9 @@
 import type { Daily } from 'terra-ts';
 import { strainOf } from '../activity/training-load.js';
 import { recordedMinutes } from '../world/as-of.js';
-import { formatDay, parseDay } from '../world/calendar.js';
-import { type GenerateOptions, type GeneratorContext, readNow, readWithSamples } from '../world/context.js';
+import { formatDay } from '../world/calendar.js';
+import type { GenerateOptions, GeneratorContext } from '../world/context.js';
+import { openDay } from '../world/day-request.js';
 import { deviceDataOf } from '../world/device.js';
 import { clamp } from '../world/numbers.js';
 import { type Persona, personaOf } from '../world/persona.js';
@@ -35,9 +36,9 @@ import { buildDayTimeline, type DayTimeline, recordedTimeline } from './day-time
  * const [today] = generateDaily({ seed: 1, user }, '2026-03-01', { withSamples: false });
  */
 export function generateDaily(ctx: GeneratorContext, day: string, opts?: Partial<GenerateOptions>): Daily[] {
-  const dayNumber = parseDay(day);
-  const withSamples = readWithSamples(opts);
-  const now = readNow(opts);
+  const request = openDay(ctx, day, opts, 'daily');
+  if (!request) return [];
+  const { dayNumber, withSamples, now } = request;
   const simulated = simulateDailyDay(ctx, dayNumber);
   return simulated ? dailyAsOf(simulated, now, withSamples) : [];
 }

@@ -1,9 +1,10 @@
 import type { Menstruation, MenstruationFlowSample, MenstruationIntervalSample } from 'terra-ts';
 import { recordedMinutes } from '../world/as-of.js';
-import { formatDay, parseDay } from '../world/calendar.js';
-import { type GenerateOptions, type GeneratorContext, readNow, readWithSamples } from '../world/context.js';
+import { formatDay } from '../world/calendar.js';
+import type { GenerateOptions, GeneratorContext } from '../world/context.js';
+import { openDay } from '../world/day-request.js';
 import { localDayMinutes, localMidnight, localToEpoch } from '../world/local-time.js';
-import { type Persona, personaOf } from '../world/persona.js';
+import type { Persona } from '../world/persona.js';
 import { TimestampFormatter } from '../world/timestamps.js';
 import { type Cycle, cycleContaining, phaseOn } from './menstrual-cycle.js';
 
@@ -28,17 +29,16 @@ export function generateMenstruation(
   day: string,
   opts?: Partial<GenerateOptions>,
 ): Menstruation[] {
-  const dayNumber = parseDay(day);
-  const withSamples = readWithSamples(opts);
-  const now = readNow(opts);
-  const persona = personaOf(ctx);
-  if (!persona.cycle || !persona.profile.dataTypes.includes('menstruation')) return [];
+  const request = openDay(ctx, day, opts, 'menstruation');
+  const model = request?.persona.cycle;
+  if (!request || !model) return [];
+  const { dayNumber, withSamples, now, persona } = request;
   const dayMinutes = localDayMinutes(persona, dayNumber);
   const minutes = recordedMinutes(localMidnight(persona, dayNumber), dayMinutes, now);
   if (minutes === 0) return [];
-  const cycle = cycleContaining(ctx, persona, persona.cycle, dayNumber);
+  const cycle = cycleContaining(ctx, persona, model, dayNumber);
   const cut = minutes === dayMinutes ? undefined : localMidnight(persona, dayNumber) + minutes * 60;
-  return [buildMenstruation(persona, persona.cycle.meanLengthDays, cycle, dayNumber, cut, withSamples)];
+  return [buildMenstruation(persona, model.meanLengthDays, cycle, dayNumber, cut, withSamples)];
 }
 
 /** `cutSeconds`: the end of what a day in progress has recorded (undefined for a complete day). */

@@ -1,9 +1,10 @@
 import type { DrinkSample, Meal, Nutrition, NutritionMacros, NutritionMicros } from 'terra-ts';
 import { recordedMinutes } from '../world/as-of.js';
-import { formatDay, parseDay } from '../world/calendar.js';
-import { type GenerateOptions, type GeneratorContext, readNow, readWithSamples } from '../world/context.js';
+import { formatDay } from '../world/calendar.js';
+import type { GenerateOptions, GeneratorContext } from '../world/context.js';
+import { openDay } from '../world/day-request.js';
 import { localDayMinutes, localMidnight } from '../world/local-time.js';
-import { type Persona, personaOf } from '../world/persona.js';
+import type { Persona } from '../world/persona.js';
 import { createRandom } from '../world/random.js';
 import { TimestampFormatter } from '../world/timestamps.js';
 import { type DayMeals, type LoggedFood, planMeals } from './meal-plan.js';
@@ -25,11 +26,9 @@ export function generateNutrition(
   day: string,
   opts?: Partial<GenerateOptions>,
 ): Nutrition[] {
-  const dayNumber = parseDay(day);
-  const withSamples = readWithSamples(opts);
-  const now = readNow(opts);
-  const persona = personaOf(ctx);
-  if (!persona.profile.dataTypes.includes('nutrition')) return [];
+  const request = openDay(ctx, day, opts, 'nutrition');
+  if (!request) return [];
+  const { dayNumber, withSamples, now, persona } = request;
   if (!createRandom(ctx.seed, persona.userId, formatDay(dayNumber), 'nutrition-logged').chance(0.88))
     return [];
   const start = localMidnight(persona, dayNumber);

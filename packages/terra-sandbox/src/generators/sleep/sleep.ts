@@ -1,9 +1,9 @@
 import type { Sleep } from 'terra-ts';
 import { hasEnded } from '../world/as-of.js';
-import { parseDay } from '../world/calendar.js';
-import { type GenerateOptions, type GeneratorContext, readNow, readWithSamples } from '../world/context.js';
+import type { GenerateOptions, GeneratorContext } from '../world/context.js';
+import { openDay } from '../world/day-request.js';
 import { deviceDataOf } from '../world/device.js';
-import { type Persona, personaOf } from '../world/persona.js';
+import type { Persona } from '../world/persona.js';
 import { TimestampFormatter } from '../world/timestamps.js';
 import { sleepPlansStartingOn } from './sleep-plans.js';
 import { respirationOf, sleepDurationsOf, sleepHeartRateOf } from './sleep-sections.js';
@@ -20,11 +20,9 @@ import { recoveryLevelOf, type SleepSession, simulateSleep } from './sleep-sessi
  * const [night] = generateSleep({ seed: 1, user }, '2026-03-01', { withSamples: true });
  */
 export function generateSleep(ctx: GeneratorContext, day: string, opts?: Partial<GenerateOptions>): Sleep[] {
-  const dayNumber = parseDay(day);
-  const withSamples = readWithSamples(opts);
-  const now = readNow(opts);
-  const persona = personaOf(ctx);
-  if (!persona.profile.dataTypes.includes('sleep')) return [];
+  const request = openDay(ctx, day, opts, 'sleep');
+  if (!request) return [];
+  const { dayNumber, withSamples, now, persona } = request;
   return sleepPlansStartingOn(ctx, persona, dayNumber)
     .filter((plan) => hasEnded(plan.endSeconds, now))
     .map((plan) => buildSleep(persona, simulateSleep(ctx, persona, plan), withSamples));
