@@ -11,6 +11,8 @@ const run = promisify(execFile);
 export interface PostgresCluster {
   /** `postgres://postgres@127.0.0.1:<port>/postgres` */
   readonly url: string;
+  /** Stops the server the hard way (`pg_ctl -m immediate`: crash recovery on start) and starts it again. */
+  restart(options?: { downMs?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,17 +67,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const port = await freePort();
   const root = process.getuid?.() === 0;
   if (root) await run('chown', ['postgres', dir]);
-  try {
-    const [initdb, initArgs] = asClusterUser(join(bin, 'initdb'), [
-      '-D',
-      data,
-      '-U',
-      'postgres',
-      '--auth=trust',
-      '--encoding=UTF8',
-      '--no-sync',
-    ]);
-    await run(initdb, initArgs);
+  const start = async () => {
     const [pgCtl, ctlArgs] = asClusterUser(join(bin, 'pg_ctl'), [
       '-D',
       data,
@@ -89,6 +81,30 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       'start',
     ]);
     await run(pgCtl, ctlArgs);
+  };
+  const immediateStop = async () => {
+    const [pgCtl, ctlArgs] = asClusterUser(join(bin, 'pg_ctl'), [
+      '-D',
+      data,
+      '-m',
+      'immediate',
+      '-w',
+      'stop',
+    ]);
+    await run(pgCtl, ctlArgs);
+  };
+  try {
+    const [initdb, initArgs] = asClusterUser(join(bin, 'initdb'), [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--no-sync',
+    ]);
+    await run(initdb, initArgs);
+    await start();
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(
@@ -97,16 +113,13 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    async restart(options = {}) {
+      await immediateStop();
+      await new Promise((resolve) => setTimeout(resolve, options.downMs ?? 0));
+      await start();
+    },
     async stop() {
-      const [pgCtl, ctlArgs] = asClusterUser(join(bin, 'pg_ctl'), [
-        '-D',
-        data,
-        '-m',
-        'immediate',
-        '-w',
-        'stop',
-      ]);
-      await run(pgCtl, ctlArgs).catch(() => undefined);
+      await immediateStop().catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
   };
