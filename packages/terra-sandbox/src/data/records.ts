@@ -1,7 +1,14 @@
-import type { SandboxRuntime } from '../runtime.js';
 import type { TerraUser } from '../state/types.js';
 import { DAY_MS, daysIn } from './date-range.js';
 import type { DataType } from './source.js';
+
+/** Where records come from: the sandbox's clock and its generators (the runtime is one). */
+export interface RecordSource {
+  /** The sandbox's now, epoch ms. */
+  now(): number;
+  /** Records of `type` for one local day, as they stand at the sandbox's now. */
+  recordsForDay(type: DataType, user: TerraUser, day: string, withSamples: boolean): unknown[];
+}
 
 function endTimeOf(record: unknown): number | undefined {
   const end = (record as { metadata?: { end_time?: unknown } }).metadata?.end_time;
@@ -34,7 +41,7 @@ function startTimeOf(record: unknown): number | undefined {
  * neighbouring UTC day.
  */
 export function* recordsInRange(
-  sandbox: SandboxRuntime,
+  sandbox: RecordSource,
   type: DataType,
   user: TerraUser,
   range: { startMs: number; endMs: number },
@@ -51,7 +58,7 @@ export function* recordsInRange(
 }
 
 function* generatedInRange(
-  sandbox: SandboxRuntime,
+  sandbox: RecordSource,
   type: DataType,
   user: TerraUser,
   range: { startMs: number; endMs: number },

@@ -1,10 +1,26 @@
 import { isLargeRange, monthChunks } from '../data/date-range.js';
-import { recordsInRange } from '../data/records.js';
+import { type RecordSource, recordsInRange } from '../data/records.js';
 import type { DataType } from '../data/source.js';
-import type { SandboxRuntime } from '../runtime.js';
+import type { DeliveryStore } from '../state/deliveries.js';
 import type { TerraUser } from '../state/types.js';
+import type { DeliveryQueue } from './delivery-queue.js';
 import { largeRequestProcessingBody, largeRequestSendingBody, PAYLOAD_VERSION } from './event-payloads.js';
+import type { EventService } from './events.js';
 import { recordUndeliverable } from './undeliverable.js';
+
+/** What delivering requested data needs of the sandbox (the runtime is one). */
+export interface DataDeliveryHost extends RecordSource {
+  /** Where a payload that could not be made is recorded as failed. */
+  readonly deliveries: DeliveryStore;
+  /** The receiver, named in a failed delivery. */
+  readonly webhookUrl: string | undefined;
+  /** Where payloads are sent. */
+  readonly events: Pick<EventService, 'sendEvent'>;
+  /** The queue a large request's chunks wait their turn on. */
+  readonly queue: Pick<DeliveryQueue, 'isClosed' | 'idle'>;
+  /** A user's athlete profile. */
+  athlete(user: TerraUser): unknown;
+}
 
 function collect(batches: Iterable<unknown[]>): unknown[] {
   const out: unknown[] = [];
@@ -17,7 +33,7 @@ function collect(batches: Iterable<unknown[]>): unknown[] {
  * with the reason instead, so the request's payload is never lost silently.
  */
 function sendGenerated(
-  sandbox: SandboxRuntime,
+  sandbox: DataDeliveryHost,
   type: string,
   make: () => Record<string, unknown>,
   options: { reference: string; traceId?: string; user: TerraUser },
@@ -48,7 +64,7 @@ function sendGenerated(
  * are made one at a time, as the queue gets through them (see {@link sendChunksInTurn}).
  */
 export function deliverData(
-  sandbox: SandboxRuntime,
+  sandbox: DataDeliveryHost,
   type: DataType,
   user: TerraUser,
   range: { startMs: number; endMs: number },
@@ -93,7 +109,7 @@ export function deliverData(
  * in memory instead of all of them at once. Stops when the sandbox closes.
  */
 async function sendChunksInTurn(
-  sandbox: SandboxRuntime,
+  sandbox: DataDeliveryHost,
   type: DataType,
   user: TerraUser,
   chunks: readonly { startMs: number; endMs: number }[],
@@ -118,7 +134,7 @@ async function sendChunksInTurn(
 }
 
 /** Delivers the athlete profile of a `to_webhook=true` `/athlete` request. */
-export function deliverAthlete(sandbox: SandboxRuntime, user: TerraUser, reference: string): void {
+export function deliverAthlete(sandbox: DataDeliveryHost, user: TerraUser, reference: string): void {
   sendGenerated(
     sandbox,
     'athlete',
