@@ -37,6 +37,8 @@ export interface BenchConfig {
     /** Timed runs of each query per engine, and the batch a p99 is taken over. */
     readonly queryRuns: number;
     readonly queryBatch: number;
+    /** Only the PostgreSQL server's ingest (`--store-ingest-only`: quick iterations; never writes the report). */
+    readonly ingestOnly: boolean;
   };
   readonly sandbox: {
     readonly requests: number;
@@ -80,6 +82,7 @@ export const FULL: BenchConfig = {
     backfillDays: 365,
     queryRuns: 100,
     queryBatch: 25,
+    ingestOnly: false,
   },
   sandbox: { requests: 2000, inFlight: 32, rounds: 5, generationDays: 365, generationRounds: 3 },
 };
@@ -115,6 +118,7 @@ export const QUICK: BenchConfig = {
     backfillDays: 30,
     queryRuns: 10,
     queryBatch: 5,
+    ingestOnly: false,
   },
   sandbox: { requests: 50, inFlight: 8, rounds: 2, generationDays: 3, generationRounds: 1 },
 };

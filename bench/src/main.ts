@@ -1,7 +1,8 @@
 // `npm run bench`: runs every suite against the built terra-ts, prints each table as it finishes and
 // writes BENCHMARKS.md at the repository root. `--quick` runs tiny sizes (what the test suite uses),
 // `--json <file>` also writes the raw results, `--only <id,id>` runs some suites (and, without `--out`, replaces only
-// their sections of BENCHMARKS.md), `--out <file>` moves the report.
+// their sections of BENCHMARKS.md), `--out <file>` moves the report, `--store-ingest-only` runs only the store
+// suite's ingest on the PostgreSQL server (for iterating on terra-store's ingest; it writes no report).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,9 +27,12 @@ const { values } = parseArgs({
     json: { type: 'string' },
     out: { type: 'string' },
     only: { type: 'string' },
+    'store-ingest-only': { type: 'boolean', default: false },
   },
 });
-const config: BenchConfig = values.quick ? QUICK : FULL;
+const sizes: BenchConfig = values.quick ? QUICK : FULL;
+const ingestOnly = values['store-ingest-only'] ?? false;
+const config: BenchConfig = { ...sizes, store: { ...sizes.store, ingestOnly } };
 const only = values.only?.split(',').map((s) => s.trim());
 const unknown = only?.filter((id) => !SUITES.some((s) => s.id === id)) ?? [];
 if (unknown.length > 0) {
@@ -69,7 +73,8 @@ const machine = machineInfo(nowMs() - started, loadAtStart);
 if (values.json)
   writeFileSync(resolve(values.json), `${JSON.stringify({ machine, config, results }, null, 2)}\n`);
 // A quick run's figures mean nothing, so it only writes the report when asked to.
-const out = values.out ?? (config.quick ? undefined : resolve(BENCH_DIR, '..', 'BENCHMARKS.md'));
+const out =
+  values.out ?? (config.quick || ingestOnly ? undefined : resolve(BENCH_DIR, '..', 'BENCHMARKS.md'));
 if (out) {
   // `--only` into the default report re-measures those suites and keeps every other section as it was.
   const merge = only !== undefined && values.out === undefined && existsSync(out);

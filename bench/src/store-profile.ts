@@ -1,5 +1,6 @@
-// Where terra-store's ingest time goes: `node --import tsx src/store-profile.ts [pglite]` sends the
-// large-request workload at 1 in flight through terra-store on a fresh PostgreSQL server (or PGlite) and
+// Where terra-store's ingest time goes: `node --import tsx src/store-profile.ts [postgres|pglite] [months]
+// [chunks|singles] [in flight]` sends a workload (default: the large request at 1 in flight) through
+// terra-store on a fresh PostgreSQL server (or PGlite) and
 // prints the wall time per SQL statement (through a timing wrapper around the store's Database), next to
 // the same deliveries through the naive pg code and the JS-only costs (verify + parse, JSON.parse, SHA-256).
 import { createHash } from 'node:crypto';
@@ -21,7 +22,9 @@ import { type StatementTimes, timedDatabase } from './suites/store/timed-databas
 const SECRET = 'bench-store-signing-secret';
 const engine = process.argv[2] === 'pglite' ? 'pglite' : 'postgres';
 const months = Number(process.argv[3] ?? 6);
-const { chunks } = await buildWorkloads(2026, months, 1);
+const built = await buildWorkloads(2026, months, 100);
+const chunks = process.argv[4] === 'singles' ? built.singles : built.chunks;
+const inFlight = Number(process.argv[5] ?? 1);
 const server = await startBenchServer();
 try {
   const url = await server.createDatabase('profile_store');
@@ -35,7 +38,7 @@ try {
     const { deliveries } = await signWorkload(chunks, SECRET);
     times.clear();
     const start = nowMs();
-    await postAll(http.url, deliveries, 1);
+    await postAll(http.url, deliveries, inFlight);
     const ackMs = nowMs() - start;
     await store.idle();
     const doneMs = nowMs() - start;
@@ -80,7 +83,7 @@ try {
     for (const measured of [false, true]) {
       const { deliveries } = await signWorkload(chunks, SECRET);
       const start = nowMs();
-      await postAll(naive.url, deliveries, 1);
+      await postAll(naive.url, deliveries, inFlight);
       const ms = nowMs() - start;
       if (measured)
         console.log(

@@ -107,7 +107,7 @@ export class TerraStore {
     const onStage = this.#processing.onStage;
     return {
       db: this.db,
-      onCommitted: this.#inline ? (id) => this.#processor.schedule(id) : undefined,
+      onCommitted: this.#inline ? (id, row) => this.#processor.schedule(id, row) : undefined,
       onStage: onStage ? (stage, id) => onStage(stage, id) : undefined,
       onError,
     };

@@ -5,9 +5,9 @@ import { nowMs } from '../../harness/clock.js';
 import { loadNow } from '../../harness/machine.js';
 import type { Check, Group, SuiteResult } from '../../harness/result.js';
 import { measureBackfill } from './backfill.js';
-import { buildWorkloads } from './deliveries.js';
+import { buildWorkloads, type Workload } from './deliveries.js';
 import { measureIngest, pgliteContenders, serverContenders } from './ingest.js';
-import { startBenchServer } from './postgres-server.js';
+import { type BenchServer, startBenchServer } from './postgres-server.js';
 import { measureQueries } from './query.js';
 
 const SECRET = 'bench-store-signing-secret';
@@ -18,6 +18,33 @@ async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
   const result = await work();
   console.log(`store: ${name} took ${((nowMs() - start) / 1000).toFixed(1)} s`);
   return result;
+}
+
+/** PGlite's ingest, then backfill and queries on both engines (everything after the server's ingest). */
+async function restOfSuite(
+  server: BenchServer,
+  config: BenchConfig,
+  workloads: readonly Workload[],
+  out: { groups: Group[]; stored: string[]; notes: string[] },
+): Promise<void> {
+  const c = config.store;
+  const onPglite = await pgliteContenders(SECRET);
+  try {
+    const r = await phase('ingest on PGlite', () => measureIngest(onPglite, workloads, c, SECRET));
+    out.groups.push(...r.groups);
+    out.stored.push(...r.stored);
+  } finally {
+    await onPglite.close();
+  }
+  const backfill = await phase('backfill', () => measureBackfill(server, c, config.seed));
+  out.groups.push(...backfill.groups);
+  try {
+    const q = await phase('queries', () => measureQueries(backfill.stores, backfill.range, c));
+    out.groups.push(...q.groups);
+    out.notes.push(...q.notes);
+  } finally {
+    out.groups.push(await backfill.finish());
+  }
 }
 
 /** Ingest, backfill and query through terra-store against hand-written code, on both engines. */
@@ -44,23 +71,7 @@ export async function storeSuite(config: BenchConfig): Promise<SuiteResult> {
     } finally {
       await onServer.close();
     }
-    const onPglite = await pgliteContenders(SECRET);
-    try {
-      const r = await phase('ingest on PGlite', () => measureIngest(onPglite, [chunks, singles], c, SECRET));
-      groups.push(...r.groups);
-      stored.push(...r.stored);
-    } finally {
-      await onPglite.close();
-    }
-    const backfill = await phase('backfill', () => measureBackfill(server, c, config.seed));
-    groups.push(...backfill.groups);
-    try {
-      const q = await phase('queries', () => measureQueries(backfill.stores, backfill.range, c));
-      groups.push(...q.groups);
-      notes.push(...q.notes);
-    } finally {
-      groups.push(await backfill.finish());
-    }
+    if (!c.ingestOnly) await restOfSuite(server, config, [chunks, singles], { groups, stored, notes });
   } finally {
     await server.stop();
   }

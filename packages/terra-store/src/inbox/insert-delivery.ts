@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
+import type { InboxRow } from './inbox-row.js';
 
 /** One verified delivery, as the inbox keeps it. */
 export interface InboxDelivery {
@@ -32,6 +33,8 @@ function utf8(body: Uint8Array): string | undefined {
 export interface InboxInsert {
   readonly id: number;
   readonly duplicate: boolean;
+  /** A new row as processing reads it (when the body is UTF-8 text), so it need not be read back. */
+  readonly row?: InboxRow;
 }
 
 /**
@@ -45,11 +48,11 @@ export async function insertDelivery(db: Queryable, delivery: InboxDelivery): Pr
   const text = utf8(delivery.body);
   // Hashed here: SHA-256 in PGlite's WASM build takes seconds for a body of a few megabytes.
   const hash = createHash('sha256').update(delivery.body).digest();
-  const rows = await db.query<{ id: number | string }>(
+  const rows = await db.query<{ id: number | string; received_at: Date | string }>(
     `INSERT INTO terra_inbox (body, body_sha256, reference, trace_id, ordering_ts, signed_at, event_type, user_id)
      VALUES (COALESCE(convert_to($9::text, 'UTF8'), $1::bytea), $8::bytea, $2, $3, $4::bigint, to_timestamp($5::bigint), $6, $7)
      ON CONFLICT ON CONSTRAINT terra_inbox_delivery DO NOTHING
-     RETURNING id`,
+     RETURNING id, received_at`,
     [
       text === undefined ? delivery.body : null,
       delivery.reference ?? null,
@@ -63,7 +66,22 @@ export async function insertDelivery(db: Queryable, delivery: InboxDelivery): Pr
     ],
   );
   const row = rows[0];
-  if (row) return { id: Number(row.id), duplicate: false };
+  if (row) {
+    const id = Number(row.id);
+    const kept: InboxRow | undefined =
+      text === undefined
+        ? undefined
+        : {
+            id,
+            text,
+            bodySha256: hash.toString('hex'),
+            reference: delivery.reference,
+            traceId: delivery.traceId,
+            orderingTs: delivery.orderingTs,
+            receivedAt: new Date(row.received_at),
+          };
+    return { id, duplicate: false, row: kept };
+  }
   // A duplicate: read the kept row in a statement of its own. Within the insert's statement it could be
   // invisible, when the same delivery arrived at once and its insert committed while this one waited on the
   // unique key (the statement's snapshot predates that commit); a new statement has a new snapshot.

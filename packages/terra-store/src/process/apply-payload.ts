@@ -4,8 +4,9 @@ import { DATA_TYPES, isStoredDataType } from '../keys/data-types.js';
 import { upsertRecords } from '../upsert/upsert-records.js';
 import { applyConnectionEvent, CONNECTION_EVENT_TYPES } from './apply-connection-event.js';
 import type { DeliveryContext } from './delivery-context.js';
-import { announceLargeRequest, countChunk } from './large-requests.js';
-import { touchUser, type WireUser } from './users.js';
+import { announceLargeRequest } from './large-requests.js';
+import type { SharedRowWrites } from './shared-rows.js';
+import type { WireUser } from './users.js';
 
 // Deliveries that carry nothing to store beyond the inbox row itself.
 const NOTICE_TYPES = new Set([
@@ -27,6 +28,7 @@ const NOTICE_TYPES = new Set([
  *
  * @param json - the parsed payload.
  * @param payloadJson - the same payload as JSON text (the raw body when it came as a webhook).
+ * @param shared - collects the user row and chunk count writes; the caller flushes it before committing.
  * @returns the outcome recorded on the inbox row.
  */
 export async function applyPayload(
@@ -34,6 +36,7 @@ export async function applyPayload(
   json: Record<string, unknown>,
   payloadJson: string,
   ctx: DeliveryContext,
+  shared: SharedRowWrites,
 ): Promise<string> {
   const event = parseWebhookEvent(json);
   const type = typeof json.type === 'string' ? json.type : (event as { type?: string }).type;
@@ -44,7 +47,7 @@ export async function applyPayload(
 
   if (type && isStoredDataType(type)) {
     if (!userId) throw new Error(`a ${type} payload without user.user_id cannot be keyed`);
-    await touchUser(tx, user as WireUser, ctx.receivedAt);
+    shared.touchUser({ user: user as WireUser, receivedAt: ctx.receivedAt });
     const counts = await upsertRecords(tx, {
       type,
       payloadJson,
@@ -55,7 +58,7 @@ export async function applyPayload(
       source: ctx.source,
     });
     if (ctx.reference && ctx.source === 'webhook') {
-      await countChunk(tx, {
+      shared.countChunk({
         reference: ctx.reference,
         deliveryId: ctx.deliveryId,
         inboxId: ctx.inboxId,

@@ -67,3 +67,28 @@ export async function releaseClaims(
     );
   }
 }
+
+/**
+ * Claims the rows among `ids` that are due and free, in one statement (inline processing of the rows
+ * received since the last batch); each claim counts an attempt, as {@link claimOne}'s.
+ */
+export async function claimMany(
+  db: Queryable,
+  ids: readonly number[],
+  workerId: string,
+  leaseMs: number,
+): Promise<ClaimedRow[]> {
+  if (ids.length === 1) {
+    const one = await claimOne(db, ids[0] as number, workerId, leaseMs);
+    return one ? [one] : [];
+  }
+  const rows = await db.query<{ id: number | string; attempts: number }>(
+    `UPDATE terra_inbox SET claimed_by = $2, lease_until = now() + make_interval(secs => $3::float8 / 1000),
+       attempts = attempts + 1
+     WHERE id = ANY($1::text::bigint[]) AND status IN ('pending', 'retry') AND next_attempt_at <= now()
+       AND (lease_until IS NULL OR lease_until < now())
+     RETURNING id, attempts`,
+    [`{${ids.join(',')}}`, workerId, leaseMs],
+  );
+  return rows.map((r) => ({ id: Number(r.id), attempts: Number(r.attempts) })).sort((a, b) => a.id - b.id);
+}

@@ -1,40 +1,55 @@
 import type { Queryable } from '../db/database.js';
 
+/** One data delivery that counts towards the request its `terra-reference` names. */
+export interface RequestChunk {
+  readonly reference: string;
+  /** The body's SHA-256 (hex): a retry or a relabelled copy of the same chunk counts once. */
+  readonly deliveryId: string;
+  readonly inboxId: number | undefined;
+  readonly userId: string | null;
+  readonly type: string;
+}
+
 /**
- * Counts one data delivery towards the request its `terra-reference` names (a large request's chunk, or
- * the single payload of a small one). Counted once per delivery id, so a retry or replay counts once.
+ * Counts data deliveries towards the requests their `terra-reference` names (a large request's chunks, or
+ * the single payload of a small one), each delivery id once, in one statement: the chunk rows are inserted
+ * (a repeat is skipped) and each request's `received` grows by its new chunks. Requests are written in
+ * reference order, so transactions counting chunks of the same requests lock them in one order.
  */
-export async function countChunk(
-  tx: Queryable,
-  chunk: {
-    reference: string;
-    deliveryId: string;
-    inboxId: number | undefined;
-    userId: string | null;
-    type: string;
-  },
-): Promise<void> {
+export async function countChunks(tx: Queryable, chunks: readonly RequestChunk[]): Promise<void> {
+  if (chunks.length === 0) return;
+  const rows = chunks.map((c) => ({
+    reference: c.reference,
+    delivery_id: c.deliveryId,
+    inbox_id: c.inboxId ?? null,
+    user_id: c.userId,
+    data_type: c.type,
+  }));
   await tx.query(
-    `INSERT INTO terra_large_requests (reference, user_id, data_type) VALUES ($1, $2, $3)
+    `WITH c AS (
+       SELECT * FROM jsonb_to_recordset($1::text::jsonb)
+         AS c(reference text, delivery_id text, inbox_id bigint, user_id text, data_type text)
+     ), added AS (
+       INSERT INTO terra_large_request_chunks (reference, delivery_id, inbox_id)
+       SELECT reference, delivery_id, inbox_id FROM c
+       ON CONFLICT DO NOTHING
+       RETURNING reference
+     ), per_request AS (
+       SELECT c.reference, min(c.user_id) AS user_id, min(c.data_type) AS data_type,
+         (SELECT count(*) FROM added a WHERE a.reference = c.reference)::int AS received
+       FROM c GROUP BY c.reference
+     )
+     INSERT INTO terra_large_requests AS r (reference, user_id, data_type, received)
+     SELECT reference, user_id, data_type, received FROM per_request ORDER BY reference
      ON CONFLICT (reference) DO UPDATE SET
-       user_id = COALESCE(terra_large_requests.user_id, EXCLUDED.user_id),
-       data_type = COALESCE(terra_large_requests.data_type, EXCLUDED.data_type)`,
-    [chunk.reference, chunk.userId, chunk.type],
+       user_id = COALESCE(r.user_id, EXCLUDED.user_id),
+       data_type = COALESCE(r.data_type, EXCLUDED.data_type),
+       received = r.received + EXCLUDED.received,
+       completed_at = CASE WHEN r.completed_at IS NULL AND r.expected IS NOT NULL AND EXCLUDED.received > 0
+                            AND r.received + EXCLUDED.received >= r.expected
+                           THEN now() ELSE r.completed_at END`,
+    [JSON.stringify(rows)],
   );
-  const added = await tx.query(
-    `INSERT INTO terra_large_request_chunks (reference, delivery_id, inbox_id) VALUES ($1, $2, $3)
-     ON CONFLICT DO NOTHING RETURNING 1 AS added`,
-    [chunk.reference, chunk.deliveryId, chunk.inboxId ?? null],
-  );
-  if (added.length > 0) {
-    await tx.query(
-      `UPDATE terra_large_requests SET received = received + 1,
-         completed_at = CASE WHEN completed_at IS NULL AND expected IS NOT NULL AND received + 1 >= expected
-                             THEN now() ELSE completed_at END
-       WHERE reference = $1`,
-      [chunk.reference],
-    );
-  }
 }
 
 /** Records `large_request_processing` (no count yet) or `large_request_sending` (with `expected_payloads`). */

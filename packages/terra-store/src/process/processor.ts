@@ -1,8 +1,14 @@
 import type { Database } from '../db/database.js';
-import { claimDue, claimOne, releaseClaims } from './claim.js';
-import { processRow, type RowResult } from './process-row.js';
+import type { InboxRow } from '../inbox/inbox-row.js';
+import { claimDue, claimMany, releaseClaims } from './claim.js';
+import { processClaimed, type RowResult } from './process-row.js';
 import type { ResolvedProcessing } from './processing-options.js';
 import { WakeUps } from './wake-ups.js';
+
+/** Most rows one inline batch claims and applies in one transaction. */
+const BATCH_ROWS = 64;
+/** Most body characters queued rows keep in memory; beyond it a queued row is read back from the inbox. */
+const KEPT_CHARS = 32 * 1024 * 1024;
 
 /** Options of {@link Processor.work}. */
 export interface WorkOptions {
@@ -39,7 +45,9 @@ export class Processor {
   readonly #db: Database;
   readonly #options: ResolvedProcessing;
   readonly #inFlight = new Set<Promise<unknown>>();
-  readonly #queue: number[] = [];
+  readonly #queue: Array<{ id: number; row: InboxRow | undefined }> = [];
+  /** Body characters the queue holds in memory (beyond {@link KEPT_CHARS} rows are read back instead). */
+  #keptChars = 0;
   #running = 0;
   /** The id this process claims rows under. */
   readonly workerId: string;
@@ -57,22 +65,35 @@ export class Processor {
 
   /**
    * Processes one freshly received row in the background (errors are kept on the row, never thrown). Rows
-   * queue up and run a few at a time (one on PGlite, whose single connection the receiver shares), so a
-   * burst of deliveries never makes an acknowledgement wait behind the whole backlog.
+   * queue up and are taken in batches: the rows received while a batch was being processed are claimed
+   * together and applied in one transaction. A batch or two run at once (one on PGlite, whose single
+   * connection the receiver shares), so a burst of deliveries never makes an acknowledgement wait behind the
+   * whole backlog.
+   *
+   * @param row - the committed delivery, when the receiver has it (saves reading it back).
    */
-  schedule(id: number): void {
-    this.#queue.push(id);
+  schedule(id: number, row?: InboxRow): void {
+    const keep = row !== undefined && this.#keptChars + row.text.length <= KEPT_CHARS;
+    if (keep) this.#keptChars += row.text.length;
+    this.#queue.push({ id, row: keep ? row : undefined });
     this.#pump();
   }
 
   #pump(): void {
-    const limit = this.#db.engine === 'pglite' ? 1 : 4;
+    const limit = this.#db.engine === 'pglite' ? 1 : 2;
     while (this.#running < limit && this.#queue.length > 0) {
-      const id = this.#queue.shift() as number;
+      const batch = this.#queue.splice(0, BATCH_ROWS);
+      const kept = new Map<number, InboxRow>();
+      for (const { id, row } of batch) {
+        if (!row) continue;
+        kept.set(id, row);
+        this.#keptChars -= row.text.length;
+      }
       this.#running += 1;
       const run = (async () => {
-        const claimed = await claimOne(this.#db, id, this.workerId, this.#options.leaseMs);
-        if (claimed) await processRow(this.#db, claimed, this.workerId, this.#options);
+        const ids = batch.map((b) => b.id);
+        const claimed = await claimMany(this.#db, ids, this.workerId, this.#options.leaseMs);
+        if (claimed.length > 0) await processClaimed(this.#db, claimed, this.workerId, this.#options, kept);
       })()
         .catch(() => undefined)
         .finally(() => {
@@ -108,13 +129,12 @@ export class Processor {
     while (!signal?.aborted) {
       const rows = await claimDue(this.#db, this.workerId, this.#options.leaseMs, batchSize);
       if (rows.length === 0) break;
-      for (const [index, row] of rows.entries()) {
-        if (signal?.aborted) {
-          await releaseClaims(this.#db, rows.slice(index), this.workerId);
-          break;
-        }
-        results.push(await processRow(this.#db, row, this.workerId, this.#options));
+      if (signal?.aborted) {
+        await releaseClaims(this.#db, rows, this.workerId);
+        break;
       }
+      // The claimed rows are applied together in one transaction (each alone if that fails).
+      results.push(...(await processClaimed(this.#db, rows, this.workerId, this.#options)));
     }
     return tally(results);
   }

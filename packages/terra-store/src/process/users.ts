@@ -12,25 +12,45 @@ export interface WireUser {
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
-/** Records that a data delivery arrived for a user (creating the user, connected, when unknown). */
-export async function touchUser(tx: Queryable, user: WireUser, receivedAt: Date): Promise<void> {
-  const userId = text(user.user_id);
-  if (!userId) return;
+/** A data delivery's user and when it arrived. */
+export interface UserTouch {
+  readonly user: WireUser;
+  readonly receivedAt: Date;
+}
+
+/**
+ * Records that data deliveries arrived for users (creating a user, connected, when unknown): one statement
+ * for all of them, in user id order, so transactions touching the same users lock their rows in one order.
+ */
+export async function touchUsers(tx: Queryable, touches: readonly UserTouch[]): Promise<void> {
+  const byId = new Map<string, { user: WireUser; at: Date }>();
+  for (const { user, receivedAt } of touches) {
+    const userId = text(user.user_id);
+    if (!userId) continue;
+    const seen = byId.get(userId);
+    if (!seen) byId.set(userId, { user, at: receivedAt });
+    else if (receivedAt > seen.at) seen.at = receivedAt;
+  }
+  if (byId.size === 0) return;
+  const rows = [...byId].map(([userId, { user, at }]) => ({
+    user_id: userId,
+    provider: text(user.provider),
+    reference_id: text(user.reference_id),
+    scopes: parseScopes(user.scopes),
+    wire: user,
+    at: at.toISOString(),
+  }));
   await tx.query(
-    `INSERT INTO terra_users (user_id, provider, reference_id, scopes, wire, last_delivery_at)
-     VALUES ($1, $2, $3, ARRAY(SELECT jsonb_array_elements_text($4::text::jsonb)), $5::text::jsonb, $6)
+    `INSERT INTO terra_users AS u (user_id, provider, reference_id, scopes, wire, last_delivery_at)
+     SELECT t.user_id, t.provider, t.reference_id, ARRAY(SELECT jsonb_array_elements_text(t.scopes)), t.wire, t.at
+     FROM jsonb_to_recordset($1::text::jsonb)
+       AS t(user_id text, provider text, reference_id text, scopes jsonb, wire jsonb, at timestamptz)
+     ORDER BY t.user_id
      ON CONFLICT (user_id) DO UPDATE SET
-       provider = COALESCE(terra_users.provider, EXCLUDED.provider),
-       reference_id = COALESCE(terra_users.reference_id, EXCLUDED.reference_id),
-       last_delivery_at = GREATEST(terra_users.last_delivery_at, EXCLUDED.last_delivery_at)`,
-    [
-      userId,
-      text(user.provider),
-      text(user.reference_id),
-      JSON.stringify(parseScopes(user.scopes)),
-      JSON.stringify(user),
-      receivedAt,
-    ],
+       provider = COALESCE(u.provider, EXCLUDED.provider),
+       reference_id = COALESCE(u.reference_id, EXCLUDED.reference_id),
+       last_delivery_at = GREATEST(u.last_delivery_at, EXCLUDED.last_delivery_at)`,
+    [JSON.stringify(rows)],
   );
 }
 

@@ -6,14 +6,18 @@ import {
   WebhookVerificationError,
 } from 'terra-ts';
 import type { Database } from '../db/database.js';
-import { insertDelivery } from '../inbox/insert-delivery.js';
+import type { InboxRow } from '../inbox/inbox-row.js';
+import { type InboxInsert, insertDelivery } from '../inbox/insert-delivery.js';
 import { answer, type StoreAnswer } from './answer.js';
 
 /** What the receiver needs from the store. */
 export interface ReceiveTarget {
   readonly db: Database;
-  /** Called with the new inbox row once it is committed (inline processing), not for duplicates. */
-  readonly onCommitted?: (id: number) => void;
+  /**
+   * Called with the new inbox row once it is committed (inline processing), not for duplicates; `row` is
+   * the committed delivery itself when its body is text, so processing need not read it back.
+   */
+  readonly onCommitted?: (id: number, row: InboxRow | undefined) => void;
   /** Called after the commit, before the answer (tests crash here). */
   readonly onStage?: (stage: 'received', id: number) => void | Promise<void>;
   /** Called with every error behind a non-2xx answer. */
@@ -74,7 +78,7 @@ export async function receiveDelivery(
   } catch {
     signedAt = undefined;
   }
-  let inserted: { id: number; duplicate: boolean };
+  let inserted: InboxInsert;
   try {
     inserted = await insertDelivery(target.db, {
       body,
@@ -95,6 +99,6 @@ export async function receiveDelivery(
   }
   if (inserted.duplicate) return answer(200, { ok: true, duplicate: true, id: inserted.id });
   await target.onStage?.('received', inserted.id);
-  target.onCommitted?.(inserted.id);
+  target.onCommitted?.(inserted.id, inserted.row);
   return answer(200, { ok: true, id: inserted.id });
 }
