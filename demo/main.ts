@@ -7,6 +7,8 @@
  *    so Terra's large-request flow: processing, sending with the payload count, then chunks);
  * 4. store every delivery with terra-store (verified, committed to the inbox, then upserted into one table
  *    per data type) in an embedded PGlite database, refuse a forged one, and print a summary read with SQL.
+ * 5. keep running with the dashboard, whose "Sent vs stored" panel compares what the sandbox delivered with
+ *    what the store holds, per user and data type.
  *
  * Flags: `--once` exits after the summary (the default when stdout is not a terminal); otherwise the
  * sandbox keeps running so the dashboard can be opened. `--port N` picks the sandbox port (default 4610).
@@ -14,12 +16,13 @@
  * (default: PGlite in memory).
  */
 import { parseArgs } from 'node:util';
-import { type Sandbox, startSandbox } from 'terra-sandbox';
+import { type Sandbox, type StoreView, startSandbox } from 'terra-sandbox';
 import { openStore, type TerraStore } from 'terra-store';
 import { SentToWebhook, Terra, TerraWebhooks } from 'terra-ts';
 import { generateTestSignatureHeader } from 'terra-ts/testing';
 import { connectThroughWidget } from './connect.js';
 import { startWebhookReceiver } from './receiver.js';
+import { storeViewOf } from './store-view.js';
 import { storeTotals, summarise } from './summary.js';
 
 const DATA_TYPES = ['activity', 'sleep', 'daily', 'body', 'nutrition'] as const;
@@ -34,12 +37,16 @@ const { values: flags } = parseArgs({
 });
 const keepRunning = !flags.once && process.stdout.isTTY === true;
 
-async function startSandboxOnFreePort(port: number, webhookUrl: string): Promise<Sandbox> {
+async function startSandboxOnFreePort(
+  port: number,
+  webhookUrl: string,
+  storeView: StoreView,
+): Promise<Sandbox> {
   try {
-    return await startSandbox({ port, webhookUrl, users: [] });
+    return await startSandbox({ port, webhookUrl, users: [], storeView });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    return startSandbox({ port: 0, webhookUrl, users: [] });
+    return startSandbox({ port: 0, webhookUrl, users: [], storeView });
   }
 }
 
@@ -63,12 +70,16 @@ async function main(): Promise<void> {
   const secret = 'sandbox-signing-secret';
   const store: TerraStore = await openStore({ database: flags.database });
   const receiver = await startWebhookReceiver(store, new TerraWebhooks({ secret }));
-  const sandbox = await startSandboxOnFreePort(Number(flags.port), receiver.webhookUrl);
+  const storeName =
+    store.db.engine === 'pglite'
+      ? `embedded PGlite (${flags.database ?? 'in memory'})`
+      : 'a PostgreSQL server';
+  // The dashboard shows what the sandbox sent beside what the store holds ("Sent vs stored").
+  const storeView = storeViewOf(store, `terra-store on ${storeName}`);
+  const sandbox = await startSandboxOnFreePort(Number(flags.port), receiver.webhookUrl, storeView);
   const terra = new Terra({ apiKey: sandbox.apiKey, devId: sandbox.devId, baseUrl: sandbox.baseUrl, secret });
   console.log(`terra-sandbox running at ${sandbox.url} (API ${sandbox.baseUrl})`);
-  console.log(
-    `terra-store on ${store.db.engine === 'pglite' ? `embedded PGlite (${flags.database ?? 'in memory'})` : 'a PostgreSQL server'}, schema version ${store.migration?.to}`,
-  );
+  console.log(`terra-store on ${storeName}, schema version ${store.migration?.to}`);
 
   step('Providers');
   const providers = (await terra.listProviders()).getParsedResponse();
@@ -162,7 +173,9 @@ async function main(): Promise<void> {
   for (const line of await summarise(store, userId)) console.log(`  ${line}`);
 
   if (keepRunning) {
-    console.log(`\nDashboard: ${sandbox.url}/dashboard   (Ctrl-C to stop)`);
+    console.log(
+      `\nDashboard: ${sandbox.url}/dashboard   (sent vs stored, charts, deliveries; Ctrl-C to stop)`,
+    );
     process.once(
       'SIGINT',
       () =>

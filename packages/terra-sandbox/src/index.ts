@@ -34,4 +34,5 @@ export type {
   NewUser,
   TerraUser,
 } from './state/types.js';
+export type { StoreComparison, StoreTypeComparison, StoreView } from './store-view/types.js';
 export { TRIGGERABLE_EVENTS, type TriggerableEvent } from './webhooks/event-payloads.js';

@@ -1,6 +1,7 @@
 import type { FaultConfig } from './faults/types.js';
 import type { ClockOptions } from './live/clock.js';
 import type { LiveOptions } from './live/options.js';
+import type { StoreView } from './store-view/types.js';
 
 /** A user to have connected when the sandbox starts. */
 export interface InitialUser {
@@ -74,6 +75,12 @@ export interface SandboxOptions {
   maxDeliveries?: number;
   /** Most payload bytes kept across deliveries, dropped the same way. Default 64 MiB. */
   maxDeliveryBytes?: number;
+  /**
+   * A store that keeps what the webhooks delivered (terra-store or your own): the dashboard then shows,
+   * per user and data type, what the sandbox sent beside what the store holds, and what is missing,
+   * stale or extra. The sandbox only calls its `records`; it never imports a store. Default none.
+   */
+  storeView?: StoreView;
 }
 
 /** Defaults shared by `startSandbox` and the `terra-sandbox` command. */

@@ -13,6 +13,7 @@ import { SessionStore } from './state/sessions.js';
 import type { ConnectSession, Delivery, NewUser, TerraUser } from './state/types.js';
 import { UserStore } from './state/users.js';
 import { WorkoutStore } from './state/workouts.js';
+import type { StoreView } from './store-view/types.js';
 import { DeliveryQueue } from './webhooks/delivery-queue.js';
 import {
   authCancelledBody,
@@ -52,6 +53,8 @@ export class SandboxRuntime {
   readonly clock: SimulatedClock;
   /** Live mode, when it is on. */
   readonly live: LiveMode | undefined;
+  /** The store the dashboard compares deliveries with, when one was given. */
+  readonly storeView: StoreView | undefined;
   private readonly writer: SnapshotWriter | undefined;
 
   constructor(options: SandboxOptions) {
@@ -60,6 +63,7 @@ export class SandboxRuntime {
     this.secret = options.secret ?? DEFAULTS.secret;
     this.seed = options.seed ?? DEFAULTS.seed;
     this.clock = new SimulatedClock(options.clock);
+    this.storeView = checkStoreView(options.storeView);
     const liveOptions = options.live ? resolveLiveOptions(options.live) : undefined;
     this.webhookUrl =
       options.webhookUrl === undefined ? undefined : checkWebhookUrl(options.webhookUrl, 'webhookUrl');
@@ -261,6 +265,16 @@ export class SandboxRuntime {
     this.writer?.schedule();
     await this.writer?.flush();
   }
+}
+
+function checkStoreView(view: StoreView | undefined): StoreView | undefined {
+  if (view === undefined) return undefined;
+  if (view === null || typeof view !== 'object' || typeof view.records !== 'function') {
+    throw new TypeError(
+      'storeView must be an object with a records(userId, type) function returning a promise of the records the store holds',
+    );
+  }
+  return view;
 }
 
 function positiveWhole(name: string, value: number | undefined, fallback: number): number {

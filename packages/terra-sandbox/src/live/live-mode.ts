@@ -1,3 +1,4 @@
+import { recordKey } from '../data/record-key.js';
 import { isDataType } from '../generators/data-types.js';
 import { personaOf } from '../generators/world/persona.js';
 import { createRandom } from '../generators/world/random.js';
@@ -16,7 +17,7 @@ import {
 } from './ground-truth.js';
 import type { ResolvedLiveOptions } from './options.js';
 import { SendHeap } from './send-heap.js';
-import { DAY_KEYED_TYPES, type LiveRecordType, type SyncedRecord, UserSyncState } from './sync-contents.js';
+import { type LiveRecordType, type SyncedRecord, UserSyncState } from './sync-contents.js';
 import { SyncCursor } from './sync-schedule.js';
 
 /** What live mode needs from the running sandbox. */
@@ -331,11 +332,10 @@ function versionsOf(delivery: Delivery, body: Record<string, unknown>): LedgerVe
   });
   if (type === 'athlete') return body.athlete ? [version(userId, body.athlete)] : [];
   if (!isDataType(type) || !Array.isArray(body.data)) return [];
-  const dayKeyed = (DAY_KEYED_TYPES as readonly string[]).includes(type);
   const out: LedgerVersion[] = [];
-  for (const record of body.data as Array<{ metadata?: { summary_id?: unknown; start_time?: unknown } }>) {
-    const key = dayKeyed ? record.metadata?.start_time : record.metadata?.summary_id;
-    if (typeof key === 'string') out.push(version(dayKeyed ? key.slice(0, 10) : key, record));
+  for (const record of body.data as unknown[]) {
+    const key = recordKey(type, record);
+    if (key !== undefined) out.push(version(key, record));
   }
   return out;
 }

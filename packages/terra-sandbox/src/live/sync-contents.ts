@@ -1,3 +1,4 @@
+import { DAY_KEYED_TYPES } from '../data/record-key.js';
 import { generateActivity } from '../generators/activity/activity.js';
 import { planWorkouts } from '../generators/activity/workout-plan.js';
 import { generateAthlete } from '../generators/athlete.js';
@@ -23,9 +24,6 @@ export type LiveRecordType =
   | 'nutrition'
   | 'menstruation'
   | 'athlete';
-
-/** The data types with one record per user per local day, revised as the day goes on. */
-export const DAY_KEYED_TYPES = ['daily', 'body', 'nutrition', 'menstruation'] as const;
 
 /** One record as a sync uploads it. */
 export interface SyncedRecord {

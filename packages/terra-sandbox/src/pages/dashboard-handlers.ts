@@ -1,17 +1,23 @@
 import type { DataType } from '../data/source.js';
 import type { DeliveryStoreStats } from '../state/deliveries.js';
 import type { Delivery, TerraUser } from '../state/types.js';
+import { type StoreReportHost, storeComparison, storeLabel } from '../store-view/report.js';
+import type { StoreView } from '../store-view/types.js';
 import { buildUserCharts, parseStepsDays } from './chart-data.js';
 import type { ActivityLike, DailyLike, SleepLike } from './chart-series.js';
 import { renderDashboard } from './dashboard-page.js';
 import { renderDeliveriesTable, renderUsersTable } from './dashboard-tables.js';
+import { html } from './html.js';
 import { htmlResponse, jsonResponse, type PageResponse } from './page-response.js';
+import { renderStoreTable } from './store-table.js';
 
 /** What the dashboard reads from the sandbox. It never sees the API key or the signing secret. */
-export interface DashboardBackend {
+export interface DashboardBackend extends StoreReportHost {
   users: { list(): TerraUser[]; get(userId: string): TerraUser | undefined };
   deliveries: { list(): Delivery[]; get(id: string): Delivery | undefined; stats(): DeliveryStoreStats };
   recordsForDay(type: DataType, user: TerraUser, day: string, withSamples: boolean): unknown[];
+  /** The store to compare deliveries with, when one was given. */
+  readonly storeView: StoreView | undefined;
 }
 
 function selectedUser(backend: DashboardBackend, requested: string | null): string | undefined {
@@ -36,6 +42,7 @@ export function showDashboard(
       deliveryStats: backend.deliveries.stats(),
       selectedUserId: selectedUser(backend, query.get('user_id')),
       ...unknownUser(backend, query.get('user_id')),
+      ...(backend.storeView ? { storeLabel: storeLabel(backend.storeView) } : {}),
       token,
     }),
   );
@@ -54,6 +61,26 @@ export function usersPartial(backend: DashboardBackend, query: URLSearchParams):
 /** `GET /dashboard/partials/deliveries`: the deliveries table alone, for the page's refresh. */
 export function deliveriesPartial(backend: DashboardBackend): PageResponse {
   return htmlResponse(200, renderDeliveriesTable(backend.deliveries.list(), backend.deliveries.stats()));
+}
+
+/** `GET /dashboard/partials/store`: the store comparison table, for the page's refresh. */
+export async function storePartial(backend: DashboardBackend): Promise<PageResponse> {
+  if (!backend.storeView)
+    return htmlResponse(404, html`<p class="empty">No store is attached to this sandbox.</p>`);
+  return htmlResponse(200, renderStoreTable(await storeComparison(backend, backend.storeView)));
+}
+
+/**
+ * `GET /dashboard/api/store`: per user and data type, what the sandbox delivered beside what the attached
+ * store holds (404 when none is attached).
+ */
+export async function storeJson(backend: DashboardBackend): Promise<PageResponse> {
+  if (!backend.storeView) {
+    return jsonResponse(404, {
+      error: 'no store is attached to this sandbox; pass startSandbox({ storeView }) to compare one',
+    });
+  }
+  return jsonResponse(200, await storeComparison(backend, backend.storeView));
 }
 
 /** `GET /dashboard/api/users`: every connection. */

@@ -16,6 +16,15 @@ export interface DashboardView {
   unknownUserId?: string;
   /** The per-start token the page's script sends with every data request. */
   token: string;
+  /** The attached store's label; the store panel shows only when a store is attached. */
+  storeLabel?: string;
+}
+
+function storePanel(label: string): SafeHtml {
+  return html`<section class="panel" aria-labelledby="store-heading">
+<div class="panel-head"><h2 id="store-heading">Sent vs stored</h2><p class="status-line">What the sandbox delivered beside what ${label} holds, per user and data type.</p></div>
+<div data-partial="store" aria-live="polite"><p class="empty">Comparing with ${label}…</p></div>
+</section>`;
 }
 
 function chartPanel(name: string, title: string, caption: string): SafeHtml {
@@ -48,6 +57,7 @@ export function renderDashboard(view: DashboardView): SafeHtml {
 <h2 id="users-heading">Users</h2>
 <div data-partial="users">${renderUsersTable(view.users, view.selectedUserId)}</div>
 </section>
+${view.storeLabel === undefined ? null : storePanel(view.storeLabel)}
 <section class="panel" aria-labelledby="charts-heading">
 <div class="panel-head"><h2 id="charts-heading">Charts</h2><p class="status-line" data-charts-status aria-live="polite">${view.selectedUserId ? html`user_id <code>${view.selectedUserId}</code>` : 'Connect a user to see charts.'}</p></div>
 <div class="charts">

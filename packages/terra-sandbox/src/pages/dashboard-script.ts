@@ -292,12 +292,27 @@ export const DASHBOARD_JS = `(() => {
     }
   }
 
+  // The store comparison reads the whole store, so it refreshes every third tick, one read at a time.
+  const storePanel = root.querySelector('[data-partial="store"]');
+  let storeTick = 0;
+  let storeBusy = false;
+  function refreshStore() {
+    if (!storePanel || storeBusy || storeTick++ % 3 !== 0) return;
+    storeBusy = true;
+    refreshPartial('store')
+      .catch(() => {})
+      .finally(() => {
+        storeBusy = false;
+      });
+  }
+
   async function poll() {
     // A background tab does not need fresh tables; it catches up on the first tick after it is shown.
     if (document.hidden) {
       setTimeout(poll, POLL_MS);
       return;
     }
+    refreshStore();
     try {
       await Promise.all([refreshPartial('users'), refreshPartial('deliveries')]);
       markSelected();
@@ -361,6 +376,7 @@ export const DASHBOARD_JS = `(() => {
   Time.localize(root);
   if (missingUser) showMissing(missingUser, false);
   loadCharts(selectedUser);
+  refreshStore();
   setTimeout(poll, POLL_MS);
 })();
 `;

@@ -118,6 +118,9 @@ button.small { padding: 0.15rem 0.7rem; font-size: 0.8rem; }
 pre.json-view:empty { display: none; }
 .j-toggle { cursor: pointer; display: inline-block; width: 1.2em; margin-left: -1.2em; color: var(--accent); }
 .sleep-table td { white-space: nowrap; }
+.store-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.store-table .store-status { min-width: 9rem; }
+.store-table .store-keys { font-size: 0.78rem; color: var(--muted); overflow-wrap: anywhere; }
 .j-toggle::before { content: "▸"; }
 .j-node[data-open="true"] > .j-toggle::before { content: "▾"; }
 .j-shut::before { content: attr(data-summary); color: var(--muted); font-style: italic; }

@@ -15,6 +15,8 @@ import {
   deliveriesPartial,
   deliveryJson,
   showDashboard,
+  storeJson,
+  storePartial,
   usersJson,
   usersPartial,
 } from '../pages/dashboard-handlers.js';
@@ -96,7 +98,9 @@ export function registerPageRoutes(router: Router, sandbox: SandboxRuntime): voi
   page('/dashboard', (ctx) => showDashboard(sandbox, ctx.query, token));
   data('/dashboard/partials/users', (ctx) => usersPartial(sandbox, ctx.query));
   data('/dashboard/partials/deliveries', () => deliveriesPartial(sandbox));
+  data('/dashboard/partials/store', () => storePartial(sandbox));
   data('/dashboard/api/users', () => usersJson(sandbox));
+  data('/dashboard/api/store', () => storeJson(sandbox));
   data('/dashboard/api/users/:userId/charts', (ctx) => chartsJson(sandbox, param(ctx, 'userId'), ctx.query));
   data('/dashboard/api/deliveries', () => deliveriesJson(sandbox));
   data('/dashboard/api/deliveries/:id', (ctx) => deliveryJson(sandbox, param(ctx, 'id')));
