@@ -32,6 +32,22 @@ async function loadContender() {
       return { response, data: response.getParsedResponse().data };
     };
   }
+  if (contender === 'node:http + Buffer.concat + JSON.parse (reference)') {
+    const { Agent, request } = await import('node:http');
+    const agent = new Agent({ keepAlive: true });
+    const url = `${input.baseUrl}/activity${query}`;
+    return () =>
+      new Promise((resolve, reject) => {
+        const req = request(url, { agent, headers }, (res) => {
+          const chunks = [];
+          res.on('data', (chunk) => chunks.push(chunk));
+          res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+  }
   if (contender === 'terra-api') {
     const { TerraClient } = await import('terra-api');
     const client = new TerraClient({ baseUrl: input.baseUrl, apiKey: input.apiKey, devId: input.devId });

@@ -24,7 +24,9 @@ export async function startFixtureServer(fixtures: ReadonlyMap<string, Fixture>)
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': fixture.body.length });
     res.end(fixture.body);
   });
-  server.keepAliveTimeout = 30_000;
+  // Longer than any pause between two turns of one contender, even on a loaded machine: a client without an idle
+  // timeout of its own (the node:http reference) would otherwise send on a socket the server is closing.
+  server.keepAliveTimeout = 600_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -17,7 +17,7 @@ const TERRA_TS = 'terra-ts';
 const TERRA_TS_FETCH = 'terra-ts over fetch (a fetch passed in; the path off Node)';
 const TERRA_API = 'terra-api';
 const NODE_HTTP = 'node:http + Buffer.concat + JSON.parse (reference)';
-const CONTENDERS = [BASELINE, TEXT_PARSE, TERRA_TS, TERRA_API] as const;
+const CONTENDERS = [BASELINE, TEXT_PARSE, TERRA_TS, TERRA_API, NODE_HTTP] as const;
 const MEMORY_CHILD = fileURLToPath(new URL('../children/peak-memory.mjs', import.meta.url));
 
 interface Session {
@@ -152,6 +152,7 @@ export async function fetchParseSuite(config: BenchConfig): Promise<SuiteResult>
       groups.push(time, groupOf(`client CPU time, ${label}`, 'ms', BASELINE, cpu));
       const ts = rowOf(time, TERRA_TS);
       const api = rowOf(time, TERRA_API);
+      const floor = rowOf(time, NODE_HTTP);
       checks.push(
         {
           target: `${size.label}: within 1.10x of raw fetch + res.json()`,
@@ -162,6 +163,22 @@ export async function fetchParseSuite(config: BenchConfig): Promise<SuiteResult>
           target: `${size.label}: faster than terra-api`,
           measured: `${formatNumber(ts.median)} ms vs ${formatNumber(api.median)} ms`,
           met: ts.median < api.median,
+        },
+        i === sizes.length - 1
+          ? {
+              target: `${size.label}: at most 0.9x terra-api's time`,
+              measured: `${formatRatio(ts.median / api.median)} (${formatNumber(ts.median)} ms vs ${formatNumber(api.median)} ms)`,
+              met: ts.median <= 0.9 * api.median,
+            }
+          : {
+              target: `${size.label}: at the floor (within 1.05x of node:http + Buffer.concat + JSON.parse)`,
+              measured: `${formatRatio(ts.median / floor.median)} (${formatNumber(ts.median)} ms vs ${formatNumber(floor.median)} ms)`,
+              met: ts.median <= 1.05 * floor.median,
+            },
+        {
+          target: `${size.label}: no slower than node:http + Buffer.concat + JSON.parse`,
+          measured: `${formatRatio(ts.median / floor.median)} (${formatNumber(ts.median)} ms vs ${formatNumber(floor.median)} ms)`,
+          met: ts.median <= floor.median,
         },
         {
           target: `${size.label}: no copy or rename of the data arrays`,
@@ -182,6 +199,12 @@ export async function fetchParseSuite(config: BenchConfig): Promise<SuiteResult>
           );
         }
         const tsDelta = rowOf(delta as Group, TERRA_TS);
+        const payloadMB = fixture.bytes / (1024 * 1024);
+        checks.push({
+          target: `${size.label}: peak RSS growth of one call at most 3x the payload`,
+          measured: `${formatRatio(tsDelta.median / payloadMB)} (${formatNumber(tsDelta.median)} MB for ${formatNumber(payloadMB)} MB; node:http + Buffer.concat + JSON.parse ${formatNumber(rowOf(delta as Group, NODE_HTTP).median)} MB, terra-api ${formatNumber(rowOf(delta as Group, TERRA_API).median)} MB)`,
+          met: tsDelta.median <= 3 * payloadMB,
+        });
         checks.push({
           target: `${size.label}: peak memory within 1.2x of the baseline`,
           measured: `${formatRatio(tsDelta.ratio ?? Number.NaN)} (growth ${formatNumber(tsDelta.median)} MB vs ${formatNumber(rowOf(delta as Group, BASELINE).median)} MB)`,

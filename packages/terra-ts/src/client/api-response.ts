@@ -6,7 +6,8 @@ export type JsonOf<T> = T extends { json: infer J } ? J : unknown;
 /** What {@link TerraApiResponse} is built from. */
 export interface TerraApiResponseInit<T> {
   status: number;
-  headers: Headers;
+  /** The headers, or a function that builds them when they are first read. */
+  headers: Headers | (() => Headers);
   /** The body text; omitted for a body over 1 MiB and for a response merged from chunks (serialised on demand). */
   rawBody: string | undefined;
   json: unknown;
@@ -30,10 +31,9 @@ export interface TerraApiResponseInit<T> {
 export class TerraApiResponse<T> {
   /** HTTP status (of the last chunk, for a merged response). */
   readonly status: number;
-  /** Response headers (of the last chunk, for a merged response). */
-  readonly headers: Headers;
   /** For a range terra-ts split into several requests: every chunk's response, in order. */
   readonly chunks: readonly TerraApiResponse<T>[] | undefined;
+  #headers: Headers | (() => Headers);
   #rawBody: string | undefined;
   readonly #json: unknown;
   readonly #parsed: T;
@@ -42,11 +42,17 @@ export class TerraApiResponse<T> {
   /** @param init - the response parts (kept by reference). */
   constructor(init: TerraApiResponseInit<T>) {
     this.status = init.status;
-    this.headers = init.headers;
+    this.#headers = init.headers;
     this.chunks = init.chunks;
     this.#rawBody = init.rawBody;
     this.#json = init.json;
     this.#parsed = init.parsed;
+  }
+
+  /** Response headers (of the last chunk, for a merged response). */
+  get headers(): Headers {
+    if (typeof this.#headers === 'function') this.#headers = this.#headers();
+    return this.#headers;
   }
 
   /**

@@ -60,7 +60,10 @@ export function toResponse<T>(
     );
   }
   const rawBody = text.length <= RAW_BODY_KEPT_UP_TO || json === undefined ? text : undefined;
-  return new TerraApiResponse({ status: res.status, headers: res.headers, rawBody, json, parsed });
+  // Headers are built when first read (most callers never do); a large body's are built now, so the
+  // response does not keep `res`, and through it the body text, alive.
+  const headers = rawBody === undefined ? res.headers : () => res.headers;
+  return new TerraApiResponse({ status: res.status, headers, rawBody, json, parsed });
 }
 
 function notJsonHint(text: string): string {

@@ -55,11 +55,17 @@ export interface ZlibModule {
   createBrotliDecompress(): ByteStream;
 }
 
+/** `node:buffer`, the one allocator the transport uses. */
+export interface BufferModule {
+  readonly Buffer: { allocUnsafe(size: number): Uint8Array };
+}
+
 /** The Node built-ins the transport needs. */
 export interface NodeModules {
   readonly http: HttpModule;
   readonly https: HttpModule;
   readonly zlib: ZlibModule;
+  readonly buffer: BufferModule;
 }
 
 interface NodeLikeGlobal {
@@ -90,5 +96,6 @@ export function loadNodeModules(): NodeModules | undefined {
   const http = getBuiltinModule('node:http') as HttpModule | undefined;
   const https = getBuiltinModule('node:https') as HttpModule | undefined;
   const zlib = getBuiltinModule('node:zlib') as ZlibModule | undefined;
-  return http && https && zlib ? { http, https, zlib } : undefined;
+  const buffer = getBuiltinModule('node:buffer') as BufferModule | undefined;
+  return http && https && zlib && buffer ? { http, https, zlib, buffer } : undefined;
 }

@@ -1,5 +1,7 @@
 import { BodyBytes } from './body-bytes.js';
 import type { ByteStream, IncomingResponse, NodeModules, OutgoingRequest } from './node-modules.js';
+import { bodyHeaders, RawHeadersResponse } from './raw-response.js';
+import { requestTargets } from './request-target.js';
 import {
   AttemptTimedOut,
   type ReceivedResponse,
@@ -25,10 +27,23 @@ const encoder = new TextEncoder();
  * past them the decompressor and the socket are destroyed and the attempt rejects with {@link ResponseTooLarge}. A reset on a reused keep-alive socket before any
  * answer rejects with {@link ReusedConnectionClosed}.
  */
-export function createNodeTransport({ http, https, zlib }: NodeModules): Transport {
+export function createNodeTransport({ http, https, zlib, buffer }: NodeModules): Transport {
+  const allocateUnsafe = (length: number) => buffer.Buffer.allocUnsafe(length);
   const agentOptions = { keepAlive: true, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' as const };
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent(agentOptions);
+  const targetOf = requestTargets();
+  // The request loop passes the same few header objects on every call (the client's, or its JSON variant):
+  // each is merged with accept-encoding once, not copied per request. node:http only reads them.
+  const withEncoding = new WeakMap<object, Record<string, string>>();
+  const headersFor = (headers: Readonly<Record<string, string>>) => {
+    let merged = withEncoding.get(headers);
+    if (merged === undefined) {
+      merged = { ...headers, 'accept-encoding': ACCEPT_ENCODING };
+      withEncoding.set(headers, merged);
+    }
+    return merged;
+  };
 
   return (attempt) =>
     new Promise<ReceivedResponse>((resolvePromise, rejectPromise) => {
@@ -36,22 +51,20 @@ export function createNodeTransport({ http, https, zlib }: NodeModules): Transpo
       // longer, and must not keep the resolved promise, which holds the whole body text, alive with them.
       let resolve: typeof resolvePromise | undefined = resolvePromise;
       let reject: typeof rejectPromise | undefined = rejectPromise;
-      const target = new URL(attempt.url);
+      const target = targetOf(attempt.url);
       const secure = target.protocol === 'https:';
       const module = secure ? https : http;
       const agent = secure ? httpsAgent : httpAgent;
       const bytes = typeof attempt.body === 'string' ? encoder.encode(attempt.body) : undefined;
-      const headers: Record<string, string | number> = {
-        ...attempt.headers,
-        'accept-encoding': ACCEPT_ENCODING,
-      };
-      if (bytes !== undefined) headers['content-length'] = bytes.length;
+      const headers: Record<string, string | number> =
+        bytes === undefined
+          ? headersFor(attempt.headers)
+          : { ...attempt.headers, 'accept-encoding': ACCEPT_ENCODING, 'content-length': bytes.length };
       const options = {
         protocol: target.protocol,
-        // node:http takes an IPv6 literal without the URL's brackets.
-        hostname: target.hostname.startsWith('[') ? target.hostname.slice(1, -1) : target.hostname,
+        hostname: target.hostname,
         port: target.port,
-        path: target.pathname + target.search,
+        path: target.path,
         method: attempt.method,
         headers,
         agent,
@@ -81,15 +94,16 @@ export function createNodeTransport({ http, https, zlib }: NodeModules): Transpo
       signal?.addEventListener('abort', onAbort, { once: true });
 
       const readBody = (res: IncomingResponse) => {
-        const decoded = decodedStream(res, zlib);
+        const announced = bodyHeaders(res.rawHeaders);
+        const decoded = decodedStream(res, announced.encoding, zlib);
         // Every stream keeps an error listener for good (settle ignores late calls): an 'error' event with
         // none would be thrown out of the event loop, past this call's promise.
         decoded.on('error', settle);
         if (decoded !== res) res.on('error', settle);
         res.on('aborted', () => settle(cutShort()));
-        const expected = decoded === res ? announcedLength(res) : undefined;
+        const expected = decoded === res ? announced.length : undefined;
         if (expected !== undefined && expected > maxBytes) return settle(new ResponseTooLarge(maxBytes));
-        const body = new BodyBytes(expected);
+        const body = new BodyBytes(expected, allocateUnsafe);
         decoded.on('data', (chunk) => {
           if (settled) return;
           if (body.length + chunk.length > maxBytes) {
@@ -110,7 +124,7 @@ export function createNodeTransport({ http, https, zlib }: NodeModules): Transpo
           try {
             // The bytes are let go of here, before the caller parses the text: the listeners outlive the call a little (see above).
             const text = body.text();
-            settle(undefined, { status: res.statusCode ?? 0, headers: headersOf(res.rawHeaders), text });
+            settle(undefined, new RawHeadersResponse(res.statusCode ?? 0, res.rawHeaders, text));
           } catch (error) {
             body.clear();
             settle(error);
@@ -150,9 +164,12 @@ export function createNodeTransport({ http, https, zlib }: NodeModules): Transpo
     });
 }
 
-function decodedStream(res: IncomingResponse, zlib: NodeModules['zlib']): ByteStream {
-  const encoding = res.headers['content-encoding'];
-  if (typeof encoding !== 'string') return res;
+function decodedStream(
+  res: IncomingResponse,
+  encoding: string | undefined,
+  zlib: NodeModules['zlib'],
+): ByteStream {
+  if (encoding === undefined) return res;
   switch (encoding.trim().toLowerCase()) {
     case 'gzip':
     case 'x-gzip':
@@ -166,21 +183,8 @@ function decodedStream(res: IncomingResponse, zlib: NodeModules['zlib']): ByteSt
   }
 }
 
-/** The body's length when the server announced it; a value that is not a plain count is ignored. */
-function announcedLength(res: IncomingResponse): number | undefined {
-  const value = res.headers['content-length'];
-  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) return undefined;
-  return Number(value);
-}
-
 function cutShort(): Error {
   return Object.assign(new Error('the connection closed before the whole body arrived'), {
     code: 'ECONNRESET',
   });
-}
-
-function headersOf(raw: readonly string[]): Headers {
-  const headers = new Headers();
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i] as string, raw[i + 1] as string);
-  return headers;
 }
