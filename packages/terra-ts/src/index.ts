@@ -10,7 +10,6 @@ export type {
 } from './client/hooks.js';
 export type { EndpointGroup, RequestOptions, TerraBaseUrls, TerraOptions } from './client/options.js';
 export type { RateLimitInfo } from './client/rate-limit.js';
-export { Terra } from './client/terra.js';
 export { VERSION } from './client/version.js';
 export {
   checkChunkDays,
@@ -29,9 +28,8 @@ export type {
   AthleteRequestOptions,
   DataIterateOptions,
   DataRequestOptions,
-  DataType,
-  DataTypeRecords,
 } from './resources/data-options.js';
+export { DATA_TYPES, type DataType, type DataTypeRecords, isDataType } from './resources/data-types.js';
 export {
   LabReports,
   type ListLabReportsParams,
@@ -43,5 +41,6 @@ export type { UserRef } from './resources/user-id.js';
 export type { ListUsersParams, UserInfoQuery } from './resources/users.js';
 export { type PlanWorkoutParams, Workouts } from './resources/workouts.js';
 export * from './responses/index.js';
-export { User } from './user.js';
+export { Terra } from './terra.js';
+export { User, type UserClient } from './user.js';
 export * from './webhooks/index.js';

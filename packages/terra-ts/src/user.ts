@@ -1,4 +1,4 @@
-import type { Terra } from './client/terra.js';
+import type { TerraApiResponse } from './client/api-response.js';
 import { TerraInvalidArgumentError } from './errors/terra-invalid-argument-error.js';
 import type { TerraUser } from './models/index.js';
 import type {
@@ -6,11 +6,34 @@ import type {
   DataIterateOptions,
   DataRequestOptions,
 } from './resources/data-options.js';
+import type { DataType, DataTypeRecords } from './resources/data-types.js';
+import type { AthleteResponse, DataResponse } from './responses/parse-data-body.js';
+
+/**
+ * What a {@link User} calls back into: the data calls of the client it is bound to. `Terra` implements it;
+ * parsed responses and webhook events take it (rather than `Terra`) to bind the users they hold.
+ */
+export interface UserClient {
+  /** `GET /{type}` for a user. See `Terra.getDataForUser`. */
+  getDataForUser<K extends DataType>(
+    user: User,
+    type: K,
+    options: DataRequestOptions,
+  ): Promise<TerraApiResponse<DataResponse<DataTypeRecords[K]>>>;
+  /** `GET /athlete` for a user. See `Terra.getAthleteForUser`. */
+  getAthleteForUser(user: User, options?: AthleteRequestOptions): Promise<TerraApiResponse<AthleteResponse>>;
+  /** Streams one data type chunk by chunk. See `Terra.iterateDataForUser`. */
+  iterateDataForUser<K extends DataType>(
+    user: User,
+    type: K,
+    options: DataIterateOptions,
+  ): AsyncGenerator<TerraApiResponse<DataResponse<DataTypeRecords[K]>>, void, undefined>;
+}
 
 /**
  * A Terra user (one wearable connection), wrapping the wire `TerraUser` object by reference.
  *
- * Users that come from {@link Terra} calls are bound to that client, so their data methods work directly.
+ * Users that come from `Terra` calls are bound to that client, so their data methods work directly.
  * Users parsed from webhooks without a client can be bound with {@link User.withClient}.
  *
  * @example
@@ -23,13 +46,13 @@ export class User {
   /** The wire object, exactly as Terra sent it. */
   readonly json: TerraUser;
   // Private so that logging or serialising a user never drags the client (and its API key) along.
-  #client: Terra | undefined;
+  #client: UserClient | undefined;
 
   /**
    * @param json - the wire user object (kept by reference).
    * @param client - the client that data methods go through.
    */
-  constructor(json: TerraUser, client?: Terra) {
+  constructor(json: TerraUser, client?: UserClient) {
     this.json = json;
     this.#client = client;
   }
@@ -64,62 +87,62 @@ export class User {
   }
 
   /** The same user bound to `client`. */
-  withClient(client: Terra): User {
+  withClient(client: UserClient): User {
     return new User(this.json, client);
   }
 
-  /** Activity (workouts) in a date range. See {@link Terra.getActivityForUser}. */
+  /** Activity (workouts) in a date range. See `Terra.getActivityForUser`. */
   async getActivity(options: DataRequestOptions) {
-    return this.#terra().getActivityForUser(this, options);
+    return this.#bound().getDataForUser(this, 'activity', options);
   }
-  /** Body metrics in a date range. See {@link Terra.getBodyForUser}. */
+  /** Body metrics in a date range. See `Terra.getBodyForUser`. */
   async getBody(options: DataRequestOptions) {
-    return this.#terra().getBodyForUser(this, options);
+    return this.#bound().getDataForUser(this, 'body', options);
   }
-  /** Daily summaries in a date range. See {@link Terra.getDailyForUser}. */
+  /** Daily summaries in a date range. See `Terra.getDailyForUser`. */
   async getDaily(options: DataRequestOptions) {
-    return this.#terra().getDailyForUser(this, options);
+    return this.#bound().getDataForUser(this, 'daily', options);
   }
-  /** Sleep sessions in a date range. See {@link Terra.getSleepForUser}. */
+  /** Sleep sessions in a date range. See `Terra.getSleepForUser`. */
   async getSleep(options: DataRequestOptions) {
-    return this.#terra().getSleepForUser(this, options);
+    return this.#bound().getDataForUser(this, 'sleep', options);
   }
-  /** Nutrition logs in a date range. See {@link Terra.getNutritionForUser}. */
+  /** Nutrition logs in a date range. See `Terra.getNutritionForUser`. */
   async getNutrition(options: DataRequestOptions) {
-    return this.#terra().getNutritionForUser(this, options);
+    return this.#bound().getDataForUser(this, 'nutrition', options);
   }
-  /** Menstruation data in a date range. See {@link Terra.getMenstruationForUser}. */
+  /** Menstruation data in a date range. See `Terra.getMenstruationForUser`. */
   async getMenstruation(options: DataRequestOptions) {
-    return this.#terra().getMenstruationForUser(this, options);
+    return this.#bound().getDataForUser(this, 'menstruation', options);
   }
-  /** The athlete profile. See {@link Terra.getAthleteForUser}. */
+  /** The athlete profile. See `Terra.getAthleteForUser`. */
   async getAthlete(options: AthleteRequestOptions = {}) {
-    return this.#terra().getAthleteForUser(this, options);
+    return this.#bound().getAthleteForUser(this, options);
   }
 
-  /** Streams activity chunk by chunk, in order. See {@link Terra.iterateDataForUser}. */
+  /** Streams activity chunk by chunk, in order. See `Terra.iterateDataForUser`. */
   async *iterateActivity(options: DataIterateOptions) {
-    yield* this.#terra().iterateDataForUser(this, 'activity', options);
+    yield* this.#bound().iterateDataForUser(this, 'activity', options);
   }
   /** Streams body metrics chunk by chunk, in order. */
   async *iterateBody(options: DataIterateOptions) {
-    yield* this.#terra().iterateDataForUser(this, 'body', options);
+    yield* this.#bound().iterateDataForUser(this, 'body', options);
   }
   /** Streams daily summaries chunk by chunk, in order. */
   async *iterateDaily(options: DataIterateOptions) {
-    yield* this.#terra().iterateDataForUser(this, 'daily', options);
+    yield* this.#bound().iterateDataForUser(this, 'daily', options);
   }
   /** Streams sleep chunk by chunk, in order. */
   async *iterateSleep(options: DataIterateOptions) {
-    yield* this.#terra().iterateDataForUser(this, 'sleep', options);
+    yield* this.#bound().iterateDataForUser(this, 'sleep', options);
   }
   /** Streams nutrition chunk by chunk, in order. */
   async *iterateNutrition(options: DataIterateOptions) {
-    yield* this.#terra().iterateDataForUser(this, 'nutrition', options);
+    yield* this.#bound().iterateDataForUser(this, 'nutrition', options);
   }
   /** Streams menstruation data chunk by chunk, in order. */
   async *iterateMenstruation(options: DataIterateOptions) {
-    yield* this.#terra().iterateDataForUser(this, 'menstruation', options);
+    yield* this.#bound().iterateDataForUser(this, 'menstruation', options);
   }
 
   /** Serialises as the wire object. */
@@ -127,7 +150,7 @@ export class User {
     return this.json;
   }
 
-  #terra(): Terra {
+  #bound(): UserClient {
     if (this.#client) return this.#client;
     throw new TerraInvalidArgumentError(
       'client',

@@ -6,7 +6,7 @@ import { dateSeconds, parseCliDate } from '../data/cli-date.js';
 import { untilInterrupted } from '../interrupt.js';
 import { ProgressBar } from '../output/progress.js';
 import { openCliStore } from '../store/open-cli-store.js';
-import { addDatabaseOption, type StoreOptions } from './store.js';
+import { addDatabaseOption, type StoreOptions } from './store-options.js';
 
 interface StoreBackfillOptions extends StoreOptions {
   user: string;

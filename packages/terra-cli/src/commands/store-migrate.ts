@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type App, action } from '../app.js';
 import { openCliStore } from '../store/open-cli-store.js';
-import { addDatabaseOption, type StoreOptions } from './store.js';
+import { addDatabaseOption, type StoreOptions } from './store-options.js';
 
 /** `terra store migrate`: applies pending migrations and prints the schema version. */
 export function registerStoreMigrate(parent: Command, app: App): void {

@@ -9,7 +9,7 @@ import { DATA_COLUMNS } from '../data/columns.js';
 import { chartSeriesFor } from '../data/series.js';
 import { getPath } from '../output/fields.js';
 import { openCliStore } from '../store/open-cli-store.js';
-import { addDatabaseOption, type StoreOptions } from './store.js';
+import { addDatabaseOption, type StoreOptions } from './store-options.js';
 
 interface StoreQueryOptions extends StoreOptions {
   user: string;

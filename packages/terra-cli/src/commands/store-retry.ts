@@ -4,7 +4,7 @@ import { type App, action } from '../app.js';
 import { CliError } from '../cli-error.js';
 import { ExitCode } from '../exit-codes.js';
 import { openCliStore } from '../store/open-cli-store.js';
-import { addDatabaseOption, type StoreOptions } from './store.js';
+import { addDatabaseOption, type StoreOptions } from './store-options.js';
 
 interface StoreRetryOptions extends StoreOptions {
   id?: number;

@@ -8,7 +8,7 @@ import { CliError } from '../cli-error.js';
 import { requireCredential } from '../config/credentials.js';
 import { untilInterrupted } from '../interrupt.js';
 import { openCliStore } from '../store/open-cli-store.js';
-import { addDatabaseOption, type StoreOptions } from './store.js';
+import { addDatabaseOption, type StoreOptions } from './store-options.js';
 import { parsePort } from './webhooks-listen.js';
 
 interface StoreServeOptions extends StoreOptions {

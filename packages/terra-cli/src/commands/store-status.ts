@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { type App, action } from '../app.js';
 import { openCliStore } from '../store/open-cli-store.js';
 import { formatAge, readStoreStatus } from '../store/store-status.js';
-import { addDatabaseOption, type StoreOptions } from './store.js';
+import { addDatabaseOption, type StoreOptions } from './store-options.js';
 
 const FAILURE_COLUMNS = [
   ['type', 'type'],

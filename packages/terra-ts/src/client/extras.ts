@@ -2,7 +2,7 @@ import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-erro
 import type { ClientConfig } from './config.js';
 import type { RequestOptions } from './options.js';
 import { buildQuery, type QueryValue } from './query.js';
-import type { RequestSpec } from './request.js';
+import type { RequestSpec } from './request-spec.js';
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const CREDENTIAL_HEADERS = new Set(['x-api-key', 'dev-id']);

@@ -10,7 +10,8 @@ import type { TerraApiResponse } from './api-response.js';
 import { MAX_TIMER_MS, optionalInteger } from './arguments.js';
 import type { ClientConfig } from './config.js';
 import { checkHeaders, withExtras, withoutCredentials } from './extras.js';
-import type { EndpointGroup, RequestOptions } from './options.js';
+import type { RequestOptions } from './options.js';
+import type { ParseBody, RequestSpec } from './request-spec.js';
 import { backoffMs, isRetryableStatus, isSafeToRepeatPost, parseRetryAfter, wasNeverSent } from './retry.js';
 import { toResponse } from './to-response.js';
 import {
@@ -19,26 +20,6 @@ import {
   ResponseTooLarge,
   ReusedConnectionClosed,
 } from './transport/transport.js';
-
-/** One endpoint call, as the resources describe it. */
-export interface RequestSpec {
-  method: 'GET' | 'POST' | 'DELETE' | 'PATCH';
-  /** Path under the base URL, starting with `/`. */
-  path: string;
-  /** A query string built by `buildQuery` (no leading `?`). */
-  query?: string;
-  /** A JSON-serialisable body, or `FormData` for uploads. */
-  body?: unknown;
-  /** A POST that is safe to send twice (a read such as `/bulkUserInfo`). GET, PATCH and DELETE always are. */
-  idempotent?: boolean;
-  /** The endpoint answers 204 with no body. */
-  allowEmptyBody?: boolean;
-  /** The endpoint group whose own base URL applies (`TerraOptions.baseUrls`); the client's `baseUrl` when absent. */
-  group?: EndpointGroup;
-}
-
-/** Turns the parsed JSON (undefined for an empty body) into the endpoint's class. */
-export type ParseBody<T> = (json: unknown, status: number) => T;
 
 /**
  * The one request loop: sends the request, enforces the per-attempt timeout, honours the caller's signal,

@@ -2,7 +2,7 @@ import { TerraError } from '../errors/terra-error.js';
 import { TerraResponseParseError } from '../errors/terra-response-parse-error.js';
 import { TerraApiResponse } from './api-response.js';
 import type { ClientConfig } from './config.js';
-import type { ParseBody, RequestSpec } from './request.js';
+import type { ParseBody, RequestSpec } from './request-spec.js';
 import type { ReceivedResponse } from './transport/transport.js';
 
 const EXCERPT_LENGTH = 200;

@@ -1,5 +1,4 @@
 import { optionalString, optionsObject, requireString } from '../client/arguments.js';
-import type { ClientContext } from '../client/context.js';
 import { objectBody } from '../client/json-shape.js';
 import type { RequestOptions } from '../client/options.js';
 import { buildQuery } from '../client/query.js';
@@ -9,6 +8,7 @@ import { AuthToken } from '../responses/auth-token.js';
 import { UserAuthUrl } from '../responses/user-auth-url.js';
 import { UserDeauthResp } from '../responses/user-deauth-resp.js';
 import { WidgetSession } from '../responses/widget-session.js';
+import type { ClientContext } from './client-context.js';
 import { type UserRef, userIdOf } from './user-id.js';
 
 /** Parameters of `generateAuthenticationUrl`. */

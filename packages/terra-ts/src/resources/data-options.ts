@@ -1,9 +1,5 @@
 import type { RequestOptions } from '../client/options.js';
 import type { DateInput } from '../dates/date-input.js';
-import type { Activity, Body, Daily, Menstruation, Nutrition, Sleep } from '../models/index.js';
-
-/** The data types with a date-range endpoint. */
-export type DataType = 'activity' | 'body' | 'daily' | 'sleep' | 'nutrition' | 'menstruation';
 
 /** Options of the data calls (`getSleep`, `getActivityForUser`, ...). */
 export interface DataRequestOptions extends RequestOptions {
@@ -40,14 +36,4 @@ export interface DataIterateOptions extends Omit<DataRequestOptions, 'endDate' |
 export interface AthleteRequestOptions extends RequestOptions {
   /** Deliver to your webhook (default true) or return the profile in the response. Always sent. */
   toWebhook?: boolean;
-}
-
-/** The record type of each data type. */
-export interface DataTypeRecords {
-  activity: Activity;
-  body: Body;
-  daily: Daily;
-  sleep: Sleep;
-  nutrition: Nutrition;
-  menstruation: Menstruation;
 }

@@ -1,6 +1,5 @@
 import type { TerraApiResponse } from '../client/api-response.js';
 import { booleanOr, optionalInteger, optionsObject } from '../client/arguments.js';
-import type { ClientContext } from '../client/context.js';
 import type { RequestOptions } from '../client/options.js';
 import { buildQuery, type QueryValue } from '../client/query.js';
 import { request } from '../client/request.js';
@@ -14,12 +13,9 @@ import {
 } from '../dates/date-range.js';
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
 import { type AthleteResponse, type DataResponse, parseDataBody } from '../responses/parse-data-body.js';
-import type {
-  AthleteRequestOptions,
-  DataIterateOptions,
-  DataRequestOptions,
-  DataType,
-} from './data-options.js';
+import type { ClientContext } from './client-context.js';
+import type { AthleteRequestOptions, DataIterateOptions, DataRequestOptions } from './data-options.js';
+import { DATA_TYPES, type DataType, isDataType } from './data-types.js';
 import { mapInOrder, streamInOrder } from './in-order.js';
 import { mergeChunks } from './merge-chunks.js';
 import { type UserRef, userIdOf } from './user-id.js';
@@ -67,7 +63,7 @@ export async function getData<T>(
     (i, signal) => fetchChunk<T>(ctx, plan, chunks[i] as DateChunk, signal),
     plan.request.signal,
   );
-  return mergeChunks(responses, ctx.terra);
+  return mergeChunks(responses, ctx.client);
 }
 
 /** Streams `GET /{type}` chunk by chunk, in order, prefetching up to `concurrency` chunks. */
@@ -102,13 +98,19 @@ export function getAthlete(ctx: ClientContext, user: UserRef, options?: AthleteR
   return request(
     ctx.config,
     { method: 'GET', path: '/athlete', query },
-    (json) => parseDataBody(json, ctx.terra) as AthleteResponse,
+    (json) => parseDataBody(json, ctx.client) as AthleteResponse,
     o,
   );
 }
 
 function planData(user: UserRef, type: DataType, options: unknown, toWebhookDefault: boolean): DataPlan {
   const userId = userIdOf(user);
+  if (!isDataType(type)) {
+    throw new TerraInvalidArgumentError(
+      'type',
+      `type must be one of ${DATA_TYPES.join(', ')}; got ${typeof type === 'string' ? JSON.stringify(type) : `a ${typeof type}`}`,
+    );
+  }
   const o = optionsObject(options as DataRequestOptions | undefined, 'options', true);
   const { start, end } = parseDateRange(o.startDate, o.endDate);
   return {
@@ -150,7 +152,7 @@ function fetchChunk<T>(
   return request(
     ctx.config,
     { method: 'GET', path: `/${plan.type}`, query },
-    (json) => parseDataBody<T>(json, ctx.terra) as DataResponse<T>,
+    (json) => parseDataBody<T>(json, ctx.client) as DataResponse<T>,
     { ...plan.request, signal },
   );
 }

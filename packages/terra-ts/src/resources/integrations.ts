@@ -1,11 +1,11 @@
 import { booleanOr, optionsObject } from '../client/arguments.js';
-import type { ClientContext } from '../client/context.js';
 import { objectBody } from '../client/json-shape.js';
 import type { RequestOptions } from '../client/options.js';
 import { buildQuery } from '../client/query.js';
 import { request } from '../client/request.js';
 import { DetailedIntegrations } from '../responses/detailed-integrations.js';
 import { ProvidersResponse } from '../responses/providers-response.js';
+import type { ClientContext } from './client-context.js';
 
 /** `GET /integrations`. */
 export function listProviders(ctx: ClientContext, options?: RequestOptions) {

@@ -1,10 +1,8 @@
 import { optionalString, optionsObject } from '../client/arguments.js';
-import { type ClientContext, clientContextOf } from '../client/context.js';
 import { objectBody } from '../client/json-shape.js';
 import type { RequestOptions } from '../client/options.js';
 import { buildQuery } from '../client/query.js';
 import { request } from '../client/request.js';
-import type { Terra } from '../client/terra.js';
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
 import { Deleted } from '../responses/deleted.js';
 import {
@@ -14,6 +12,8 @@ import {
   LabReportList,
   LabReportUpload,
 } from '../responses/lab-reports.js';
+import type { UserClient } from '../user.js';
+import { type ClientContext, clientContextOf } from './client-context.js';
 import { checkIdSegment } from './id-segment-check.js';
 import { dayString, idSegment } from './path-arguments.js';
 
@@ -57,7 +57,7 @@ export class LabReports {
    *   A standalone class rather than a property of `Terra`, so a bundle that never uses it does not carry it.
    * @throws {@link TerraInvalidArgumentError} when `terra` is not a `Terra` client.
    */
-  constructor(terra: Terra) {
+  constructor(terra: UserClient) {
     this.#ctx = clientContextOf(terra, 'LabReports');
   }
 

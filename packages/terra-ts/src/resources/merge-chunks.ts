@@ -1,8 +1,8 @@
 import { TerraApiResponse } from '../client/api-response.js';
-import type { Terra } from '../client/terra.js';
 import { DataReturned } from '../responses/data-returned.js';
 import type { DataResponse } from '../responses/parse-data-body.js';
 import { SentToWebhook } from '../responses/sent-to-webhook.js';
+import type { UserClient } from '../user.js';
 
 /**
  * Merges the responses of consecutive chunks into one, in order:
@@ -13,7 +13,7 @@ import { SentToWebhook } from '../responses/sent-to-webhook.js';
  */
 export function mergeChunks<T>(
   responses: TerraApiResponse<DataResponse<T>>[],
-  client: Terra,
+  client: UserClient,
 ): TerraApiResponse<DataResponse<T>> {
   const last = responses[responses.length - 1] as TerraApiResponse<DataResponse<T>>;
   let firstData: DataReturned<T> | undefined;

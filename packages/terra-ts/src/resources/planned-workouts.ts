@@ -1,13 +1,13 @@
 import { optionsObject } from '../client/arguments.js';
-import { type ClientContext, clientContextOf } from '../client/context.js';
 import { arrayBody, objectBody } from '../client/json-shape.js';
 import type { RequestOptions } from '../client/options.js';
 import { buildQuery } from '../client/query.js';
 import { request } from '../client/request.js';
-import type { Terra } from '../client/terra.js';
 import type { PlannedWorkout } from '../models/index.js';
 import { Deleted } from '../responses/deleted.js';
 import { PlannedWorkoutInfo, PlannedWorkoutList } from '../responses/planned-workouts.js';
+import type { UserClient } from '../user.js';
+import { type ClientContext, clientContextOf } from './client-context.js';
 import { dayString, idSegment } from './path-arguments.js';
 import { type UserRef, userIdOf } from './user-id.js';
 
@@ -28,7 +28,7 @@ export class PlannedWorkouts {
    *   A standalone class rather than a property of `Terra`, so a bundle that never uses it does not carry it.
    * @throws {@link TerraInvalidArgumentError} when `terra` is not a `Terra` client.
    */
-  constructor(terra: Terra) {
+  constructor(terra: UserClient) {
     this.#ctx = clientContextOf(terra, 'PlannedWorkouts');
   }
 

@@ -1,5 +1,4 @@
 import { optionalInteger, optionsObject } from '../client/arguments.js';
-import type { ClientContext } from '../client/context.js';
 import { arrayBody, objectBody } from '../client/json-shape.js';
 import type { RequestOptions } from '../client/options.js';
 import { buildQuery } from '../client/query.js';
@@ -11,6 +10,7 @@ import { SubscribedUsers } from '../responses/subscribed-users.js';
 import { UserInfo, type UserInfoJson } from '../responses/user-info.js';
 import { UserList } from '../responses/user-list.js';
 import type { User } from '../user.js';
+import type { ClientContext } from './client-context.js';
 import { userIdOf } from './user-id.js';
 
 /** Which user(s) `getUserInfo` looks up: by Terra user id, or by your reference id (may match several). */
@@ -41,7 +41,7 @@ export function getUsersByReference(ctx: ClientContext, referenceId: string, opt
   return request(
     ctx.config,
     { method: 'GET', path: '/userInfo', query: buildQuery({ reference_id: referenceId }) },
-    (json) => new UserList(arrayBody<TerraUser>(json), ctx.terra),
+    (json) => new UserList(arrayBody<TerraUser>(json), ctx.client),
     options,
   );
 }
@@ -79,7 +79,7 @@ function parseUserInfo(json: unknown, status: number, ctx: ClientContext): UserI
       request: 'GET /userInfo',
     });
   }
-  return new UserInfo(body, ctx.terra);
+  return new UserInfo(body, ctx.client);
 }
 
 /** `GET /userInfo` then the user, bound to the client. */
@@ -104,7 +104,7 @@ export function bulkUserInfo(ctx: ClientContext, userIds: readonly string[], opt
   return request(
     ctx.config,
     { method: 'POST', path: '/bulkUserInfo', body: ids, idempotent: true },
-    (json) => new UserList(arrayBody<TerraUser>(json), ctx.terra),
+    (json) => new UserList(arrayBody<TerraUser>(json), ctx.client),
     options,
   );
 }
@@ -119,7 +119,7 @@ export function listUsers(ctx: ClientContext, params?: ListUsersParams, options?
   return request(
     ctx.config,
     { method: 'GET', path: '/subscriptions', query },
-    (json) => new SubscribedUsers(objectBody(json), ctx.terra),
+    (json) => new SubscribedUsers(objectBody(json), ctx.client),
     options,
   );
 }

@@ -1,14 +1,14 @@
 import { optionsObject } from '../client/arguments.js';
-import { type ClientContext, clientContextOf } from '../client/context.js';
 import { arrayBody, objectBody } from '../client/json-shape.js';
 import type { RequestOptions } from '../client/options.js';
 import { buildQuery } from '../client/query.js';
 import { request } from '../client/request.js';
-import type { Terra } from '../client/terra.js';
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
 import type { WorkoutTemplate } from '../models/index.js';
 import { Deleted } from '../responses/deleted.js';
 import { WorkoutCreated, WorkoutDetails, WorkoutList, WorkoutPlanned } from '../responses/workouts.js';
+import type { UserClient } from '../user.js';
+import { type ClientContext, clientContextOf } from './client-context.js';
 import { dayString, idSegment } from './path-arguments.js';
 import { type UserRef, userIdOf } from './user-id.js';
 
@@ -39,7 +39,7 @@ export class Workouts {
    *   A standalone class rather than a property of `Terra`, so a bundle that never uses it does not carry it.
    * @throws {@link TerraInvalidArgumentError} when `terra` is not a `Terra` client.
    */
-  constructor(terra: Terra) {
+  constructor(terra: UserClient) {
     this.#ctx = clientContextOf(terra, 'Workouts');
   }
 

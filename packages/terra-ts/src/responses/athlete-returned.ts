@@ -1,6 +1,5 @@
-import type { Terra } from '../client/terra.js';
 import type { Athlete, TerraUser } from '../models/index.js';
-import { User } from '../user.js';
+import { User, type UserClient } from '../user.js';
 
 /** Wire shape of an athlete body: `{ user, athlete, type }`. */
 export interface AthleteReturnedJson {
@@ -34,7 +33,7 @@ export class AthleteReturned {
    * @param json - the wire body (kept by reference).
    * @param client - binds {@link AthleteReturned.user} to a client.
    */
-  constructor(json: AthleteReturnedJson, client?: Terra) {
+  constructor(json: AthleteReturnedJson, client?: UserClient) {
     this.json = json;
     this.user = new User(json.user, client);
     this.athlete = json.athlete;

@@ -1,6 +1,5 @@
-import type { Terra } from '../client/terra.js';
 import type { TerraUser } from '../models/index.js';
-import { User } from '../user.js';
+import { User, type UserClient } from '../user.js';
 
 /** Wire shape of a data body: `{ user, data: T[], type }` (REST with `to_webhook=false`, and data webhooks). */
 export interface DataReturnedJson<T> {
@@ -36,7 +35,7 @@ export class DataReturned<T = unknown> {
    * @param json - the wire body (kept by reference).
    * @param client - binds {@link DataReturned.user} to a client.
    */
-  constructor(json: DataReturnedJson<T>, client?: Terra) {
+  constructor(json: DataReturnedJson<T>, client?: UserClient) {
     this.json = json;
     this.user = new User(json.user, client);
     this.data = json.data;

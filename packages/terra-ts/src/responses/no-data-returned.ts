@@ -1,6 +1,5 @@
-import type { Terra } from '../client/terra.js';
 import type { TerraUser } from '../models/index.js';
-import { User } from '../user.js';
+import { User, type UserClient } from '../user.js';
 
 /** Wire shape: `{ status: 'not_available', message, user?, type? }`. */
 export interface NoDataReturnedJson {
@@ -35,7 +34,7 @@ export class NoDataReturned {
    * @param json - the wire body (kept by reference).
    * @param client - binds {@link NoDataReturned.user} to a client.
    */
-  constructor(json: NoDataReturnedJson, client?: Terra) {
+  constructor(json: NoDataReturnedJson, client?: UserClient) {
     this.json = json;
     this.user = json.user ? new User(json.user, client) : undefined;
     this.status = json.status;

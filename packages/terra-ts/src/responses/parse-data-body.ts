@@ -1,4 +1,4 @@
-import type { Terra } from '../client/terra.js';
+import type { UserClient } from '../user.js';
 import { AthleteReturned, type AthleteReturnedJson } from './athlete-returned.js';
 import { DataReturned, type DataReturnedJson } from './data-returned.js';
 import { GenericMessage } from './generic-message.js';
@@ -18,7 +18,7 @@ export type AthleteResponse = AthleteReturned | NoDataReturned | SentToWebhook |
  * @param json - the parsed body (kept by reference).
  * @param client - binds users to a client.
  */
-export function parseDataBody<T>(json: unknown, client?: Terra): DataResponse<T> | AthleteReturned {
+export function parseDataBody<T>(json: unknown, client?: UserClient): DataResponse<T> | AthleteReturned {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new TypeError('expected a JSON object');
   }

@@ -1,6 +1,5 @@
-import type { Terra } from '../client/terra.js';
 import type { TerraUser } from '../models/index.js';
-import { User } from '../user.js';
+import { User, type UserClient } from '../user.js';
 
 /** Wire shape of `GET /subscriptions`: `{ users }`, or `{ data: { next, max_page, results } }` when paginated. */
 export interface SubscribedUsersJson {
@@ -36,7 +35,7 @@ export class SubscribedUsers {
    * @param json - the wire body (kept by reference).
    * @param client - binds each user to a client.
    */
-  constructor(json: SubscribedUsersJson, client?: Terra) {
+  constructor(json: SubscribedUsersJson, client?: UserClient) {
     this.json = json;
     const wire = json.users ?? json.data?.results ?? [];
     this.users = wire.map((u) => new User(u, client));

@@ -1,6 +1,5 @@
-import type { Terra } from '../client/terra.js';
 import type { TerraUser } from '../models/index.js';
-import { User } from '../user.js';
+import { User, type UserClient } from '../user.js';
 
 /** Wire shape of `GET /userInfo?user_id=`. */
 export interface UserInfoJson {
@@ -31,7 +30,7 @@ export class UserInfo {
    * @param json - the wire body (kept by reference).
    * @param client - binds {@link UserInfo.user} to a client.
    */
-  constructor(json: UserInfoJson, client?: Terra) {
+  constructor(json: UserInfoJson, client?: UserClient) {
     this.json = json;
     this.user = new User(json.user, client);
     this.status = json.status;

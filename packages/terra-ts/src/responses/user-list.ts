@@ -1,6 +1,5 @@
-import type { Terra } from '../client/terra.js';
 import type { TerraUser } from '../models/index.js';
-import { User } from '../user.js';
+import { User, type UserClient } from '../user.js';
 
 /**
  * A list of users, bound to the client: the answer to `POST /bulkUserInfo` and to
@@ -18,7 +17,7 @@ export class UserList {
    * @param json - the wire array (kept by reference).
    * @param client - binds each user to a client.
    */
-  constructor(json: TerraUser[], client?: Terra) {
+  constructor(json: TerraUser[], client?: UserClient) {
     this.json = json;
     this.users = json.map((u) => new User(u, client));
   }

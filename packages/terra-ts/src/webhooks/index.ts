@@ -4,6 +4,7 @@ export { createFetchWebhookHandler } from './adapters/fetch.js';
 export type { WebhookHandlerOptions } from './adapters/handle-delivery.js';
 export { createNodeWebhookHandler, type NodeResponseLike } from './adapters/node.js';
 export type { NodeRequestLike } from './adapters/node-request.js';
+export type { WebhooksSource } from './adapters/receive.js';
 export {
   type DedupeClaim,
   type DedupeResult,
@@ -38,7 +39,12 @@ export {
 } from './memory-large-request-store.js';
 export { isTerraWebhookEvent, parseWebhookEvent } from './parse.js';
 export type { WebhookPayload } from './raw-payload.js';
-export { DEFAULT_S3_PAYLOAD_TIMEOUT_MS, type FetchS3PayloadOptions, fetchS3Payload } from './s3-payload.js';
+export {
+  DEFAULT_S3_PAYLOAD_TIMEOUT_MS,
+  type FetchS3PayloadOptions,
+  fetchS3Payload,
+  type S3PayloadClient,
+} from './s3-payload.js';
 export { type ParsedSignatureHeader, parseSignatureHeader } from './signature-header.js';
 export { TerraWebhooks, type TerraWebhooksOptions } from './terra-webhooks.js';
 export { DEFAULT_TOLERANCE_SECONDS } from './tolerance.js';

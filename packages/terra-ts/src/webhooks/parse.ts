@@ -1,4 +1,3 @@
-import type { Terra } from '../client/terra.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
 import type {
   AccessRevokedEvent,
@@ -17,6 +16,7 @@ import type {
 import { AthleteReturned, type AthleteReturnedJson } from '../responses/athlete-returned.js';
 import { DataReturned, type DataReturnedJson } from '../responses/data-returned.js';
 import { NoDataReturned, type NoDataReturnedJson } from '../responses/no-data-returned.js';
+import type { UserClient } from '../user.js';
 import { AuthCancelledHookResponse, AuthHookResponse } from './events/auth-events.js';
 import {
   AccessRevokedHookResponse,
@@ -51,23 +51,23 @@ import { UnknownWebhookEvent } from './events/unknown-event.js';
 
 type Body = Record<string, unknown>;
 // Returns undefined when the body lacks a field its class dereferences; it then parses as unknown.
-type Parser = (json: Body, client: Terra | undefined) => TerraWebhookEvent | undefined;
+type Parser = (json: Body, client: UserClient | undefined) => TerraWebhookEvent | undefined;
 
 function isObject(value: unknown): value is Body {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function withUser<J>(build: (json: J, client: Terra | undefined) => TerraWebhookEvent): Parser {
+function withUser<J>(build: (json: J, client: UserClient | undefined) => TerraWebhookEvent): Parser {
   return (json, client) => (isObject(json.user) ? build(json as J, client) : undefined);
 }
 
-function parseAuth(json: Body, client: Terra | undefined): TerraWebhookEvent | undefined {
+function parseAuth(json: Body, client: UserClient | undefined): TerraWebhookEvent | undefined {
   if (json.status === 'error')
     return new AuthCancelledHookResponse(json as unknown as LegacyAuthErrorEventJson, client);
   return isObject(json.user) ? new AuthHookResponse(json as unknown as AuthSuccessEvent, client) : undefined;
 }
 
-function parseData(json: Body, client: Terra | undefined): TerraWebhookEvent | undefined {
+function parseData(json: Body, client: UserClient | undefined): TerraWebhookEvent | undefined {
   if (!Array.isArray(json.data) || !isObject(json.user)) return undefined;
   return new DataReturned(json as DataReturnedJson<unknown>, client) as TerraWebhookEvent;
 }
@@ -162,7 +162,7 @@ const parsers = new Map<string, Parser>([
  * @param json - the value `JSON.parse` returned (kept by reference, never copied).
  * @param client - binds the users in the event to a client, so `event.user.getSleep(...)` works.
  */
-export function parseWebhookEvent(json: unknown, client?: Terra): ParsedWebhookEvent {
+export function parseWebhookEvent(json: unknown, client?: UserClient): ParsedWebhookEvent {
   if (!isObject(json)) return new UnknownWebhookEvent(json);
   if (json.status === 'not_available' && !Array.isArray(json.data)) {
     return new NoDataReturned(json as unknown as NoDataReturnedJson, client);

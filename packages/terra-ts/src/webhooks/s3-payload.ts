@@ -1,6 +1,5 @@
 import { MAX_TIMER_MS, optionalInteger } from '../client/arguments.js';
 import { Deadline } from '../client/deadline.js';
-import type { Terra } from '../client/terra.js';
 import { readLimitedText } from '../client/transport/read-body.js';
 import { ResponseTooLarge } from '../client/transport/transport.js';
 import { TerraApiError } from '../errors/terra-api-error.js';
@@ -9,6 +8,7 @@ import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-erro
 import { TerraResponseParseError } from '../errors/terra-response-parse-error.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, responseTooLarge } from '../errors/terra-response-too-large-error.js';
 import { TerraTimeoutError } from '../errors/terra-timeout-error.js';
+import type { UserClient } from '../user.js';
 import type { ParsedWebhookEvent } from './events/index.js';
 import { parseWebhookEvent } from './parse.js';
 
@@ -19,7 +19,7 @@ export interface FetchS3PayloadOptions {
   /** Cancels the download. */
   signal?: AbortSignal | undefined;
   /** Binds the users in the downloaded event to this client, and downloads with its `fetch` unless `fetch` is given. */
-  client?: Terra | undefined;
+  client?: S3PayloadClient | undefined;
   /**
    * The whole download's time limit (answer and body), in milliseconds. Default 30 000
    * ({@link DEFAULT_S3_PAYLOAD_TIMEOUT_MS}); past it the download is aborted with a `TerraTimeoutError`.
@@ -31,6 +31,15 @@ export interface FetchS3PayloadOptions {
    */
   maxResponseBytes?: number | undefined;
 }
+
+/**
+ * The client {@link fetchS3Payload} binds users to: a `Terra` client, whose `webhooks` also lend the download
+ * their `fetch` and size limit, or any other {@link UserClient}.
+ */
+export type S3PayloadClient = UserClient & {
+  /** The webhooks of a `Terra` client. */
+  readonly webhooks?: { readonly s3PayloadOptions: FetchS3PayloadOptions };
+};
 
 /**
  * How long an `s3_payload` download may take by default, in milliseconds: 30 s. Terra's payloads are tens
@@ -89,9 +98,9 @@ export async function fetchS3Payload(
     optionalInteger(options.timeoutMs, 'timeoutMs', 1, MAX_TIMER_MS) ?? DEFAULT_S3_PAYLOAD_TIMEOUT_MS;
   const maxBytes =
     optionalInteger(options.maxResponseBytes, 'maxResponseBytes', 1) ??
-    options.client?.webhooks.s3PayloadOptions.maxResponseBytes ??
+    options.client?.webhooks?.s3PayloadOptions.maxResponseBytes ??
     DEFAULT_MAX_RESPONSE_BYTES;
-  const doFetch = options.fetch ?? options.client?.webhooks.s3PayloadOptions.fetch ?? globalThis.fetch;
+  const doFetch = options.fetch ?? options.client?.webhooks?.s3PayloadOptions.fetch ?? globalThis.fetch;
   const where = describeUrl(url);
   const deadline = new Deadline(timeoutMs, options.signal);
   let response: Response;

@@ -1,6 +1,6 @@
 import { optionalInteger } from '../client/arguments.js';
-import type { Terra } from '../client/terra.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
+import type { UserClient } from '../user.js';
 import { type NodeRequestLike, readNodeRequestBody } from './adapters/node-request.js';
 import { signedBodySha256 } from './body-hash.js';
 import { getSignatureHeader, type HeadersLike, readDeliveryHeaders } from './delivery-headers.js';
@@ -17,7 +17,7 @@ export interface TerraWebhooksOptions extends SignatureVerifierOptions {
   /** The `fetch` used to download `s3_payload` links. Default: the global one. */
   fetch?: typeof fetch | undefined;
   /** Binds users in parsed events to this client (set by `Terra`). */
-  client?: Terra | undefined;
+  client?: UserClient | undefined;
   /** The decoded size limit of `s3_payload` downloads (set by `Terra` from its `maxResponseBytes`). Default 256 MiB. */
   maxResponseBytes?: number | undefined;
 }
@@ -38,7 +38,7 @@ export class TerraWebhooks {
   readonly toleranceSeconds: number;
   readonly #verifier: SignatureVerifier;
   readonly #fetch: typeof fetch | undefined;
-  readonly #client: Terra | undefined;
+  readonly #client: UserClient | undefined;
   readonly #maxResponseBytes: number | undefined;
 
   /**

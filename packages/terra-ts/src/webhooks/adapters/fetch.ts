@@ -1,11 +1,10 @@
-import type { Terra } from '../../client/terra.js';
 import type { WebhookHandler, WebhookHandlers } from '../dispatcher.js';
 import { assertWebhookHandlers } from '../dispatcher.js';
 import { precheckDelivery } from '../precheck.js';
 import type { TerraWebhooks } from '../terra-webhooks.js';
 import { checkDeclaredLength, readChunks, resolveMaxBodyBytes, resolveReadTimeoutMs } from './body-limit.js';
 import { handleDelivery, type WebhookHandlerOptions } from './handle-delivery.js';
-import { deliveryReceiver, resolveWebhooks } from './receive.js';
+import { deliveryReceiver, resolveWebhooks, type WebhooksSource } from './receive.js';
 
 /**
  * A Fetch API webhook endpoint, `(request: Request) => Promise<Response>`: Next.js App Router route
@@ -26,7 +25,7 @@ import { deliveryReceiver, resolveWebhooks } from './receive.js';
  * ```
  */
 export function createFetchWebhookHandler(
-  webhooks: TerraWebhooks | Terra,
+  webhooks: WebhooksSource,
   handlers: WebhookHandlers | WebhookHandler,
   options: WebhookHandlerOptions = {},
 ): (request: Request) => Promise<Response> {

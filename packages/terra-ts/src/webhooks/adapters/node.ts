@@ -1,4 +1,3 @@
-import type { Terra } from '../../client/terra.js';
 import type { WebhookHandler, WebhookHandlers } from '../dispatcher.js';
 import { assertWebhookHandlers } from '../dispatcher.js';
 import { precheckDelivery } from '../precheck.js';
@@ -6,7 +5,7 @@ import type { TerraWebhooks } from '../terra-webhooks.js';
 import { resolveMaxBodyBytes, resolveReadTimeoutMs } from './body-limit.js';
 import { type DeliveryAnswer, handleDelivery, type WebhookHandlerOptions } from './handle-delivery.js';
 import { type NodeRequestLike, readNodeRequestBody } from './node-request.js';
-import { deliveryReceiver, resolveWebhooks } from './receive.js';
+import { deliveryReceiver, resolveWebhooks, type WebhooksSource } from './receive.js';
 
 /**
  * Where the answer goes: a `node:http` `ServerResponse` (also Express's `res`), or a Fastify `reply`.
@@ -57,7 +56,7 @@ function writeAnswer(res: NodeResponseLike, result: DeliveryAnswer): void {
  * ```
  */
 export function createNodeWebhookHandler(
-  webhooks: TerraWebhooks | Terra,
+  webhooks: WebhooksSource,
   handlers: WebhookHandlers | WebhookHandler,
   options: WebhookHandlerOptions = {},
 ): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {

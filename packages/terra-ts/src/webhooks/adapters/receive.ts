@@ -1,5 +1,4 @@
 import { MAX_TIMER_MS, optionalInteger } from '../../client/arguments.js';
-import type { Terra } from '../../client/terra.js';
 import { TerraInvalidArgumentError } from '../../errors/terra-invalid-argument-error.js';
 import { S3PayloadHookResponse } from '../events/delivery-events.js';
 import type { WebhookPayload } from '../raw-payload.js';
@@ -7,6 +6,9 @@ import { DEFAULT_S3_PAYLOAD_TIMEOUT_MS, fetchS3Payload } from '../s3-payload.js'
 import type { TerraWebhooks } from '../terra-webhooks.js';
 import { TerraWebhookResponse } from '../webhook-response.js';
 import type { ReceiveDelivery, WebhookHandlerOptions } from './handle-delivery.js';
+
+/** What a handler factory takes: a {@link TerraWebhooks}, or a `Terra` client (which stands for its `webhooks`). */
+export type WebhooksSource = TerraWebhooks | { readonly webhooks: TerraWebhooks };
 
 function isWebhooks(value: unknown): value is TerraWebhooks {
   const candidate = value as Partial<TerraWebhooks> | null | undefined;
@@ -24,8 +26,10 @@ function isWebhooks(value: unknown): value is TerraWebhooks {
  *
  * @throws {@link TerraInvalidArgumentError} when `source` is neither; {@link WebhookVerificationError} `missing_secret`.
  */
-export function resolveWebhooks(source: TerraWebhooks | Terra, factory: string): TerraWebhooks {
-  const webhooks = isWebhooks(source) ? source : (source as Partial<Terra> | null | undefined)?.webhooks;
+export function resolveWebhooks(source: WebhooksSource, factory: string): TerraWebhooks {
+  const webhooks = isWebhooks(source)
+    ? source
+    : (source as Partial<{ webhooks: unknown }> | null | undefined)?.webhooks;
   if (!isWebhooks(webhooks)) {
     throw new TerraInvalidArgumentError(
       'webhooks',

@@ -1,5 +1,5 @@
-import type { Terra } from '../../client/terra.js';
 import type { AuthErrorEvent, AuthSuccessEvent } from '../../models/index.js';
+import type { UserClient } from '../../user.js';
 import { User } from '../../user.js';
 import { HookResponse } from './hook-response.js';
 import type { LegacyAuthErrorEventJson } from './legacy-wire.js';
@@ -20,7 +20,7 @@ export class AuthHookResponse extends HookResponse<AuthSuccessEvent> {
   readonly message: string | null | undefined;
 
   /** @param json - the parsed body (kept by reference). @param client - binds `user`. */
-  constructor(json: AuthSuccessEvent, client?: Terra) {
+  constructor(json: AuthSuccessEvent, client?: UserClient) {
     super(json);
     this.user = new User(json.user, client);
     this.reference_id = json.user.reference_id ?? null;
@@ -55,7 +55,7 @@ export class AuthCancelledHookResponse extends HookResponse<AuthErrorEvent | Leg
   readonly user: User | undefined;
 
   /** @param json - the parsed body (kept by reference). @param client - binds `user`. */
-  constructor(json: AuthErrorEvent | LegacyAuthErrorEventJson, client?: Terra) {
+  constructor(json: AuthErrorEvent | LegacyAuthErrorEventJson, client?: UserClient) {
     super(json);
     this.legacy = json.type === 'auth';
     this.reason = json.reason;

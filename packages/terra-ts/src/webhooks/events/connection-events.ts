@@ -1,4 +1,3 @@
-import type { Terra } from '../../client/terra.js';
 import type {
   AccessRevokedEvent,
   ConnectionErrorEvent,
@@ -6,6 +5,7 @@ import type {
   PermissionChangeEvent,
   UserReauthEvent,
 } from '../../models/index.js';
+import type { UserClient } from '../../user.js';
 import { User } from '../../user.js';
 import { HookResponse } from './hook-response.js';
 import type { GoogleNoDataSourceEventJson } from './legacy-wire.js';
@@ -49,7 +49,7 @@ export class PermissionChangeHookResponse extends UserNoticeHookResponse<Permiss
   readonly version: string;
 
   /** @param json - the parsed body (kept by reference). @param client - binds `user`. */
-  constructor(json: PermissionChangeEvent, client?: Terra) {
+  constructor(json: PermissionChangeEvent, client?: UserClient) {
     super(json, client);
     this.scopes_added = json.scopes_added;
     this.scopes_removed = json.scopes_removed;
@@ -74,7 +74,7 @@ export class UserReauthHookResponse extends HookResponse<UserReauthEvent> {
   readonly version: string | undefined;
 
   /** @param json - the parsed body (kept by reference). @param client - binds the users. */
-  constructor(json: UserReauthEvent, client?: Terra) {
+  constructor(json: UserReauthEvent, client?: UserClient) {
     super(json);
     this.old_user = json.old_user ? new User(json.old_user, client) : undefined;
     this.new_user = new User(json.new_user, client);

@@ -1,25 +1,10 @@
-import type {
-  Activity,
-  Body,
-  Daily,
-  HealthObservation,
-  HormoneSample,
-  Menstruation,
-  Nutrition,
-  PlannedWorkout,
-  Sleep,
-} from '../../models/index.js';
+import type { HealthObservation, HormoneSample, PlannedWorkout } from '../../models/index.js';
+import { DATA_TYPES, type DataTypeRecords } from '../../resources/data-types.js';
 import type { AthleteReturned } from '../../responses/athlete-returned.js';
 import type { DataReturned } from '../../responses/data-returned.js';
 
-/** The record type carried by each data event type. */
-export interface DataEventRecords {
-  activity: Activity;
-  body: Body;
-  daily: Daily;
-  menstruation: Menstruation;
-  nutrition: Nutrition;
-  sleep: Sleep;
+/** The record type carried by each data event type: every {@link DataTypeRecords} type, and a few only webhooks carry. */
+export interface DataEventRecords extends DataTypeRecords {
   planned_workout: PlannedWorkout;
   hormone: HormoneSample;
   health_observation: HealthObservation;
@@ -30,12 +15,7 @@ export type DataEventType = keyof DataEventRecords;
 
 /** Every data event type, for run-time checks. */
 export const DATA_EVENT_TYPES: readonly DataEventType[] = [
-  'activity',
-  'body',
-  'daily',
-  'menstruation',
-  'nutrition',
-  'sleep',
+  ...DATA_TYPES,
   'planned_workout',
   'hormone',
   'health_observation',

@@ -1,5 +1,5 @@
-import type { Terra } from '../../client/terra.js';
 import type { LargeRequestProcessingEvent, LargeRequestSendingEvent } from '../../models/index.js';
+import type { UserClient } from '../../user.js';
 import type {
   ProcessingEventJson,
   RateLimitHitEventJson,
@@ -20,7 +20,7 @@ abstract class ReferencedRequestHookResponse<
   readonly reference: J['reference'];
 
   /** @param json - the parsed body (kept by reference). @param client - binds `user`. */
-  constructor(json: J, client?: Terra) {
+  constructor(json: J, client?: UserClient) {
     super(json, client);
     this.reference = json.reference;
   }
@@ -40,7 +40,7 @@ export class LargeRequestSendingHookResponse extends ReferencedRequestHookRespon
   readonly expected_payloads: number;
 
   /** @param json - the parsed body (kept by reference). @param client - binds `user`. */
-  constructor(json: LargeRequestSendingEvent, client?: Terra) {
+  constructor(json: LargeRequestSendingEvent, client?: UserClient) {
     super(json, client);
     this.expected_payloads = json.expected_payloads;
   }
@@ -54,7 +54,7 @@ export class ProcessingHookResponse extends UserNoticeHookResponse<ProcessingEve
   readonly retry_after_seconds: number;
 
   /** @param json - the parsed body (kept by reference). @param client - binds `user`. */
-  constructor(json: ProcessingEventJson, client?: Terra) {
+  constructor(json: ProcessingEventJson, client?: UserClient) {
     super(json, client);
     this.retry_after_seconds = json.retry_after_seconds;
   }
@@ -72,7 +72,7 @@ export class RateLimitHitHookResponse extends UserNoticeHookResponse<RateLimitHi
   readonly retrying_at: string;
 
   /** @param json - the parsed body (kept by reference). @param client - binds `user`. */
-  constructor(json: RateLimitHitEventJson, client?: Terra) {
+  constructor(json: RateLimitHitEventJson, client?: UserClient) {
     super(json, client);
     this.start_date = json.start_date;
     this.end_date = json.end_date;

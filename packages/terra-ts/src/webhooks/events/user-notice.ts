@@ -1,5 +1,5 @@
-import type { Terra } from '../../client/terra.js';
 import type { TerraUser } from '../../models/index.js';
+import type { UserClient } from '../../user.js';
 import { User } from '../../user.js';
 import { HookResponse } from './hook-response.js';
 
@@ -14,7 +14,7 @@ export abstract class UserNoticeHookResponse<J extends UserNoticeJson> extends H
   readonly message: string;
 
   /** @param json - the parsed body (kept by reference). @param client - binds `user`. */
-  constructor(json: J, client?: Terra) {
+  constructor(json: J, client?: UserClient) {
     super(json);
     this.user = new User(json.user, client);
     this.message = json.message;

@@ -1,5 +1,8 @@
-import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
-import type { Activity, Body, Daily, Menstruation, Nutrition, Sleep } from '../models/index.js';
+import type { TerraApiResponse } from './client/api-response.js';
+import { resolveConfig } from './client/config.js';
+import { readEnv } from './client/environment.js';
+import type { RequestOptions, TerraOptions } from './client/options.js';
+import { TerraInvalidArgumentError } from './errors/terra-invalid-argument-error.js';
 import {
   type AuthenticationUrlParams,
   deauthenticateUser,
@@ -7,17 +10,17 @@ import {
   generateAuthToken,
   generateWidgetSession,
   type WidgetSessionParams,
-} from '../resources/auth.js';
-import { getAthlete, getData, iterateData } from '../resources/data.js';
+} from './resources/auth.js';
+import { type ClientContext, registerClientContext } from './resources/client-context.js';
+import { getAthlete, getData, iterateData } from './resources/data.js';
 import type {
   AthleteRequestOptions,
   DataIterateOptions,
   DataRequestOptions,
-  DataType,
-  DataTypeRecords,
-} from '../resources/data-options.js';
-import { listProviders, listProvidersDetailed } from '../resources/integrations.js';
-import type { UserRef } from '../resources/user-id.js';
+} from './resources/data-options.js';
+import type { DataType, DataTypeRecords } from './resources/data-types.js';
+import { listProviders, listProvidersDetailed } from './resources/integrations.js';
+import type { UserRef } from './resources/user-id.js';
 import {
   bulkUserInfo,
   checkUserInfoQuery,
@@ -27,21 +30,16 @@ import {
   iterateUsers,
   type ListUsersParams,
   listUsers,
-} from '../resources/users.js';
-import type { AthleteResponse, DataResponse } from '../responses/parse-data-body.js';
-import type { UserInfo } from '../responses/user-info.js';
-import type { UserList } from '../responses/user-list.js';
-import type { User } from '../user.js';
-import type { NodeRequestLike } from '../webhooks/adapters/node-request.js';
-import type { HeadersLike } from '../webhooks/delivery-headers.js';
-import type { WebhookPayload } from '../webhooks/raw-payload.js';
-import { TerraWebhooks } from '../webhooks/terra-webhooks.js';
-import type { TerraWebhookResponse } from '../webhooks/webhook-response.js';
-import type { TerraApiResponse } from './api-response.js';
-import { resolveConfig } from './config.js';
-import { type ClientContext, registerClientContext } from './context.js';
-import { readEnv } from './environment.js';
-import type { RequestOptions, TerraOptions } from './options.js';
+} from './resources/users.js';
+import type { AthleteResponse, DataResponse } from './responses/parse-data-body.js';
+import type { UserInfo } from './responses/user-info.js';
+import type { UserList } from './responses/user-list.js';
+import type { User, UserClient } from './user.js';
+import type { NodeRequestLike } from './webhooks/adapters/node-request.js';
+import type { HeadersLike } from './webhooks/delivery-headers.js';
+import type { WebhookPayload } from './webhooks/raw-payload.js';
+import { TerraWebhooks } from './webhooks/terra-webhooks.js';
+import type { TerraWebhookResponse } from './webhooks/webhook-response.js';
 
 /**
  * The Terra API client.
@@ -57,7 +55,7 @@ import type { RequestOptions, TerraOptions } from './options.js';
  * const { auth_url } = (await terra.generateAuthenticationUrl({ resource: 'GARMIN' })).getParsedResponse();
  * ```
  */
-export class Terra {
+export class Terra implements UserClient {
   /**
    * Webhook verification and parsing with this client's `secret` and `fetch`. For an endpoint, pass the client
    * to `createFetchWebhookHandler` or `createNodeWebhookHandler`.
@@ -80,7 +78,7 @@ export class Terra {
       );
     }
     const config = resolveConfig(options);
-    this.#ctx = { config, terra: this };
+    this.#ctx = { config, client: this };
     this.#webhookOptions = {
       secret: options.secret ?? readEnv('TERRA_WEBHOOK_SECRET'),
       toleranceSeconds: options.webhookToleranceSeconds,
@@ -195,27 +193,40 @@ export class Terra {
     return iterateUsers(this.#ctx, params, options);
   }
 
-  // --- data (one implementation; User.getSleep() etc. call these) ---
+  // --- data (one call, getDataForUser; the typed methods and User.getSleep() etc. are aliases of it) ---
+
+  /**
+   * `GET /{type}` for a user over a date range: the one data call the typed methods
+   * (`getSleepForUser`, ...) and `User`'s (`user.getSleep()`, ...) are aliases of. Ranges longer than
+   * `chunkDays` (or Terra's 1,825-day limit) are fetched in chunks and merged in order.
+   *
+   * @param type - one of {@link DATA_TYPES}.
+   * @example
+   * ```ts
+   * const res = await terra.getDataForUser(userId, 'sleep', { startDate: '2024-01-01', endDate: '2024-02-01', toWebhook: false });
+   * ```
+   */
+  getDataForUser<K extends DataType>(
+    user: UserRef,
+    type: K,
+    options: DataRequestOptions,
+  ): Promise<TerraApiResponse<DataResponse<DataTypeRecords[K]>>> {
+    return settle(() => getData<DataTypeRecords[K]>(this.#ctx, user, type, options));
+  }
 
   /** `GET /activity` for a user. Python: `get_activity_for_user(user, ...)`. */
-  getActivityForUser(
-    user: UserRef,
-    options: DataRequestOptions,
-  ): Promise<TerraApiResponse<DataResponse<Activity>>> {
-    return settle(() => getData<Activity>(this.#ctx, user, 'activity', options));
+  getActivityForUser(user: UserRef, options: DataRequestOptions) {
+    return this.getDataForUser(user, 'activity', options);
   }
 
   /** `GET /body` for a user. Python: `get_body_for_user(user, ...)`. */
-  getBodyForUser(user: UserRef, options: DataRequestOptions): Promise<TerraApiResponse<DataResponse<Body>>> {
-    return settle(() => getData<Body>(this.#ctx, user, 'body', options));
+  getBodyForUser(user: UserRef, options: DataRequestOptions) {
+    return this.getDataForUser(user, 'body', options);
   }
 
   /** `GET /daily` for a user. Python: `get_daily_for_user(user, ...)`. */
-  getDailyForUser(
-    user: UserRef,
-    options: DataRequestOptions,
-  ): Promise<TerraApiResponse<DataResponse<Daily>>> {
-    return settle(() => getData<Daily>(this.#ctx, user, 'daily', options));
+  getDailyForUser(user: UserRef, options: DataRequestOptions) {
+    return this.getDataForUser(user, 'daily', options);
   }
 
   /**
@@ -223,31 +234,22 @@ export class Terra {
    *
    * @example
    * ```ts
-   * // A year, 13 monthly requests at most 4 at a time, merged in order:
+   * // A year, 13 monthly requests at most 8 at a time, merged in order:
    * const res = await terra.getSleepForUser(userId, { startDate: '2024-01-01', endDate: '2025-01-01', toWebhook: false, chunkDays: 30 });
    * ```
    */
-  getSleepForUser(
-    user: UserRef,
-    options: DataRequestOptions,
-  ): Promise<TerraApiResponse<DataResponse<Sleep>>> {
-    return settle(() => getData<Sleep>(this.#ctx, user, 'sleep', options));
+  getSleepForUser(user: UserRef, options: DataRequestOptions) {
+    return this.getDataForUser(user, 'sleep', options);
   }
 
   /** `GET /nutrition` for a user. Python: `get_nutrition_for_user(user, ...)`. */
-  getNutritionForUser(
-    user: UserRef,
-    options: DataRequestOptions,
-  ): Promise<TerraApiResponse<DataResponse<Nutrition>>> {
-    return settle(() => getData<Nutrition>(this.#ctx, user, 'nutrition', options));
+  getNutritionForUser(user: UserRef, options: DataRequestOptions) {
+    return this.getDataForUser(user, 'nutrition', options);
   }
 
   /** `GET /menstruation` for a user. Python: `get_menstruation_for_user(user, ...)`. */
-  getMenstruationForUser(
-    user: UserRef,
-    options: DataRequestOptions,
-  ): Promise<TerraApiResponse<DataResponse<Menstruation>>> {
-    return settle(() => getData<Menstruation>(this.#ctx, user, 'menstruation', options));
+  getMenstruationForUser(user: UserRef, options: DataRequestOptions) {
+    return this.getDataForUser(user, 'menstruation', options);
   }
 
   /** `GET /athlete` for a user. Python: `get_athlete_for_user(user, to_webhook=True)`. */

@@ -1,11 +1,11 @@
+import type { ClientConfig } from '../client/config.js';
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
-import type { ClientConfig } from './config.js';
-import type { Terra } from './terra.js';
+import type { UserClient } from '../user.js';
 
 /** What resources need from the client: its settings (for requests) and itself (to bind users). */
 export interface ClientContext {
   readonly config: ClientConfig;
-  readonly terra: Terra;
+  readonly client: UserClient;
 }
 
 // Keyed by client and module-private: the context holds the API key, so it is never reachable (or logged)
@@ -14,7 +14,7 @@ const contexts = new WeakMap<object, ClientContext>();
 
 /** Records a client's context; called once by the `Terra` constructor. */
 export function registerClientContext(ctx: ClientContext): void {
-  contexts.set(ctx.terra, ctx);
+  contexts.set(ctx.client, ctx);
 }
 
 /**
