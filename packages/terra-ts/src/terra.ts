@@ -35,11 +35,11 @@ import type { AthleteResponse, DataResponse } from './responses/parse-data-body.
 import type { UserInfo } from './responses/user-info.js';
 import type { UserList } from './responses/user-list.js';
 import type { User, UserClient } from './user.js';
-import type { NodeRequestLike } from './webhooks/adapters/node-request.js';
-import type { HeadersLike } from './webhooks/delivery-headers.js';
-import type { WebhookPayload } from './webhooks/raw-payload.js';
+import type { HeadersLike } from './webhooks/delivery/delivery-headers.js';
+import type { NodeRequestLike } from './webhooks/delivery/node-request.js';
+import type { WebhookPayload } from './webhooks/delivery/raw-payload.js';
+import type { TerraWebhookResponse } from './webhooks/delivery/webhook-response.js';
 import { TerraWebhooks } from './webhooks/terra-webhooks.js';
-import type { TerraWebhookResponse } from './webhooks/webhook-response.js';
 
 /**
  * The Terra API client.

@@ -1,6 +1,6 @@
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
-import { createHmacSha256 } from '../webhooks/hmac.js';
-import { toRawPayload } from '../webhooks/raw-payload.js';
+import { toRawPayload } from '../webhooks/delivery/raw-payload.js';
+import { createHmacSha256 } from '../webhooks/verification/hmac.js';
 
 /** Options of {@link generateTestSignatureHeader}. */
 export interface TestSignatureOptions {

@@ -1,16 +1,16 @@
 import { optionalInteger } from '../client/arguments.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
 import type { UserClient } from '../user.js';
-import { type NodeRequestLike, readNodeRequestBody } from './adapters/node-request.js';
-import { signedBodySha256 } from './body-hash.js';
-import { getSignatureHeader, type HeadersLike, readDeliveryHeaders } from './delivery-headers.js';
-import { parseWebhookEvent, parseWebhookJson } from './parse.js';
-import { precheckDelivery } from './precheck.js';
-import type { WebhookPayload } from './raw-payload.js';
-import { payloadText } from './raw-payload.js';
-import type { FetchS3PayloadOptions } from './s3-payload.js';
-import { SignatureVerifier, type SignatureVerifierOptions } from './verify.js';
-import { TerraWebhookResponse } from './webhook-response.js';
+import { signedBodySha256 } from './delivery/body-hash.js';
+import { getSignatureHeader, type HeadersLike, readDeliveryHeaders } from './delivery/delivery-headers.js';
+import { type NodeRequestLike, readNodeRequestBody } from './delivery/node-request.js';
+import type { WebhookPayload } from './delivery/raw-payload.js';
+import { payloadText } from './delivery/raw-payload.js';
+import { TerraWebhookResponse } from './delivery/webhook-response.js';
+import { parseWebhookEvent, parseWebhookJson } from './events/parse.js';
+import type { FetchS3PayloadOptions } from './events/s3-payload.js';
+import { precheckDelivery } from './verification/precheck.js';
+import { SignatureVerifier, type SignatureVerifierOptions } from './verification/verify.js';
 
 /** Options of {@link TerraWebhooks}. */
 export interface TerraWebhooksOptions extends SignatureVerifierOptions {
@@ -111,7 +111,11 @@ export class TerraWebhooks {
     this.#verifier.assertSecret();
     // A bad header or timestamp fails before a byte of the body is read.
     precheckDelivery(req.headers, this.toleranceSeconds);
-    return this.handleWebhook((await readNodeRequestBody(req)) as WebhookPayload, undefined, req.headers);
+    return this.handleWebhook(
+      (await readNodeRequestBody(req)) as WebhookPayload,
+      getSignatureHeader(req.headers),
+      req.headers,
+    );
   }
 
   /**

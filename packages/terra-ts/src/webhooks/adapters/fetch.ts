@@ -1,8 +1,13 @@
-import type { WebhookHandler, WebhookHandlers } from '../dispatcher.js';
-import { assertWebhookHandlers } from '../dispatcher.js';
-import { precheckDelivery } from '../precheck.js';
+import {
+  checkDeclaredLength,
+  readChunks,
+  resolveMaxBodyBytes,
+  resolveReadTimeoutMs,
+} from '../delivery/body-limit.js';
+import type { WebhookHandler, WebhookHandlers } from '../events/dispatcher.js';
+import { assertWebhookHandlers } from '../events/dispatcher.js';
 import type { TerraWebhooks } from '../terra-webhooks.js';
-import { checkDeclaredLength, readChunks, resolveMaxBodyBytes, resolveReadTimeoutMs } from './body-limit.js';
+import { precheckDelivery } from '../verification/precheck.js';
 import { handleDelivery, type WebhookHandlerOptions } from './handle-delivery.js';
 import { deliveryReceiver, resolveWebhooks, type WebhooksSource } from './receive.js';
 

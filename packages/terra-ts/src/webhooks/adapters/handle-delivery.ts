@@ -1,9 +1,9 @@
 import { WebhookVerificationError } from '../../errors/webhook-verification-error.js';
-import type { WebhookDeduplicator } from '../dedupe.js';
-import { webhookDedupeKey } from '../dedupe.js';
-import type { HeadersLike } from '../delivery-headers.js';
-import { dispatchWebhookEvent, type WebhookHandler, type WebhookHandlers } from '../dispatcher.js';
-import type { TerraWebhookResponse } from '../webhook-response.js';
+import type { WebhookDeduplicator } from '../dedupe/dedupe.js';
+import { webhookDedupeKey } from '../dedupe/dedupe.js';
+import type { HeadersLike } from '../delivery/delivery-headers.js';
+import type { TerraWebhookResponse } from '../delivery/webhook-response.js';
+import { dispatchWebhookEvent, type WebhookHandler, type WebhookHandlers } from '../events/dispatcher.js';
 
 /** Options shared by the Fetch and Node webhook handlers. */
 export interface WebhookHandlerOptions {

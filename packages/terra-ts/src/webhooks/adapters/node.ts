@@ -1,10 +1,10 @@
-import type { WebhookHandler, WebhookHandlers } from '../dispatcher.js';
-import { assertWebhookHandlers } from '../dispatcher.js';
-import { precheckDelivery } from '../precheck.js';
+import { resolveMaxBodyBytes, resolveReadTimeoutMs } from '../delivery/body-limit.js';
+import { type NodeRequestLike, readNodeRequestBody } from '../delivery/node-request.js';
+import type { WebhookHandler, WebhookHandlers } from '../events/dispatcher.js';
+import { assertWebhookHandlers } from '../events/dispatcher.js';
 import type { TerraWebhooks } from '../terra-webhooks.js';
-import { resolveMaxBodyBytes, resolveReadTimeoutMs } from './body-limit.js';
+import { precheckDelivery } from '../verification/precheck.js';
 import { type DeliveryAnswer, handleDelivery, type WebhookHandlerOptions } from './handle-delivery.js';
-import { type NodeRequestLike, readNodeRequestBody } from './node-request.js';
 import { deliveryReceiver, resolveWebhooks, type WebhooksSource } from './receive.js';
 
 /**

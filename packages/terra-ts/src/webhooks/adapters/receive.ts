@@ -1,10 +1,11 @@
 import { MAX_TIMER_MS, optionalInteger } from '../../client/arguments.js';
 import { TerraInvalidArgumentError } from '../../errors/terra-invalid-argument-error.js';
+import { getSignatureHeader } from '../delivery/delivery-headers.js';
+import type { WebhookPayload } from '../delivery/raw-payload.js';
+import { TerraWebhookResponse } from '../delivery/webhook-response.js';
 import { S3PayloadHookResponse } from '../events/delivery-events.js';
-import type { WebhookPayload } from '../raw-payload.js';
-import { DEFAULT_S3_PAYLOAD_TIMEOUT_MS, fetchS3Payload } from '../s3-payload.js';
+import { DEFAULT_S3_PAYLOAD_TIMEOUT_MS, fetchS3Payload } from '../events/s3-payload.js';
 import type { TerraWebhooks } from '../terra-webhooks.js';
-import { TerraWebhookResponse } from '../webhook-response.js';
 import type { ReceiveDelivery, WebhookHandlerOptions } from './handle-delivery.js';
 
 /** What a handler factory takes: a {@link TerraWebhooks}, or a `Terra` client (which stands for its `webhooks`). */
@@ -50,7 +51,11 @@ export function deliveryReceiver(webhooks: TerraWebhooks, options: WebhookHandle
     optionalInteger(options.s3PayloadTimeoutMs, 's3PayloadTimeoutMs', 1, MAX_TIMER_MS) ??
     DEFAULT_S3_PAYLOAD_TIMEOUT_MS;
   return async (payload, headers) => {
-    const delivery = await webhooks.handleWebhook(payload as WebhookPayload, undefined, headers);
+    const delivery = await webhooks.handleWebhook(
+      payload as WebhookPayload,
+      getSignatureHeader(headers),
+      headers,
+    );
     if (!options.resolveS3Payloads || !(delivery.event instanceof S3PayloadHookResponse)) return delivery;
     const event = await fetchS3Payload(delivery.event, { ...webhooks.s3PayloadOptions, timeoutMs });
     // The pointer delivery's body is what was signed, so its hash stays the key.

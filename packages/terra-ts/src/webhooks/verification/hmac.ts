@@ -1,4 +1,4 @@
-import { TerraError } from '../errors/terra-error.js';
+import { TerraError } from '../../errors/terra-error.js';
 
 /** HMAC-SHA256 under one signing secret, over `prefix` followed by `body`, without joining them first. */
 export interface HmacSha256 {

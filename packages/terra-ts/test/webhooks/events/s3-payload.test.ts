@@ -11,9 +11,9 @@ import {
 } from 'terra-ts';
 import { examplePayloads } from 'terra-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { terraFor } from '../support/terra-for.js';
-import { startTestServer } from '../support/test-server.js';
-import { type Running, serveNode } from './support/servers.js';
+import { terraFor } from '../../support/terra-for.js';
+import { startTestServer } from '../../support/test-server.js';
+import { type Running, serveNode } from '../support/servers.js';
 
 let running: Running | undefined;
 afterEach(async () => {

@@ -1,8 +1,8 @@
-import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
-import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
+import { TerraInvalidArgumentError } from '../../errors/terra-invalid-argument-error.js';
+import { WebhookVerificationError } from '../../errors/webhook-verification-error.js';
+import { toRawPayload } from '../delivery/raw-payload.js';
 import { constantTimeEqual } from './constant-time-equal.js';
 import { createHmacSha256, type HmacEngine, type HmacSha256 } from './hmac.js';
-import { toRawPayload } from './raw-payload.js';
 import { looksLikeMilliseconds, parseSignatureHeader } from './signature-header.js';
 import { resolveTolerance } from './tolerance.js';
 

@@ -8,11 +8,11 @@ import {
 } from 'terra-ts';
 import { examplePayloads } from 'terra-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { delivery } from '../support/delivery.js';
-import { sleepChunk } from './support/chunk-body.js';
-import { MapLargeRequestStore, seededRandom } from './support/map-large-request-store.js';
-import { type Running, serveFetch, serveNode } from './support/servers.js';
-import { postSignedDelivery } from './support/sign.js';
+import { delivery } from '../../support/delivery.js';
+import { sleepChunk } from '../support/chunk-body.js';
+import { MapLargeRequestStore, seededRandom } from '../support/map-large-request-store.js';
+import { type Running, serveFetch, serveNode } from '../support/servers.js';
+import { postSignedDelivery } from '../support/sign.js';
 
 function announcement(reference: string, expected: number): TerraWebhookResponse {
   const body = { ...examplePayloads.large_request_sending, reference, expected_payloads: expected };

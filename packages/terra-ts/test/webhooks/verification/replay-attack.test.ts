@@ -10,9 +10,9 @@ import {
 } from 'terra-ts';
 import { examplePayloads } from 'terra-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sleepChunk } from './support/chunk-body.js';
-import { type Running, serveFetch, serveNode } from './support/servers.js';
-import { nodeHeader, nowSeconds } from './support/sign.js';
+import { sleepChunk } from '../support/chunk-body.js';
+import { type Running, serveFetch, serveNode } from '../support/servers.js';
+import { nodeHeader, nowSeconds } from '../support/sign.js';
 
 const SECRET = 'whsec_replay_attack_test';
 const webhooks = new TerraWebhooks({ secret: SECRET });

@@ -15,9 +15,9 @@ import {
 } from 'terra-ts';
 import { examplePayloads, signTestWebhook } from 'terra-ts/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { terraFor } from '../support/terra-for.js';
-import { startTestServer } from '../support/test-server.js';
-import { type Running, serveFetch, serveNode } from './support/servers.js';
+import { terraFor } from '../../support/terra-for.js';
+import { startTestServer } from '../../support/test-server.js';
+import { type Running, serveFetch, serveNode } from '../support/servers.js';
 
 const SECRET = 'whsec_s3_hostile_test';
 const MiB = 1024 * 1024;

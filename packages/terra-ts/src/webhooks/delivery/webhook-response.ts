@@ -1,5 +1,5 @@
+import type { ParsedWebhookEvent } from '../events/index.js';
 import type { DeliveryHeaders } from './delivery-headers.js';
-import type { ParsedWebhookEvent } from './events/index.js';
 
 /**
  * One verified webhook delivery: the body exactly as parsed, its typed event and its delivery headers.

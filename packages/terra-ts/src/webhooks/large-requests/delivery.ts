@@ -1,13 +1,13 @@
-import { AthleteReturned } from '../responses/athlete-returned.js';
-import { DataReturned } from '../responses/data-returned.js';
-import { NoDataReturned } from '../responses/no-data-returned.js';
-import { S3PayloadHookResponse } from './events/delivery-events.js';
-import type { ParsedWebhookEvent } from './events/index.js';
+import { AthleteReturned } from '../../responses/athlete-returned.js';
+import { DataReturned } from '../../responses/data-returned.js';
+import { NoDataReturned } from '../../responses/no-data-returned.js';
+import type { TerraWebhookResponse } from '../delivery/webhook-response.js';
+import { S3PayloadHookResponse } from '../events/delivery-events.js';
+import type { ParsedWebhookEvent } from '../events/index.js';
 import {
   LargeRequestProcessingHookResponse,
   LargeRequestSendingHookResponse,
-} from './events/request-events.js';
-import type { TerraWebhookResponse } from './webhook-response.js';
+} from '../events/request-events.js';
 
 /** What one delivery means to the large-request tracker. */
 export type LargeRequestDelivery =

@@ -15,8 +15,8 @@ import {
 } from 'terra-ts';
 import { examplePayloads, legacyExamplePayloads } from 'terra-ts/testing';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { schemaErrors, schemasAvailable } from './support/official-schemas.js';
-import { SCHEMA_FILE_BY_TYPE } from './support/schema-files.js';
+import { schemaErrors, schemasAvailable } from '../support/official-schemas.js';
+import { SCHEMA_FILE_BY_TYPE } from '../support/schema-files.js';
 
 const types = Object.keys(examplePayloads) as (keyof typeof examplePayloads)[];
 const DATA_TYPES = [
@@ -256,7 +256,7 @@ describe('parseWebhookEvent', () => {
   });
 
   it('is what handleWebhook uses: a JSON error surfaces as malformed_payload, never a SyntaxError', async () => {
-    const { parseWebhookJson } = await import('../../src/webhooks/parse.js');
+    const { parseWebhookJson } = await import('../../../src/webhooks/events/parse.js');
     for (const text of ['', '{', 'null', '[1]', '"x"', '42']) {
       expect(() => parseWebhookJson(text)).toThrow(WebhookVerificationError);
     }

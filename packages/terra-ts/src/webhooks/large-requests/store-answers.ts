@@ -1,8 +1,8 @@
 import {
   LargeRequestStoreError,
   type LargeRequestStoreOperation,
-} from '../errors/large-request-store-error.js';
-import type { LargeRequestState } from './large-request-store.js';
+} from '../../errors/large-request-store-error.js';
+import type { LargeRequestState } from './store.js';
 
 const STATE_SHAPE = '{ expected: number | undefined, received: number, reported: boolean }';
 

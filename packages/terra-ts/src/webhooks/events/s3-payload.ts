@@ -1,15 +1,15 @@
-import { MAX_TIMER_MS, optionalInteger } from '../client/arguments.js';
-import { Deadline } from '../client/deadline.js';
-import { readLimitedText } from '../client/transport/read-body.js';
-import { ResponseTooLarge } from '../client/transport/transport.js';
-import { TerraApiError } from '../errors/terra-api-error.js';
-import { TerraConnectionError } from '../errors/terra-connection-error.js';
-import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
-import { TerraResponseParseError } from '../errors/terra-response-parse-error.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, responseTooLarge } from '../errors/terra-response-too-large-error.js';
-import { TerraTimeoutError } from '../errors/terra-timeout-error.js';
-import type { UserClient } from '../user.js';
-import type { ParsedWebhookEvent } from './events/index.js';
+import { MAX_TIMER_MS, optionalInteger } from '../../client/arguments.js';
+import { Deadline } from '../../client/deadline.js';
+import { readLimitedText } from '../../client/transport/read-body.js';
+import { ResponseTooLarge } from '../../client/transport/transport.js';
+import { TerraApiError } from '../../errors/terra-api-error.js';
+import { TerraConnectionError } from '../../errors/terra-connection-error.js';
+import { TerraInvalidArgumentError } from '../../errors/terra-invalid-argument-error.js';
+import { TerraResponseParseError } from '../../errors/terra-response-parse-error.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, responseTooLarge } from '../../errors/terra-response-too-large-error.js';
+import { TerraTimeoutError } from '../../errors/terra-timeout-error.js';
+import type { UserClient } from '../../user.js';
+import type { ParsedWebhookEvent } from './index.js';
 import { parseWebhookEvent } from './parse.js';
 
 /** Options of {@link fetchS3Payload}. */

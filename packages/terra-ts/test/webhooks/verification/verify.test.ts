@@ -1,6 +1,6 @@
 import { SignatureVerifier, TerraInvalidArgumentError, WebhookVerificationError } from 'terra-ts';
 import { describe, expect, it } from 'vitest';
-import { nodeHeader, nodeSignature } from './support/sign.js';
+import { nodeHeader, nodeSignature } from '../support/sign.js';
 
 const SECRET = 'whsec_golden_vector_secret';
 const T = 1_723_808_700;

@@ -1,5 +1,5 @@
-import { positiveOption as positive } from './positive-option.js';
-import type { TerraWebhookResponse } from './webhook-response.js';
+import type { TerraWebhookResponse } from '../delivery/webhook-response.js';
+import { positiveOption as positive } from '../positive-option.js';
 
 /** What a store knows about a delivery key. */
 export type DedupeClaim = 'claimed' | 'in_progress' | 'done';

@@ -1,4 +1,4 @@
-import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
+import { WebhookVerificationError } from '../../errors/webhook-verification-error.js';
 
 /** A `terra-signature` header taken apart: the signed timestamp and every `v1` signature, as bytes. */
 export interface ParsedSignatureHeader {

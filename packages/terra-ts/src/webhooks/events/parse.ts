@@ -1,4 +1,4 @@
-import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
+import { WebhookVerificationError } from '../../errors/webhook-verification-error.js';
 import type {
   AccessRevokedEvent,
   AuthErrorEvent,
@@ -12,12 +12,12 @@ import type {
   PermissionChangeEvent,
   S3PayloadEvent,
   UserReauthEvent,
-} from '../models/index.js';
-import { AthleteReturned, type AthleteReturnedJson } from '../responses/athlete-returned.js';
-import { DataReturned, type DataReturnedJson } from '../responses/data-returned.js';
-import { NoDataReturned, type NoDataReturnedJson } from '../responses/no-data-returned.js';
-import type { UserClient } from '../user.js';
-import { AuthCancelledHookResponse, AuthHookResponse } from './events/auth-events.js';
+} from '../../models/index.js';
+import { AthleteReturned, type AthleteReturnedJson } from '../../responses/athlete-returned.js';
+import { DataReturned, type DataReturnedJson } from '../../responses/data-returned.js';
+import { NoDataReturned, type NoDataReturnedJson } from '../../responses/no-data-returned.js';
+import type { UserClient } from '../../user.js';
+import { AuthCancelledHookResponse, AuthHookResponse } from './auth-events.js';
 import {
   AccessRevokedHookResponse,
   ConnectionErrorHookResponse,
@@ -25,11 +25,11 @@ import {
   PermissionChangeHookResponse,
   UserDeauthHookResponse,
   UserReauthHookResponse,
-} from './events/connection-events.js';
-import { DATA_EVENT_TYPES } from './events/data-events.js';
-import { HealthcheckHookResponse, S3PayloadHookResponse } from './events/delivery-events.js';
-import type { ParsedWebhookEvent, TerraWebhookEvent } from './events/index.js';
-import { LabReportCompletedHookResponse, LabReportFailedHookResponse } from './events/lab-report-events.js';
+} from './connection-events.js';
+import { DATA_EVENT_TYPES } from './data-events.js';
+import { HealthcheckHookResponse, S3PayloadHookResponse } from './delivery-events.js';
+import type { ParsedWebhookEvent, TerraWebhookEvent } from './index.js';
+import { LabReportCompletedHookResponse, LabReportFailedHookResponse } from './lab-report-events.js';
 import type {
   GoogleNoDataSourceEventJson,
   HealthcheckEventJson,
@@ -38,7 +38,7 @@ import type {
   RateLimitHitEventJson,
   RequestCompletedEventJson,
   RequestProcessingEventJson,
-} from './events/legacy-wire.js';
+} from './legacy-wire.js';
 import {
   LargeRequestProcessingHookResponse,
   LargeRequestSendingHookResponse,
@@ -46,8 +46,8 @@ import {
   RateLimitHitHookResponse,
   RequestCompletedHookResponse,
   RequestProcessingHookResponse,
-} from './events/request-events.js';
-import { UnknownWebhookEvent } from './events/unknown-event.js';
+} from './request-events.js';
+import { UnknownWebhookEvent } from './unknown-event.js';
 
 type Body = Record<string, unknown>;
 // Returns undefined when the body lacks a field its class dereferences; it then parses as unknown.

@@ -6,7 +6,7 @@ import {
 } from 'terra-ts';
 import { examplePayloads } from 'terra-ts/testing';
 import { describe, expect, it } from 'vitest';
-import { delivery } from '../support/delivery.js';
+import { delivery } from '../../support/delivery.js';
 
 const REF = examplePayloads.large_request_sending.reference;
 

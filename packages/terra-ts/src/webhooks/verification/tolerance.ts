@@ -1,4 +1,4 @@
-import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
+import { TerraInvalidArgumentError } from '../../errors/terra-invalid-argument-error.js';
 
 /** Terra's own SDK helpers accept deliveries signed up to 300 s before or after the receiver's clock. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;

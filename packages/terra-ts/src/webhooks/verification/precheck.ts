@@ -1,4 +1,4 @@
-import { getSignatureHeader, type HeadersLike } from './delivery-headers.js';
+import { getSignatureHeader, type HeadersLike } from '../delivery/delivery-headers.js';
 import { parseSignatureHeader } from './signature-header.js';
 import { checkTimestamp } from './verify.js';
 

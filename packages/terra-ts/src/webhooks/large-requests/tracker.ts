@@ -1,18 +1,18 @@
 import {
   LargeRequestStoreError,
   type LargeRequestStoreOperation,
-} from '../errors/large-request-store-error.js';
-import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
-import { type LargeRequestDelivery, largeRequestDeliveryOf } from './large-request-delivery.js';
-import type { LargeRequestState, LargeRequestStore } from './large-request-store.js';
-import { checkedClaim, checkedState } from './large-request-store-answers.js';
+} from '../../errors/large-request-store-error.js';
+import { TerraInvalidArgumentError } from '../../errors/terra-invalid-argument-error.js';
+import type { TerraWebhookResponse } from '../delivery/webhook-response.js';
+import { positiveOption } from '../positive-option.js';
+import { type LargeRequestDelivery, largeRequestDeliveryOf } from './delivery.js';
 import {
   MemoryLargeRequestStore,
   type SynchronousLargeRequestStore,
   synchronousLargeRequestStore,
-} from './memory-large-request-store.js';
-import { positiveOption } from './positive-option.js';
-import type { TerraWebhookResponse } from './webhook-response.js';
+} from './memory-store.js';
+import type { LargeRequestState, LargeRequestStore } from './store.js';
+import { checkedClaim, checkedState } from './store-answers.js';
 
 /** Where one large request stands. */
 export interface LargeRequestProgress {

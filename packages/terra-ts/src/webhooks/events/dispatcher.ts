@@ -1,8 +1,8 @@
-import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
-import { NoDataReturned } from '../responses/no-data-returned.js';
-import type { ParsedWebhookEvent, TerraWebhookEventType, WebhookEventMap } from './events/index.js';
-import { UnknownWebhookEvent } from './events/unknown-event.js';
-import type { TerraWebhookResponse } from './webhook-response.js';
+import { TerraInvalidArgumentError } from '../../errors/terra-invalid-argument-error.js';
+import { NoDataReturned } from '../../responses/no-data-returned.js';
+import type { TerraWebhookResponse } from '../delivery/webhook-response.js';
+import type { ParsedWebhookEvent, TerraWebhookEventType, WebhookEventMap } from './index.js';
+import { UnknownWebhookEvent } from './unknown-event.js';
 
 /**
  * One handler per event type, each receiving its own class (the parameter type follows the key), plus

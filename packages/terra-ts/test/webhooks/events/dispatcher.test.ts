@@ -8,7 +8,7 @@ import {
 } from 'terra-ts';
 import { examplePayloads, legacyExamplePayloads } from 'terra-ts/testing';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { delivery } from '../support/delivery.js';
+import { delivery } from '../../support/delivery.js';
 
 describe('dispatchWebhookEvent', () => {
   it('calls the handler for the event type with the event and the delivery', async () => {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { DEFAULT_BASE_URL, Terra, TerraInvalidArgumentError, VERSION } from 'terra-ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_API_KEY, TEST_DEV_ID } from '../support/test-server.js';
-import { useTestServer } from '../support/use-test-server.js';
+import { TEST_API_KEY, TEST_DEV_ID } from './support/test-server.js';
+import { useTestServer } from './support/use-test-server.js';
 
 const ENV_NAMES = ['TERRA_API_KEY', 'TERRA_DEV_ID', 'TERRA_BASE_URL', 'TERRA_WEBHOOK_SECRET'] as const;
 const savedEnv = Object.fromEntries(ENV_NAMES.map((n) => [n, process.env[n]]));
@@ -106,7 +106,7 @@ describe('new Terra()', () => {
   });
 
   it('keeps VERSION equal to package.json', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     expect(VERSION).toBe(pkg.version);
   });
 });

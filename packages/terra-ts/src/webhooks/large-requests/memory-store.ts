@@ -1,9 +1,5 @@
-import type {
-  AddLargeRequestDeliveryOptions,
-  LargeRequestState,
-  LargeRequestStore,
-} from './large-request-store.js';
-import { positiveOption } from './positive-option.js';
+import { positiveOption } from '../positive-option.js';
+import type { AddLargeRequestDeliveryOptions, LargeRequestState, LargeRequestStore } from './store.js';
 
 /** The operations of a {@link LargeRequestStore}, answered at once rather than through a promise. */
 export type SynchronousLargeRequestStore = {

@@ -1,4 +1,4 @@
-import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
+import { WebhookVerificationError } from '../../errors/webhook-verification-error.js';
 
 /** The body of a delivery exactly as received: the text, or the bytes (a Node `Buffer` is a `Uint8Array`). */
 export type WebhookPayload = string | Uint8Array | ArrayBuffer;
