@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { type App, action } from '../app.js';
 import { untilInterrupted } from '../interrupt.js';
 import { openCliStore } from '../store/open-cli-store.js';
-import { addDatabaseOption, type StoreOptions } from './store.js';
+import { addDatabaseOption, type StoreOptions } from './store-options.js';
 import { wholeNumber } from './store-serve.js';
 
 interface StoreWorkOptions extends StoreOptions {
