@@ -25,6 +25,24 @@ const ENTRIES: readonly { label: string; code: Record<string, string> }[] = [
     },
   },
   {
+    label: 'construct + listProviders',
+    code: {
+      [TERRA_TS]:
+        "import { Terra } from 'terra-ts'; export const run = () => new Terra({ apiKey: 'k', devId: 'd' }).listProviders();",
+      [TERRA_API]:
+        "import { TerraClient } from 'terra-api'; export const run = () => new TerraClient({ apiKey: 'k', devId: 'd' }).integrations.fetch();",
+    },
+  },
+  {
+    label: 'construct + user.getSleep',
+    code: {
+      [TERRA_TS]:
+        "import { Terra } from 'terra-ts'; export const run = async (id) => (await new Terra({ apiKey: 'k', devId: 'd' }).fromUserId(id)).getSleep({ startDate: '2025-01-01' });",
+      [TERRA_API]:
+        "import { TerraClient } from 'terra-api'; export const run = (id) => new TerraClient({ apiKey: 'k', devId: 'd' }).sleep.fetch({ user_id: id, start_date: '2025-01-01' });",
+    },
+  },
+  {
     label: 'client + webhook verification',
     code: {
       [TERRA_TS]:
@@ -183,6 +201,13 @@ export async function sizeSuite(_config: BenchConfig): Promise<SuiteResult> {
         met: tsGzip < api.gzip,
       },
     );
+    if (entry.label.startsWith('construct + ')) {
+      checks.push({
+        target: `${entry.label}: at most terra-api's gzip size`,
+        measured: `${formatNumber(tsGzip)} KB vs ${formatNumber(api.gzip)} KB gzip`,
+        met: tsGzip <= api.gzip,
+      });
+    }
     if (tsGzip >= api.gzip) gzipMisses.push(entry.label);
   }
   const tsInstall = await terraTsFootprint();

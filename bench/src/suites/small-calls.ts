@@ -90,6 +90,21 @@ export async function smallCallsSuite(config: BenchConfig): Promise<SuiteResult>
           `${mode.label}: the rate misses 0.9x. CPU per call: terra-ts ${formatRatio(cpuRatio)} raw fetch's, raw fetch with a per-attempt timeout signal ${formatRatio(timeoutRatio)}; a rate gap wider than the CPU gap is time spent waiting (server, scheduler, other work on the machine), not client cost.`,
         );
       }
+      const floorRate = rowOf(group, NODE_HTTP).median;
+      const floorCpu = rowOf(cpuGroup, NODE_HTTP).median;
+      const tsCpu = rowOf(cpuGroup, TERRA_TS).median;
+      checks.push(
+        {
+          target: `${mode.label}: at least 0.95x the requests per second of the bare node:http keep-alive loop`,
+          measured: `${formatRatio(ts.median / floorRate)} (terra-api ${formatRatio(rowOf(group, TERRA_API).median / floorRate)})`,
+          met: ts.median >= 0.95 * floorRate,
+        },
+        {
+          target: `${mode.label}: CPU per call at most 1.1x the bare node:http keep-alive loop's`,
+          measured: `${formatRatio(tsCpu / floorCpu)} (${tsCpu.toFixed(0)} µs vs ${floorCpu.toFixed(0)} µs; terra-api ${formatRatio(rowOf(cpuGroup, TERRA_API).median / floorCpu)})`,
+          met: tsCpu <= 1.1 * floorCpu,
+        },
+      );
       checks.push({
         target: `${mode.label}: at least 0.9x the requests per second of raw fetch`,
         measured: formatRatio(ts.ratio ?? Number.NaN),
