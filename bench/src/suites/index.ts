@@ -7,6 +7,7 @@ import { sandboxSuite } from './sandbox.js';
 import { sizeSuite } from './size.js';
 import { smallCallsSuite } from './small-calls.js';
 import { storeSuite } from './store/index.js';
+import { storeScaleSuite } from './store-scale/index.js';
 import { webhookSuite } from './webhook.js';
 
 /** A benchmark: one row of the table. */
@@ -25,4 +26,5 @@ export const SUITES: readonly Suite[] = [
   { id: 'backfill', run: backfillSuite },
   { id: 'sandbox', run: sandboxSuite },
   { id: 'store', run: storeSuite },
+  { id: 'store-scale', run: storeScaleSuite },
 ];
