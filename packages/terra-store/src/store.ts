@@ -3,6 +3,7 @@ import { type BackfillOptions, type BackfillProgress, backfill } from './backfil
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
 import { SchemaTooNewError } from './errors/schema-too-new-error.js';
+import { InboxGroupCommit } from './inbox/group-commit.js';
 import type { StoredDataType, StoredRecordTypes } from './keys/data-types.js';
 import { claimOne } from './process/claim.js';
 import { processRow, type RowResult } from './process/process-row.js';
@@ -74,6 +75,7 @@ export class TerraStore {
   readonly migration: MigrationResult | undefined;
   readonly #terra: Terra | undefined;
   readonly #processor: Processor;
+  readonly #inbox: InboxGroupCommit;
   readonly #processing: ResolvedProcessing;
   readonly #inline: boolean;
   readonly #ownsDb: boolean;
@@ -95,6 +97,7 @@ export class TerraStore {
     this.#processing = init.processing;
     this.#inline = init.inline;
     this.#processor = new Processor(init.db, init.processing, init.workerId);
+    this.#inbox = new InboxGroupCommit(init.db);
   }
 
   /** The id this process claims inbox rows under. */
@@ -107,6 +110,7 @@ export class TerraStore {
     const onStage = this.#processing.onStage;
     return {
       db: this.db,
+      inbox: this.#inbox,
       onCommitted: this.#inline ? (id, row) => this.#processor.schedule(id, row) : undefined,
       onStage: onStage ? (stage, id) => onStage(stage, id) : undefined,
       onError,

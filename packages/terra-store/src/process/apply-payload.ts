@@ -1,11 +1,11 @@
 import { parseWebhookEvent } from 'terra-ts';
 import type { Queryable } from '../db/database.js';
 import { DATA_TYPES, isStoredDataType } from '../keys/data-types.js';
-import { upsertRecords } from '../upsert/upsert-records.js';
+import { type UpsertBatch, type UpsertCounts, upsertRecords } from '../upsert/upsert-records.js';
 import { applyConnectionEvent, CONNECTION_EVENT_TYPES } from './apply-connection-event.js';
 import type { DeliveryContext } from './delivery-context.js';
+import type { FinalWrites } from './final-writes.js';
 import { announceLargeRequest } from './large-requests.js';
-import type { SharedRowWrites } from './shared-rows.js';
 import type { WireUser } from './users.js';
 
 // Deliveries that carry nothing to store beyond the inbox row itself.
@@ -28,7 +28,9 @@ const NOTICE_TYPES = new Set([
  *
  * @param json - the parsed payload.
  * @param payloadJson - the same payload as JSON text (the raw body when it came as a webhook).
- * @param shared - collects the user row and chunk count writes; the caller flushes it before committing.
+ * @param shared - collects the user row and chunk count writes; the caller writes them before committing.
+ * @param upsert - stores the records (default: at once, one statement; a caller batching several deliveries
+ *   passes its own).
  * @returns the outcome recorded on the inbox row.
  */
 export async function applyPayload(
@@ -36,7 +38,8 @@ export async function applyPayload(
   json: Record<string, unknown>,
   payloadJson: string,
   ctx: DeliveryContext,
-  shared: SharedRowWrites,
+  shared: FinalWrites,
+  upsert: (batch: UpsertBatch) => Promise<UpsertCounts> = (batch) => upsertRecords(tx, batch),
 ): Promise<string> {
   const event = parseWebhookEvent(json);
   const type = typeof json.type === 'string' ? json.type : (event as { type?: string }).type;
@@ -48,7 +51,7 @@ export async function applyPayload(
   if (type && isStoredDataType(type)) {
     if (!userId) throw new Error(`a ${type} payload without user.user_id cannot be keyed`);
     shared.touchUser({ user: user as WireUser, receivedAt: ctx.receivedAt });
-    const counts = await upsertRecords(tx, {
+    const counts = await upsert({
       type,
       payloadJson,
       userId,

@@ -1,115 +1,48 @@
-import { fetchS3Payload, parseWebhookEvent, S3PayloadHookResponse } from 'terra-ts';
-import type { Database, Queryable } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import { type InboxRow, readInboxRows } from '../inbox/inbox-row.js';
-import { applyPayload } from './apply-payload.js';
+import { applyRows, type LockRows } from './apply-rows.js';
 import type { ClaimedRow } from './claim.js';
-import type { DeliveryContext } from './delivery-context.js';
+import { type PreparedRow, prepareRow } from './prepare-row.js';
 import { type ResolvedProcessing, retryDelayMs } from './processing-options.js';
-import { SharedRowWrites } from './shared-rows.js';
 
 /** How processing one claimed row ended. */
 export type RowResult = 'processed' | 'retry' | 'dead' | 'lost_lease';
 
-/** A claimed row read, parsed and (for `s3_payload`) downloaded: ready to apply. */
-interface PreparedRow {
-  readonly claimed: ClaimedRow;
-  readonly json: Record<string, unknown>;
-  readonly text: string;
-  readonly ctx: DeliveryContext;
-}
-
-/** Parses a row and downloads an `s3_payload` body (outside any transaction). */
-async function prepare(
-  claimed: ClaimedRow,
-  row: InboxRow,
-  options: ResolvedProcessing,
-): Promise<PreparedRow> {
-  let text = row.text;
-  let json = JSON.parse(text) as Record<string, unknown>;
-  const event = parseWebhookEvent(json);
-  if (event instanceof S3PayloadHookResponse) {
-    const downloaded = await fetchS3Payload(event, options.s3);
-    json = (downloaded as unknown as { json: Record<string, unknown> }).json;
-    text = JSON.stringify(json);
-  }
-  const ctx: DeliveryContext = {
-    inboxId: row.id,
-    reference: row.reference,
-    deliveryId: row.bodySha256,
-    orderingTs: row.orderingTs ?? row.receivedAt.getTime(),
-    receivedAt: row.receivedAt,
-    source: 'webhook',
-  };
-  return { claimed, json, text, ctx };
-}
-
 const idArray = (ids: readonly number[]) => `{${ids.join(',')}}`;
 
 /**
- * Applies prepared rows in ONE transaction: re-checks which rows are still ours (locking them), applies
- * their payloads in id order, writes the shared user and chunk rows last, and marks them processed.
- *
- * @returns the ids applied (a row another worker took over is left out).
+ * Locks the claimed rows still ours: claimed by this worker and by no one since (the attempt count is the
+ * claim's token).
  */
-async function applyRows(
-  db: Database,
-  rows: readonly PreparedRow[],
-  workerId: string,
-  options: ResolvedProcessing,
-): Promise<Set<number>> {
-  return db.transaction(async (tx) => {
-    const ids = rows.map((r) => r.claimed.id);
-    const mineRows = await tx.query<{ id: number | string; attempts: number }>(
+function claimedLock(claimed: readonly ClaimedRow[], workerId: string): LockRows {
+  const token = new Map(claimed.map((c) => [c.id, c.attempts]));
+  return async (tx, ids) => {
+    const rows = await tx.query<{ id: number | string; attempts: number }>(
       `SELECT id, attempts FROM terra_inbox WHERE id = ANY($1::text::bigint[]) AND claimed_by = $2 AND status IN ('pending', 'retry')
        ORDER BY id FOR UPDATE`,
       [idArray(ids), workerId],
     );
-    // A claim is ours only while no one claimed the row since: the attempt count is the claim's token.
-    const token = new Map(rows.map((r) => [r.claimed.id, r.claimed.attempts]));
-    const mine = new Set(
-      mineRows.filter((r) => token.get(Number(r.id)) === Number(r.attempts)).map((r) => Number(r.id)),
+    return new Set(
+      rows.filter((r) => token.get(Number(r.id)) === Number(r.attempts)).map((r) => Number(r.id)),
     );
-    const shared = new SharedRowWrites();
-    const outcomes: Array<{ id: number; outcome: string }> = [];
-    for (const row of rows) {
-      if (!mine.has(row.claimed.id)) continue;
-      outcomes.push({
-        id: row.claimed.id,
-        outcome: await applyPayload(tx, row.json, row.text, row.ctx, shared),
-      });
-    }
-    await shared.flush(tx);
-    await markProcessed(tx, outcomes);
-    for (const { id } of outcomes) await options.onStage?.('applied', id);
-    return mine;
-  });
-}
-
-async function markProcessed(tx: Queryable, outcomes: ReadonlyArray<{ id: number; outcome: string }>) {
-  if (outcomes.length === 0) return;
-  await tx.query(
-    `UPDATE terra_inbox AS i SET status = 'processed', processed_at = now(), outcome = o.outcome, last_error = NULL,
-       claimed_by = NULL, lease_until = NULL
-     FROM jsonb_to_recordset($1::text::jsonb) AS o(id bigint, outcome text)
-     WHERE i.id = o.id`,
-    [JSON.stringify(outcomes)],
-  );
+  };
 }
 
 /** Applies one row in its own transaction; a failure is recorded on the row. */
 async function applyOne(
   db: Database,
   row: PreparedRow,
+  claimed: ClaimedRow,
   workerId: string,
   options: ResolvedProcessing,
 ): Promise<RowResult> {
   try {
-    const mine = await applyRows(db, [row], workerId, options);
-    if (!mine.has(row.claimed.id)) return 'lost_lease';
-    await options.onStage?.('processed', row.claimed.id);
+    const mine = await applyRows(db, [row], claimedLock([claimed], workerId), options);
+    if (!mine.has(row.id)) return 'lost_lease';
+    await options.onStage?.('processed', row.id);
     return 'processed';
   } catch (error) {
-    return recordFailure(db, row.claimed, workerId, options, error);
+    return recordFailure(db, claimed, workerId, options, error);
   }
 }
 
@@ -149,25 +82,28 @@ export async function processClaimed(
         results.set(c.id, 'lost_lease');
         continue;
       }
-      prepared.push(await prepare(c, row, options));
+      prepared.push(await prepareRow(row, options));
     } catch (error) {
       results.set(c.id, await recordFailure(db, c, workerId, options, error));
     }
   }
+  const claimOf = new Map(claimed.map((c) => [c.id, c]));
+  const alone = async (row: PreparedRow) =>
+    applyOne(db, row, claimOf.get(row.id) as ClaimedRow, workerId, options);
   if (prepared.length === 1) {
     const only = prepared[0] as PreparedRow;
-    results.set(only.claimed.id, await applyOne(db, only, workerId, options));
+    results.set(only.id, await alone(only));
   } else if (prepared.length > 1) {
     let mine: Set<number> | undefined;
     try {
-      mine = await applyRows(db, prepared, workerId, options);
+      mine = await applyRows(db, prepared, claimedLock(claimed, workerId), options);
     } catch {
       // One row (or a lock conflict) failed the batch: apply each alone, so only a bad row fails.
-      for (const row of prepared) results.set(row.claimed.id, await applyOne(db, row, workerId, options));
+      for (const row of prepared) results.set(row.id, await alone(row));
     }
     if (mine) {
       for (const row of prepared) {
-        const id = row.claimed.id;
+        const id = row.id;
         if (!mine.has(id)) {
           results.set(id, 'lost_lease');
           continue;

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import type { InboxRow } from '../inbox/inbox-row.js';
-import { claimDue, claimMany, releaseClaims } from './claim.js';
+import { claimDue, releaseClaims } from './claim.js';
+import { processReceived, type ReceivedRow } from './process-received.js';
 import { processClaimed, type RowResult } from './process-row.js';
 import type { ResolvedProcessing } from './processing-options.js';
 import { WakeUps } from './wake-ups.js';
@@ -45,7 +46,7 @@ export class Processor {
   readonly #db: Database;
   readonly #options: ResolvedProcessing;
   readonly #inFlight = new Set<Promise<unknown>>();
-  readonly #queue: Array<{ id: number; row: InboxRow | undefined }> = [];
+  readonly #queue: ReceivedRow[] = [];
   /** Body characters the queue holds in memory (beyond {@link KEPT_CHARS} rows are read back instead). */
   #keptChars = 0;
   #running = 0;
@@ -83,18 +84,9 @@ export class Processor {
     const limit = this.#db.engine === 'pglite' ? 1 : 2;
     while (this.#running < limit && this.#queue.length > 0) {
       const batch = this.#queue.splice(0, BATCH_ROWS);
-      const kept = new Map<number, InboxRow>();
-      for (const { id, row } of batch) {
-        if (!row) continue;
-        kept.set(id, row);
-        this.#keptChars -= row.text.length;
-      }
+      for (const { row } of batch) if (row) this.#keptChars -= row.text.length;
       this.#running += 1;
-      const run = (async () => {
-        const ids = batch.map((b) => b.id);
-        const claimed = await claimMany(this.#db, ids, this.workerId, this.#options.leaseMs);
-        if (claimed.length > 0) await processClaimed(this.#db, claimed, this.workerId, this.#options, kept);
-      })()
+      const run = processReceived(this.#db, batch, this.workerId, this.#options)
         .catch(() => undefined)
         .finally(() => {
           this.#running -= 1;

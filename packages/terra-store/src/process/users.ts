@@ -19,10 +19,10 @@ export interface UserTouch {
 }
 
 /**
- * Records that data deliveries arrived for users (creating a user, connected, when unknown): one statement
- * for all of them, in user id order, so transactions touching the same users lock their rows in one order.
+ * Users' rows for data deliveries, one per user (the latest arrival), as `jsonb_to_recordset` rows for
+ * {@link touchUsersSql}.
  */
-export async function touchUsers(tx: Queryable, touches: readonly UserTouch[]): Promise<void> {
+export function touchRows(touches: readonly UserTouch[]): object[] {
   const byId = new Map<string, { user: WireUser; at: Date }>();
   for (const { user, receivedAt } of touches) {
     const userId = text(user.user_id);
@@ -31,8 +31,7 @@ export async function touchUsers(tx: Queryable, touches: readonly UserTouch[]): 
     if (!seen) byId.set(userId, { user, at: receivedAt });
     else if (receivedAt > seen.at) seen.at = receivedAt;
   }
-  if (byId.size === 0) return;
-  const rows = [...byId].map(([userId, { user, at }]) => ({
+  return [...byId].map(([userId, { user, at }]) => ({
     user_id: userId,
     provider: text(user.provider),
     reference_id: text(user.reference_id),
@@ -40,18 +39,23 @@ export async function touchUsers(tx: Queryable, touches: readonly UserTouch[]): 
     wire: user,
     at: at.toISOString(),
   }));
-  await tx.query(
-    `INSERT INTO terra_users AS u (user_id, provider, reference_id, scopes, wire, last_delivery_at)
+}
+
+/**
+ * The statement that records data deliveries for users (creating a user, connected, when unknown; the
+ * latest `last_delivery_at`), from {@link touchRows} as JSON in parameter `param`; in user id order, so
+ * transactions touching the same users lock their rows in one order.
+ */
+export function touchUsersSql(param: string): string {
+  return `INSERT INTO terra_users AS u (user_id, provider, reference_id, scopes, wire, last_delivery_at)
      SELECT t.user_id, t.provider, t.reference_id, ARRAY(SELECT jsonb_array_elements_text(t.scopes)), t.wire, t.at
-     FROM jsonb_to_recordset($1::text::jsonb)
+     FROM jsonb_to_recordset(${param}::text::jsonb)
        AS t(user_id text, provider text, reference_id text, scopes jsonb, wire jsonb, at timestamptz)
      ORDER BY t.user_id
      ON CONFLICT (user_id) DO UPDATE SET
        provider = COALESCE(u.provider, EXCLUDED.provider),
        reference_id = COALESCE(u.reference_id, EXCLUDED.reference_id),
-       last_delivery_at = GREATEST(u.last_delivery_at, EXCLUDED.last_delivery_at)`,
-    [JSON.stringify(rows)],
-  );
+       last_delivery_at = GREATEST(u.last_delivery_at, EXCLUDED.last_delivery_at)`;
 }
 
 /** The connection state a user takes after an event. */

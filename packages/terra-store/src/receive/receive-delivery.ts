@@ -6,6 +6,7 @@ import {
   WebhookVerificationError,
 } from 'terra-ts';
 import type { Database } from '../db/database.js';
+import type { InboxGroupCommit } from '../inbox/group-commit.js';
 import type { InboxRow } from '../inbox/inbox-row.js';
 import { type InboxInsert, insertDelivery } from '../inbox/insert-delivery.js';
 import { answer, type StoreAnswer } from './answer.js';
@@ -13,6 +14,8 @@ import { answer, type StoreAnswer } from './answer.js';
 /** What the receiver needs from the store. */
 export interface ReceiveTarget {
   readonly db: Database;
+  /** Writes deliveries arriving at once in one commit (without it, each commits alone). */
+  readonly inbox?: InboxGroupCommit;
   /**
    * Called with the new inbox row once it is committed (inline processing), not for duplicates; `row` is
    * the committed delivery itself when its body is text, so processing need not read it back.
@@ -80,7 +83,7 @@ export async function receiveDelivery(
   }
   let inserted: InboxInsert;
   try {
-    inserted = await insertDelivery(target.db, {
+    const delivery = {
       body,
       reference: verified.delivery.reference,
       traceId: verified.delivery.traceId,
@@ -88,7 +91,8 @@ export async function receiveDelivery(
       signedAt: signedAt !== undefined && signedAt > 1e11 ? Math.floor(signedAt / 1000) : signedAt,
       eventType: typeof json.type === 'string' ? json.type : undefined,
       userId: userIdOf(json),
-    });
+    };
+    inserted = await (target.inbox ? target.inbox.insert(delivery) : insertDelivery(target.db, delivery));
   } catch (error) {
     target.onError?.(error);
     return answer(
