@@ -325,6 +325,87 @@ describe('terra store', { timeout: 300_000 }, () => {
 });
 
 describe('terra store on a PostgreSQL server', { timeout: 300_000 }, () => {
+  it('serve --workers 0 answers 503 over --max-inbox-depth, and terra store work (listed by terra store --help) processes as soon as a delivery lands, then stops on SIGTERM', async () => {
+    expect((await runCli(['store', '--help'])).stdout).toMatch(/^ {2}work /m);
+    const { startPostgresCluster } = await import('../../../terra-store/test/support/postgres-cluster.js');
+    const cluster = await startPostgresCluster();
+    const secret = 'cli-scale-signing-secret';
+    const env = { TERRA_WEBHOOK_SECRET: secret, TERRA_STORE_DATABASE: cluster.url };
+    const serve = new LiveCli(['store', 'serve', '--port', '0', '--workers', '0', '--max-inbox-depth', '2'], {
+      cwd: dir,
+      env,
+    });
+    let work: LiveCli | undefined;
+    try {
+      const url = (
+        await serve.waitFor('stderr', /receiving Terra webhooks at (http:\/\/\S+)/, 120_000)
+      )[1] as string;
+      const post = async (n: number) => {
+        const body = JSON.stringify({
+          type: 'auth',
+          status: 'success',
+          user: { user_id: `cli-user-${n}`, provider: 'OURA' },
+          reference_id: null,
+          widget_session_id: null,
+          version: '2022-03-16',
+        });
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'terra-signature': await generateTestSignatureHeader({ payload: body, secret }),
+          },
+          body,
+        });
+        return response;
+      };
+      expect((await post(1)).status).toBe(200);
+      expect((await post(2)).status).toBe(200);
+      // The depth is counted at most once a second: a delivery or two more may get in before the next count.
+      let accepted = 2;
+      let refused: Response | undefined;
+      for (let n = 3; !refused && n < 12; n++) {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        const response = await post(n);
+        if (response.status === 503) refused = response;
+        else accepted++;
+      }
+      expect(accepted).toBeLessThanOrEqual(4);
+      expect(refused?.headers.get('retry-after')).toMatch(/^\d+$/);
+
+      // A minute between polls: only the inbox's NOTIFY can make the worker pick up a new delivery quickly.
+      work = new LiveCli(['store', 'work', '--poll-ms', '60000'], { cwd: dir, env });
+      await work.waitFor('stderr', /terra store work: processing the inbox/, 120_000);
+      const status = async () =>
+        json((await runCli(['store', 'status', '--json'], { env, cwd: dir })).stdout);
+      const until = async (
+        predicate: (report: { depth: number; inbox: { processed: number } }) => boolean,
+      ) => {
+        const deadline = Date.now() + 30_000;
+        for (let report = await status(); !predicate(report); report = await status()) {
+          if (Date.now() > deadline) throw new Error(`status never matched: ${JSON.stringify(report)}`);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+      };
+      await until((r) => r.depth === 0 && r.inbox.processed === accepted);
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      expect((await post(100)).status).toBe(200);
+      await until((r) => r.depth === 0 && r.inbox.processed === accepted + 1);
+
+      work.child.kill('SIGTERM');
+      expect(await work.exited).toBe(0);
+      expect(work.stderr).toMatch(/SIGTERM: stopping/);
+      expect(work.stderr).toContain(
+        `Stopped: ${accepted + 1} processed, 0 to retry, 0 dead letters by this run`,
+      );
+      serve.child.kill('SIGTERM');
+      expect(await serve.exited).toBe(0);
+    } finally {
+      if (work && work.child.exitCode === null) work.child.kill('SIGKILL');
+      if (serve.child.exitCode === null) serve.child.kill('SIGKILL');
+      await cluster.stop();
+    }
+  });
   it('migrates, backfills, queries and reports status through --database postgres://', async () => {
     const { startPostgresCluster } = await import('../../../terra-store/test/support/postgres-cluster.js');
     const cluster = await startPostgresCluster();

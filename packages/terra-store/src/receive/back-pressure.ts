@@ -5,9 +5,9 @@ import { answer, type StoreAnswer } from './answer.js';
 export const INBOX_FULL_RETRY_AFTER_SECONDS = 30;
 
 /**
- * The inbox's waiting rows as a receiver sees them: counted at most once per `refreshMs`, in the background,
- * and never past `maxDepth` (the count stops at the limit), so a busy endpoint pays one bounded query per
- * interval, not one per request.
+ * The inbox's waiting rows as a receiver sees them: counted at most once per `refreshMs` and never past
+ * `maxDepth` (the count stops at the limit), so a busy endpoint pays one bounded query per interval, not one
+ * per request.
  */
 export class InboxDepthGauge {
   readonly #db: Database;
@@ -28,13 +28,16 @@ export class InboxDepthGauge {
     this.#refreshMs = refreshMs;
   }
 
-  /** True when the last count reached `maxDepth`. The first call waits for a count; later ones never do. */
+  /**
+   * True when the inbox holds `maxDepth` waiting rows or more. A count older than `refreshMs` is redone first
+   * (one query shared by every request arriving meanwhile), so the answer turns as soon as the workers catch up.
+   */
   async full(): Promise<boolean> {
     if (Date.now() - this.#countedAt >= this.#refreshMs) {
       this.#counting ??= this.#count().finally(() => {
         this.#counting = undefined;
       });
-      if (this.#depth === undefined) await this.#counting;
+      await this.#counting;
     }
     return (this.#depth ?? 0) >= this.#maxDepth;
   }
