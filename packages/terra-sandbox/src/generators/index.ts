@@ -3,6 +3,7 @@
  * (seed, user id, day, data type), so a day's data is identical across calls, endpoints and restarts.
  */
 
+export { DATA_TYPES, type DataType, type DataTypeRecords, isDataType } from 'terra-ts';
 export {
   DEFAULT_PROVIDER_PROFILE,
   type ProviderProfile,
@@ -13,10 +14,9 @@ export { generateActivity } from './activity/activity.js';
 export { generateAthlete } from './athlete.js';
 export { generateBody } from './body/body.js';
 export { generateDaily } from './daily/daily.js';
-export { DATA_TYPES, type DataType, isDataType } from './data-types.js';
 export { generateMenstruation } from './menstruation/menstruation.js';
 export { generateNutrition } from './nutrition/nutrition.js';
-export { type DataTypeRecords, type DayGenerator, GENERATORS, generateRange } from './range.js';
+export { type DayGenerator, GENERATORS, generateRange } from './range.js';
 export { generateSleep } from './sleep/sleep.js';
 export { formatDay, parseDay } from './world/calendar.js';
 export type { GenerateOptions, GeneratorContext, TerraUser } from './world/context.js';

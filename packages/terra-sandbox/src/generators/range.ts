@@ -1,24 +1,13 @@
-import type { Activity, Body, Daily, Menstruation, Nutrition, Sleep } from 'terra-ts';
+import { type DataType, type DataTypeRecords, isDataType } from 'terra-ts';
 import { generateActivity } from './activity/activity.js';
 import { generateBody } from './body/body.js';
 import { generateDaily } from './daily/daily.js';
-import { DATA_TYPES, type DataType, isDataType } from './data-types.js';
 import { generateMenstruation } from './menstruation/menstruation.js';
 import { generateNutrition } from './nutrition/nutrition.js';
 import { generateSleep } from './sleep/sleep.js';
 import { formatDay, parseDay } from './world/calendar.js';
 import type { GenerateOptions, GeneratorContext } from './world/context.js';
 import { GeneratorInputError } from './world/errors.js';
-
-/** The wire record type of each data type. */
-export interface DataTypeRecords {
-  activity: Activity;
-  sleep: Sleep;
-  daily: Daily;
-  body: Body;
-  nutrition: Nutrition;
-  menstruation: Menstruation;
-}
 
 /** A per-day generator of one data type. */
 export type DayGenerator<T> = (ctx: GeneratorContext, day: string, opts?: Partial<GenerateOptions>) => T[];
@@ -49,7 +38,7 @@ export function generateRange<K extends DataType>(
 ): DataTypeRecords[K][] {
   if (!isDataType(type)) {
     throw new GeneratorInputError(
-      `type must be one of ${DATA_TYPES.join(', ')} (athlete has its own generateAthlete), got ${JSON.stringify(type)}.`,
+      `type must be one of ${Object.keys(GENERATORS).join(', ')} (athlete has its own generateAthlete), got ${JSON.stringify(type)}.`,
     );
   }
   const start = parseDay(startDay, 'startDay');

@@ -1,5 +1,5 @@
+import { isDataType } from 'terra-ts';
 import { recordKey } from '../data/record-key.js';
-import { isDataType } from '../generators/data-types.js';
 import { personaOf } from '../generators/world/persona.js';
 import { createRandom } from '../generators/world/random.js';
 import { summaryIdFrom } from '../generators/world/summary-id.js';

@@ -1,4 +1,4 @@
-import type { DataType } from '../generators/data-types.js';
+import type { DataType } from 'terra-ts';
 import { DEFAULT_PROVIDER_PROFILE } from './profile.js';
 import { PROVIDERS, UNLISTED_PROVIDERS } from './table.js';
 import type { ProviderEntry, ProviderProfile, ProviderTypes } from './types.js';

@@ -1,11 +1,11 @@
-import type { DataType } from '../generators/data-types.js';
+import { DATA_TYPES, type DataType } from 'terra-ts';
 import type { ProviderProfile } from './types.js';
 
-/** Every data type: phone platforms and food loggers' companions that aggregate everything. */
-export const ALL: readonly DataType[] = ['activity', 'sleep', 'daily', 'body', 'nutrition', 'menstruation'];
+/** Every data type: phone platforms and the fullest wearables record them all. */
+export const ALL: readonly DataType[] = DATA_TYPES;
 
 /** What a wrist or ring wearable records: everything but food. */
-const WEARABLE: readonly DataType[] = ['activity', 'sleep', 'daily', 'body', 'menstruation'];
+const WEARABLE: readonly DataType[] = DATA_TYPES.filter((type) => type !== 'nutrition');
 
 /** A profile from the fields that differ from a GPS wearable's. */
 export function profile(

@@ -1,5 +1,5 @@
+import type { DataType } from 'terra-ts';
 import type { SportKey } from '../generators/activity/sports.js';
-import type { DataType } from '../generators/data-types.js';
 
 /** What a provider records, and the kind of user who wears it. */
 export interface ProviderProfile {

@@ -1,4 +1,4 @@
-import type { DataType } from '../data-types.js';
+import type { DataType } from 'terra-ts';
 import { parseDay } from './calendar.js';
 import { type GenerateOptions, type GeneratorContext, readNow, readWithSamples } from './context.js';
 import { type Persona, personaOf } from './persona.js';
