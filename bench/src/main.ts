@@ -80,7 +80,13 @@ if (out) {
   const merge = only !== undefined && values.out === undefined && existsSync(out);
   writeFileSync(
     out,
-    merge ? mergeDocument(readFileSync(out, 'utf8'), results) : renderDocument(machine, results, PREFACE),
+    merge
+      ? mergeDocument(
+          readFileSync(out, 'utf8'),
+          results,
+          `_Measured by \`--only\` on ${machine.date}, machine load ${machine.load}; the machine table at the top is from the last full run._`,
+        )
+      : renderDocument(machine, results, PREFACE),
   );
   console.log(`\nwrote ${out}`);
 }

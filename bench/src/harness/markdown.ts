@@ -78,12 +78,13 @@ export function renderDocument(
 /**
  * An existing BENCHMARKS.md with only `suites` re-measured (`--only`): each suite's section is replaced
  * (or appended) and its rows in the Targets table replaced; every other suite, and the machine table of the
- * last full run, stay as they were. A suite section carries its own machine-load note.
+ * last full run, stay as they were. A suite section carries its own machine-load note: `stamp`, when given,
+ * is added under each re-measured section.
  */
-export function mergeDocument(existing: string, suites: readonly SuiteResult[]): string {
+export function mergeDocument(existing: string, suites: readonly SuiteResult[], stamp?: string): string {
   const parts = existing.split(/\n(?=## )/);
   for (const suite of suites) {
-    const section = renderSuite(suite);
+    const section = stamp === undefined ? renderSuite(suite) : `${renderSuite(suite)}\n\n${stamp}`;
     const at = parts.findIndex((p) => p.startsWith(`## ${suite.title}\n`));
     if (at >= 0) parts[at] = `${section}\n`;
     else parts.push(`${section}\n`);
