@@ -1,7 +1,7 @@
 import { startSandbox } from 'terra-sandbox';
 import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../../src/state/types.js';
-import { compareRecords, sentFromDeliveries } from '../../src/store-view/index.js';
+import { compareRecords, sentFromDeliveries, sentFromGroundTruth } from '../../src/store-view/index.js';
 
 const sleep = (id: string, minutes: number) => ({
   metadata: {
@@ -82,6 +82,27 @@ describe('comparing what was sent with a store', () => {
     const byKey = sent.get('u1')?.get('sleep');
     expect([...(byKey?.keys() ?? [])]).toEqual(['a']);
     expect(byKey?.get('a')).toEqual(sleep('a', 450));
+  });
+});
+
+describe('what was sent, in live mode', () => {
+  it('is the ground truth of data records (athlete left out), keyed as the ledger keys them', () => {
+    const record = (type: 'sleep' | 'athlete', key: string) => ({
+      type,
+      userId: 'u1',
+      key,
+      orderingTimestamp: 1,
+      traceId: 't',
+      acknowledged: true,
+      record: type === 'sleep' ? sleep(key, 400) : { first_name: 'A' },
+    });
+    const sent = sentFromGroundTruth({
+      now: 0,
+      records: [record('sleep', 'a'), record('athlete', 'u1')],
+      deliveries: { sent: 2, acknowledged: 2, failed: 0, inFlight: 0 },
+    });
+    expect([...(sent.get('u1')?.keys() ?? [])]).toEqual(['sleep']);
+    expect(sent.get('u1')?.get('sleep')?.get('a')).toEqual(sleep('a', 400));
   });
 });
 
