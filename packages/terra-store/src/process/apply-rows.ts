@@ -53,8 +53,12 @@ export async function applyRows(
       const apply = async (upsert?: (batch: UpsertBatch) => Promise<UpsertCounts>) => {
         outcomes[slot] = { id, outcome: await applyPayload(tx, row.json, row.text, row.ctx, final, upsert) };
       };
-      if (isStoredDataType(row.json.type)) waiting.push(apply((batch) => upserts.upsert(batch)));
-      else {
+      if (isStoredDataType(row.json.type)) {
+        const applying = apply((batch) => upserts.upsert(batch));
+        // Its failure is read by `settle`; until then it must not count as an unhandled rejection.
+        applying.catch(() => undefined);
+        waiting.push(applying);
+      } else {
         await storeWaiting();
         await apply();
       }
