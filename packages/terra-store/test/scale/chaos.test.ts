@@ -77,6 +77,9 @@ describe('chaos: three receivers, two workers, one PostgreSQL server, the live s
   beforeAll(async () => {
     cluster = await startPostgresCluster();
     store = await openStore({ database: cluster.url, processing: 'workers', maxConnections: 2 });
+    // The throwaway cluster commits asynchronously for speed; an acknowledgement is only durable when its
+    // COMMIT waits for the WAL, and this test stops the server the hard way. (Sessions opened from now on.)
+    await store.db.query('ALTER DATABASE postgres SET synchronous_commit = on');
     const env = { STORE_DATABASE: cluster.url, STORE_SECRET: SECRET };
     for (let i = 0; i < 3; i++) {
       const slot = await startSlot('receiver', { ...env, PORT: '0' });
