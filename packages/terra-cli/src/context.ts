@@ -5,7 +5,6 @@ import { type Credentials, requireCredential, resolveCredentials } from './confi
 import { readEnvFile } from './config/env-file.js';
 import type { GlobalOptions } from './global-options.js';
 import { createTracingFetch } from './http/tracing-fetch.js';
-import { PLACEHOLDER_CREDENTIALS, withoutCredentialHeaders } from './http/without-credentials.js';
 import type { CliIO } from './io.js';
 import { parseFields } from './output/fields.js';
 import { resolveFormat } from './output/format.js';
@@ -113,18 +112,22 @@ export class CommandContext {
 
   /**
    * A client for Terra's public endpoints (`GET /integrations[/detailed]`): {@link CommandContext.client} when the
-   * API key and developer ID are both known, else one that sends no credential headers at all, so a developer
-   * can list the wearables before setting any credentials up.
+   * API key and developer ID are both known, else a terra-ts client given no credentials, which sends none, so a
+   * developer can list the wearables before setting any credentials up.
    */
   async publicClient(): Promise<Terra> {
     const credentials = await this.apiCredentials();
     if (credentials.apiKey !== undefined && credentials.devId !== undefined) return this.client();
-    // Half a pair is not sent either: it authenticates nothing, so it would put a secret on the wire for no use.
-    const { apiKey, devId } = PLACEHOLDER_CREDENTIALS;
-    return this.#newClient(apiKey, devId, credentials, withoutCredentialHeaders(this.fetch));
+    // Half a pair is not passed on either: it authenticates nothing, so it would put a secret on the wire for no use.
+    return this.#newClient(undefined, undefined, credentials, this.fetch);
   }
 
-  #newClient(apiKey: string, devId: string, credentials: Credentials, fetchImpl: typeof fetch): Terra {
+  #newClient(
+    apiKey: string | undefined,
+    devId: string | undefined,
+    credentials: Credentials,
+    fetchImpl: typeof fetch,
+  ): Terra {
     return new Terra({
       apiKey,
       devId,

@@ -1,6 +1,7 @@
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../errors/terra-response-too-large-error.js';
 import { MAX_TIMER_MS, optionalInteger } from './arguments.js';
+import { type CredentialName, resolveCredentials } from './credentials.js';
 import { canSetUserAgent, readEnv } from './environment.js';
 import type { TerraHooks } from './hooks.js';
 import { type Log, resolveLog } from './log.js';
@@ -46,18 +47,18 @@ export interface ClientConfig extends ClientTransports {
   readonly hooks: TerraHooks | undefined;
   /** The API key and dev id headers, added after `beforeRequest` so hooks never see or replace them. */
   readonly credentialHeaders: Readonly<Record<string, string>>;
+  /** The credentials this client lacks: empty, or the reason every call but the public ones is refused. */
+  readonly missingCredentials: readonly CredentialName[];
 }
 
 /** Resolves options, environment variables and defaults; throws on anything unusable. */
 export function resolveConfig(options: TerraOptions): ClientConfig {
-  const apiKey = credential(options.apiKey, 'apiKey', 'TERRA_API_KEY');
-  const devId = credential(options.devId, 'devId', 'TERRA_DEV_ID');
+  const { apiKey, devId, missing } = resolveCredentials(options);
   const redactor = new Redactor([apiKey, secretLike(devId), ...signingSecrets(options.secret)]);
-  const headers: Record<string, string> = {
-    'x-api-key': apiKey,
-    'dev-id': devId,
-    accept: 'application/json',
-  };
+  // Sent as a pair or not at all: half a pair authenticates nothing and would put a secret on the wire.
+  const credentialHeaders: Record<string, string> =
+    apiKey !== undefined && devId !== undefined ? { 'x-api-key': apiKey, 'dev-id': devId } : {};
+  const headers: Record<string, string> = { ...credentialHeaders, accept: 'application/json' };
   if (canSetUserAgent()) headers['user-agent'] = `terra-ts/${VERSION}`;
   const fetchImpl = fetchOf(options.fetch);
   const chosenBaseUrl = options.baseUrl ?? readEnv('TERRA_BASE_URL');
@@ -89,38 +90,9 @@ export function resolveConfig(options: TerraOptions): ClientConfig {
     redactor,
     log: resolveLog(options.logger, options.logLevel, redactor),
     hooks: hooksOf(options.hooks),
-    credentialHeaders: { 'x-api-key': apiKey, 'dev-id': devId },
+    credentialHeaders,
+    missingCredentials: missing,
   };
-}
-
-function credential(value: unknown, option: string, envName: string): string {
-  if (value !== undefined && typeof value !== 'string') {
-    throw new TerraInvalidArgumentError(option, `${option} must be a string; got a ${typeof value}`);
-  }
-  const resolved = value || readEnv(envName);
-  if (!resolved || resolved.trim() === '') {
-    throw new TerraInvalidArgumentError(
-      option,
-      `No Terra ${option}: pass new Terra({ ${option}: '...' }) or set the ${envName} environment variable (find it in the Terra dashboard under API settings)`,
-    );
-  }
-  // Sent as a header, it cannot carry a line break or control character; a stray newline from an env file
-  // or secret store is the usual cause. The value itself is never shown.
-  if (resolved.trim() !== resolved || hasControlCharacter(resolved)) {
-    throw new TerraInvalidArgumentError(
-      option,
-      `The Terra ${option} has surrounding whitespace or a control character such as a line break (often a trailing newline from an env file or secret store); remove it from the ${option} option or ${envName}`,
-    );
-  }
-  return resolved;
-}
-
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
 }
 
 // The signing secret(s) the client holds (option, else TERRA_WEBHOOK_SECRET), for redaction only; whether
@@ -133,8 +105,8 @@ function signingSecrets(option: unknown): string[] {
 
 // A dev id is an account name rather than a password, but a long one may well be kept secret; a short one
 // (under 8 characters) is redacted nowhere, since removing it would mangle every message it occurs in.
-function secretLike(devId: string): string | undefined {
-  return devId.length >= 8 ? devId : undefined;
+function secretLike(devId: string | undefined): string | undefined {
+  return devId !== undefined && devId.length >= 8 ? devId : undefined;
 }
 
 // A swapped pair of environment variables (TERRA_BASE_URL holding the key or a secret) must not echo it.

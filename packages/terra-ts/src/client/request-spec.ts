@@ -13,6 +13,8 @@ export interface RequestSpec {
   idempotent?: boolean;
   /** The endpoint answers 204 with no body. */
   allowEmptyBody?: boolean;
+  /** A public endpoint (`GET /integrations`): sent without credentials by a client that has none. */
+  public?: boolean;
   /** The endpoint group whose own base URL applies (`TerraOptions.baseUrls`); the client's `baseUrl` when absent. */
   group?: EndpointGroup;
 }

@@ -9,6 +9,7 @@ import { TerraTimeoutError } from '../errors/terra-timeout-error.js';
 import type { TerraApiResponse } from './api-response.js';
 import { MAX_TIMER_MS, optionalInteger } from './arguments.js';
 import type { ClientConfig } from './config.js';
+import { missingCredentialsError } from './credentials.js';
 import { checkHeaders, withExtras, withoutCredentials } from './extras.js';
 import type { RequestOptions } from './options.js';
 import type { ParseBody, RequestSpec } from './request-spec.js';
@@ -34,6 +35,9 @@ export async function request<T>(
 ): Promise<TerraApiResponse<T>> {
   if (options != null) checkRequestOptions(options);
   const label = `${spec.method} ${spec.path}`;
+  if (config.missingCredentials.length > 0 && spec.public !== true) {
+    throw missingCredentialsError(config.missingCredentials, label);
+  }
   const signal = options?.signal;
   const timeoutMs = options?.timeoutMs ?? config.timeoutMs;
   const maxRetries = options?.maxRetries ?? config.maxRetries;

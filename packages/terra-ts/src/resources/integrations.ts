@@ -11,7 +11,7 @@ import type { ClientContext } from './client-context.js';
 export function listProviders(ctx: ClientContext, options?: RequestOptions) {
   return request(
     ctx.config,
-    { method: 'GET', path: '/integrations' },
+    { method: 'GET', path: '/integrations', public: true },
     (json) => new ProvidersResponse(objectBody(json)),
     options,
   );
@@ -27,7 +27,7 @@ export function listProvidersDetailed(
   const sdk = p.sdk === undefined ? undefined : booleanOr(p.sdk, 'sdk', false);
   return request(
     ctx.config,
-    { method: 'GET', path: '/integrations/detailed', query: buildQuery({ sdk }) },
+    { method: 'GET', path: '/integrations/detailed', query: buildQuery({ sdk }), public: true },
     (json) => new DetailedIntegrations(objectBody(json)),
     options,
   );
