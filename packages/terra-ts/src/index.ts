@@ -24,6 +24,7 @@ export {
 export * from './errors/index.js';
 export * from './models/index.js';
 export type { AuthenticationUrlParams, WidgetSessionParams } from './resources/auth.js';
+export { planDataChunks } from './resources/data.js';
 export type {
   AthleteRequestOptions,
   DataIterateOptions,

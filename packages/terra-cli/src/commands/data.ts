@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import {
+  type DataIterateOptions,
   type DataRequestOptions,
   type DataType,
   type DateInput,
-  parseDateRange,
-  splitDateRange,
+  planDataChunks,
+  DATA_TYPES as SDK_DATA_TYPES,
   type Terra,
 } from 'terra-ts';
 import { type App, action } from '../app.js';
@@ -19,16 +20,8 @@ import { isDryRunStop } from '../http/dry-run.js';
 import { getPath } from '../output/fields.js';
 import { ProgressBar } from '../output/progress.js';
 
-/** The data types `terra data` fetches. */
-export const DATA_TYPES = [
-  'activity',
-  'body',
-  'daily',
-  'sleep',
-  'nutrition',
-  'menstruation',
-  'athlete',
-] as const;
+/** The data types `terra data` fetches: terra-ts's date-range types, and the athlete profile. */
+export const DATA_TYPES = [...SDK_DATA_TYPES, 'athlete'] as const;
 
 interface DataOptions {
   user: string;
@@ -69,26 +62,15 @@ async function fetchAthlete(context: CommandContext, terra: Terra, userId: strin
   else context.printer.object(json, ATHLETE_SUMMARY);
 }
 
-/** The SDK call for one data type (one request per chunk window). */
-function dataCall(terra: Terra, type: DataType) {
-  const calls = {
-    activity: terra.getActivityForUser,
-    body: terra.getBodyForUser,
-    daily: terra.getDailyForUser,
-    sleep: terra.getSleepForUser,
-    nutrition: terra.getNutritionForUser,
-    menstruation: terra.getMenstruationForUser,
-  } as const;
-  return (calls[type] as (user: string, options: DataRequestOptions) => Promise<unknown>).bind(terra);
-}
-
-/** Prints the request of every chunk under `--dry-run` (each one is intercepted before it is sent). */
-async function dryRunChunks(terra: Terra, userId: string, type: DataType, request: DataRequestOptions) {
-  const { start, end } = parseDateRange(request.startDate, request.endDate);
-  const call = dataCall(terra, type);
-  for (const chunk of splitDateRange(start, end ?? start, request.chunkDays ?? 30)) {
+/**
+ * Prints the request of every chunk under `--dry-run` (each one is intercepted before it is sent): the chunks
+ * terra-ts's iterator would fetch, one call each.
+ */
+async function dryRunChunks(terra: Terra, userId: string, type: DataType, request: DataIterateOptions) {
+  for (const chunk of planDataChunks(request)) {
     try {
-      await call(userId, { ...request, startDate: chunk.start, endDate: chunk.end, chunkDays: undefined });
+      const window: DataRequestOptions = { ...request, startDate: chunk.start, endDate: chunk.end };
+      await terra.getDataForUser(userId, type, { ...window, chunkDays: undefined });
     } catch (error) {
       if (!isDryRunStop(error)) throw error;
     }
@@ -198,6 +180,7 @@ export function registerData(parent: Command, app: App): void {
           toWebhook,
           concurrency: options.concurrency,
         };
+        // Checked against DATA_TYPES above, and not the athlete.
         const target = { userId: options.user, type: type as DataType };
         if (context.dryRun) {
           await dryRunChunks(terra, target.userId, target.type, request);

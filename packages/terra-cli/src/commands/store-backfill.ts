@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { BackfillProgress, BackfillType } from 'terra-store';
+import { DATA_TYPES } from 'terra-ts';
 import { type App, action } from '../app.js';
 import { CliError, UsageError } from '../cli-error.js';
 import { dateSeconds, parseCliDate } from '../data/cli-date.js';
@@ -15,15 +16,7 @@ interface StoreBackfillOptions extends StoreOptions {
   types?: string;
 }
 
-const BACKFILL_TYPES: readonly BackfillType[] = [
-  'activity',
-  'sleep',
-  'daily',
-  'body',
-  'nutrition',
-  'menstruation',
-  'athlete',
-];
+const BACKFILL_TYPES: readonly BackfillType[] = [...DATA_TYPES, 'athlete'];
 
 function day(seconds: number): string {
   return new Date(seconds * 1000).toISOString().slice(0, 10);

@@ -4,6 +4,7 @@ import { TerraWebhooks, WebhookVerificationError } from 'terra-ts';
 import { type App, action } from '../app.js';
 import { CliError } from '../cli-error.js';
 import { requireCredential } from '../config/credentials.js';
+import { parseHttpUrl } from '../input/http-url.js';
 import { untilInterrupted } from '../interrupt.js';
 import type { RawDelivery, ReceivedDelivery } from '../webhooks/delivery.js';
 import { eventLine, summariseEvent } from '../webhooks/describe-event.js';
@@ -32,14 +33,6 @@ function parseCount(value: string): number {
   if (!Number.isInteger(count) || count < 1)
     throw new InvalidArgumentError('expected a whole number of events, at least 1');
   return count;
-}
-
-function parseUrl(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
-  } catch {}
-  throw new InvalidArgumentError('expected an http(s) URL, e.g. http://localhost:3000/webhooks/terra');
 }
 
 const LISTEN_COLUMNS = [
@@ -87,7 +80,7 @@ export function registerWebhooksListen(parent: Command, app: App): void {
     )
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, 4620)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--forward <url>', 'after verifying, re-send each delivery unchanged to this URL', parseUrl)
+    .option('--forward <url>', 'after verifying, re-send each delivery unchanged to this URL', parseHttpUrl)
     .option('--count <n>', 'stop after this many verified events', parseCount)
     .option('--tolerance <seconds>', 'accepted age of a signature (default 300)', parseTolerance)
     .addHelpText('after', '\nWith --sandbox, a sandbox is started whose webhook URL is this listener.')

@@ -1,25 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
 import { generateTestSignatureHeader } from 'terra-ts/testing';
 import { type App, action } from '../app.js';
 import { CliError } from '../cli-error.js';
 import { requireCredential } from '../config/credentials.js';
 import { ExitCode } from '../exit-codes.js';
 import { isDryRunStop } from '../http/dry-run.js';
+import { parseHttpUrl } from '../input/http-url.js';
 import { examplePayload } from '../webhooks/example-payload.js';
 
 interface WebhooksSendOptions {
   to: string;
   user?: string;
-}
-
-function parseUrl(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url.toString();
-  } catch {}
-  throw new InvalidArgumentError('expected an http(s) URL, e.g. http://localhost:3000/webhooks/terra');
 }
 
 /** `terra webhooks send <event-type> --to <url>`: posts a realistic, correctly signed example event. */
@@ -28,7 +20,7 @@ export function registerWebhooksSend(parent: Command, app: App): void {
     .command('send')
     .description('send a realistic example event, signed like Terra signs it, to your webhook endpoint')
     .argument('<event-type>', 'e.g. sleep, activity, auth, deauth, user_reauth')
-    .requiredOption('--to <url>', 'your webhook endpoint', parseUrl)
+    .requiredOption('--to <url>', 'your webhook endpoint', parseHttpUrl)
     .option('--user <id>', 'make the event about this user id')
     .action(
       action<WebhooksSendOptions>(app, async (context, options, [type]) => {

@@ -74,20 +74,46 @@ export async function* iterateData<T>(
   options: DataIterateOptions,
 ): AsyncGenerator<TerraApiResponse<DataResponse<T>>, void, undefined> {
   const plan = planData(user, type, options, false);
-  if (plan.end === undefined) {
-    throw new TerraInvalidArgumentError(
-      'endDate',
-      'iterating needs an endDate (a Date, a YYYY-MM-DD string or unix seconds) to know where to stop',
-    );
-  }
-  const chunkDays = checkChunkDays(options.chunkDays ?? DEFAULT_ITERATE_CHUNK_DAYS);
-  const chunks = splitDateRange(plan.start, plan.end, chunkDays);
+  const chunks = iterateChunks(plan.start, plan.end, options.chunkDays);
   yield* streamInOrder(
     chunks.length,
     plan.concurrency,
     (i, signal) => fetchChunk<T>(ctx, plan, chunks[i] as DateChunk, signal),
     plan.request.signal,
   );
+}
+
+/**
+ * The date windows {@link iterateData} (`terra.iterateDataForUser`, `user.iterateSleep()`, ...) requests, in order:
+ * `startDate` to `endDate` in chunks of `chunkDays` (default 30). For a dry run, a progress total, or a plan of
+ * your own requests.
+ *
+ * @throws {@link TerraInvalidArgumentError} for a malformed date, no `endDate`, or a bad `chunkDays`.
+ * @example
+ * ```ts
+ * planDataChunks({ startDate: '2024-01-01', endDate: '2024-03-01' }); // [{ start: '2024-01-01', end: '2024-01-31' }, ...]
+ * ```
+ */
+export function planDataChunks(
+  options: Pick<DataIterateOptions, 'startDate' | 'endDate' | 'chunkDays'>,
+): DateChunk[] {
+  const o = optionsObject(options, 'options', true);
+  const { start, end } = parseDateRange(o.startDate, o.endDate);
+  return iterateChunks(start, end, o.chunkDays);
+}
+
+function iterateChunks(
+  start: ParsedDate,
+  end: ParsedDate | undefined,
+  chunkDays: number | undefined,
+): DateChunk[] {
+  if (end === undefined) {
+    throw new TerraInvalidArgumentError(
+      'endDate',
+      'iterating needs an endDate (a Date, a YYYY-MM-DD string or unix seconds) to know where to stop',
+    );
+  }
+  return splitDateRange(start, end, checkChunkDays(chunkDays ?? DEFAULT_ITERATE_CHUNK_DAYS));
 }
 
 /** `GET /athlete`. */
