@@ -44,7 +44,9 @@ import { TerraWebhooks } from './webhooks/terra-webhooks.js';
 /**
  * The Terra API client.
  *
- * Credentials come from the options or the `TERRA_API_KEY` / `TERRA_DEV_ID` environment variables.
+ * Credentials come from the options or the `TERRA_API_KEY` / `TERRA_DEV_ID` environment variables. A client
+ * without any is built all the same and calls the public endpoints (`listProviders`, `listProvidersDetailed`)
+ * without credentials; any other call rejects with a `TerraInvalidArgumentError` naming what to set.
  * Every call resolves to a {@link TerraApiResponse}; failures reject with a `TerraError` subclass.
  * Workout templates, planned workouts and lab reports are classes built from the client
  * (`new Workouts(terra)`, `new PlannedWorkouts(terra)`, `new LabReports(terra)`), so bundles without them stay small.
@@ -68,7 +70,8 @@ export class Terra implements UserClient {
 
   /**
    * @param options - credentials and settings; see {@link TerraOptions}.
-   * @throws TerraInvalidArgumentError when the API key or dev id is missing, or an option is malformed.
+   * @throws TerraInvalidArgumentError when the options name only one of `apiKey` and `devId` (and the
+   *   environment lacks the other), or an option is malformed.
    */
   constructor(options: TerraOptions = {}) {
     if (typeof options !== 'object' || options === null) {
@@ -99,14 +102,14 @@ export class Terra implements UserClient {
 
   // --- integrations ---
 
-  /** `GET /integrations`: the providers Terra supports. Python: `list_providers()`. */
+  /** `GET /integrations`: the providers Terra supports. Python: `list_providers()`. Needs no credentials. */
   listProviders(options?: RequestOptions) {
     return listProviders(this.#ctx, options);
   }
 
-  /** `GET /integrations/detailed`: providers with names, icons and data types. */
-  listProvidersDetailed(params?: { sdk?: boolean }, options?: RequestOptions) {
-    return settle(() => listProvidersDetailed(this.#ctx, params, options));
+  /** `GET /integrations/detailed`: providers with names, icons and data types. Needs no credentials. */
+  async listProvidersDetailed(params?: { sdk?: boolean }, options?: RequestOptions) {
+    return listProvidersDetailed(this.#ctx, params, options);
   }
 
   // --- authentication ---
@@ -120,18 +123,18 @@ export class Terra implements UserClient {
    * redirect(res.getParsedResponse().auth_url);
    * ```
    */
-  generateAuthenticationUrl(params: AuthenticationUrlParams, options?: RequestOptions) {
-    return settle(() => generateAuthenticationUrl(this.#ctx, params, options));
+  async generateAuthenticationUrl(params: AuthenticationUrlParams, options?: RequestOptions) {
+    return generateAuthenticationUrl(this.#ctx, params, options);
   }
 
   /** `POST /auth/generateWidgetSession`: a Terra Connect widget link. Python: `generate_widget_session(...)`. */
-  generateWidgetSession(params?: WidgetSessionParams, options?: RequestOptions) {
-    return settle(() => generateWidgetSession(this.#ctx, params, options));
+  async generateWidgetSession(params?: WidgetSessionParams, options?: RequestOptions) {
+    return generateWidgetSession(this.#ctx, params, options);
   }
 
   /** `DELETE /auth/deauthenticateUser`: disconnects a user and deletes Terra's records of them. */
-  deauthenticateUser(user: UserRef, options?: RequestOptions) {
-    return settle(() => deauthenticateUser(this.#ctx, user, options));
+  async deauthenticateUser(user: UserRef, options?: RequestOptions) {
+    return deauthenticateUser(this.#ctx, user, options);
   }
 
   /** `POST /auth/generateAuthToken`: a short-lived token for the mobile SDKs. */
@@ -145,18 +148,14 @@ export class Terra implements UserClient {
   getUserInfo(query: { userId: string }, options?: RequestOptions): Promise<TerraApiResponse<UserInfo>>;
   /** `GET /userInfo?reference_id=`: every connection with your reference id. */
   getUserInfo(query: { referenceId: string }, options?: RequestOptions): Promise<TerraApiResponse<UserList>>;
-  getUserInfo(
+  async getUserInfo(
     query: { userId: string } | { referenceId: string },
     options?: RequestOptions,
   ): Promise<TerraApiResponse<UserInfo> | TerraApiResponse<UserList>> {
-    try {
-      const q = checkUserInfoQuery(query);
-      return q.userId !== undefined
-        ? getUserInfoById(this.#ctx, q.userId, options)
-        : getUsersByReference(this.#ctx, q.referenceId, options);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    const q = checkUserInfoQuery(query);
+    return q.userId !== undefined
+      ? getUserInfoById(this.#ctx, q.userId, options)
+      : getUsersByReference(this.#ctx, q.referenceId, options);
   }
 
   /**
@@ -169,13 +168,13 @@ export class Terra implements UserClient {
   }
 
   /** `POST /bulkUserInfo`: several users by id. */
-  bulkUserInfo(userIds: readonly string[], options?: RequestOptions) {
-    return settle(() => bulkUserInfo(this.#ctx, userIds, options));
+  async bulkUserInfo(userIds: readonly string[], options?: RequestOptions) {
+    return bulkUserInfo(this.#ctx, userIds, options);
   }
 
   /** `GET /subscriptions`: your connected users, bound to this client. Python: `list_users()`. */
-  listUsers(params?: ListUsersParams, options?: RequestOptions) {
-    return settle(() => listUsers(this.#ctx, params, options));
+  async listUsers(params?: ListUsersParams, options?: RequestOptions) {
+    return listUsers(this.#ctx, params, options);
   }
 
   /**
@@ -206,12 +205,12 @@ export class Terra implements UserClient {
    * const res = await terra.getDataForUser(userId, 'sleep', { startDate: '2024-01-01', endDate: '2024-02-01', toWebhook: false });
    * ```
    */
-  getDataForUser<K extends DataType>(
+  async getDataForUser<K extends DataType>(
     user: UserRef,
     type: K,
     options: DataRequestOptions,
   ): Promise<TerraApiResponse<DataResponse<DataTypeRecords[K]>>> {
-    return settle(() => getData<DataTypeRecords[K]>(this.#ctx, user, type, options));
+    return getData<DataTypeRecords[K]>(this.#ctx, user, type, options);
   }
 
   /** `GET /activity` for a user. Python: `get_activity_for_user(user, ...)`. */
@@ -253,11 +252,11 @@ export class Terra implements UserClient {
   }
 
   /** `GET /athlete` for a user. Python: `get_athlete_for_user(user, to_webhook=True)`. */
-  getAthleteForUser(
+  async getAthleteForUser(
     user: UserRef,
     options?: AthleteRequestOptions,
   ): Promise<TerraApiResponse<AthleteResponse>> {
-    return settle(() => getAthlete(this.#ctx, user, options));
+    return getAthlete(this.#ctx, user, options);
   }
 
   /**
@@ -311,14 +310,5 @@ export class Terra implements UserClient {
    */
   handleExpressWebhook(req: NodeRequestLike): Promise<TerraWebhookResponse> {
     return this.webhooks.handleExpressWebhook(req);
-  }
-}
-
-/** Turns a synchronous validation throw into a rejected promise, so every call fails the same way. */
-function settle<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return call();
-  } catch (error) {
-    return Promise.reject(error);
   }
 }

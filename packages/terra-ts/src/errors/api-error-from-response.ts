@@ -1,11 +1,13 @@
 import type { Redactor } from '../client/redact.js';
-import { AuthenticationError } from './authentication-error.js';
-import { BadRequestError } from './bad-request-error.js';
-import { InternalServerError } from './internal-server-error.js';
-import { NotFoundError } from './not-found-error.js';
-import { PayloadTooLargeError } from './payload-too-large-error.js';
-import { PermissionDeniedError } from './permission-denied-error.js';
 import { RateLimitError } from './rate-limit-error.js';
+import {
+  AuthenticationError,
+  BadRequestError,
+  InternalServerError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PermissionDeniedError,
+} from './status-errors.js';
 import { TerraApiError, type TerraApiErrorInit, type TerraProblem } from './terra-api-error.js';
 
 /** What the request loop knows about a failed response. */

@@ -1,11 +1,13 @@
-export { AuthenticationError } from './authentication-error.js';
-export { BadRequestError } from './bad-request-error.js';
-export { InternalServerError } from './internal-server-error.js';
 export { LargeRequestStoreError, type LargeRequestStoreOperation } from './large-request-store-error.js';
-export { NotFoundError } from './not-found-error.js';
-export { PayloadTooLargeError } from './payload-too-large-error.js';
-export { PermissionDeniedError } from './permission-denied-error.js';
 export { RateLimitError } from './rate-limit-error.js';
+export {
+  AuthenticationError,
+  BadRequestError,
+  InternalServerError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PermissionDeniedError,
+} from './status-errors.js';
 export { TerraAbortError } from './terra-abort-error.js';
 export { TerraApiError, type TerraApiErrorInit, type TerraProblem } from './terra-api-error.js';
 export { TerraConnectionError } from './terra-connection-error.js';

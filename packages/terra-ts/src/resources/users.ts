@@ -3,7 +3,7 @@ import { arrayBody, objectBody } from '../client/json-shape.js';
 import type { RequestOptions } from '../client/options.js';
 import { buildQuery } from '../client/query.js';
 import { request } from '../client/request.js';
-import { NotFoundError } from '../errors/not-found-error.js';
+import { NotFoundError } from '../errors/status-errors.js';
 import { TerraInvalidArgumentError } from '../errors/terra-invalid-argument-error.js';
 import type { TerraUser } from '../models/index.js';
 import { SubscribedUsers } from '../responses/subscribed-users.js';

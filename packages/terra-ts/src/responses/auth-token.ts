@@ -1,3 +1,5 @@
+import { wireView } from './wire-view.js';
+
 /** Wire shape of `POST /auth/generateAuthToken`. */
 export interface AuthTokenJson {
   /** `success`. */
@@ -11,23 +13,4 @@ export interface AuthTokenJson {
 }
 
 /** A short-lived token for connecting a user from the mobile SDKs. */
-export class AuthToken {
-  /** Discriminant. */
-  readonly kind = 'auth_token' as const;
-  /** The wire body. */
-  readonly json: AuthTokenJson;
-  /** `success`. */
-  readonly status: string | undefined;
-  /** The token. */
-  readonly token: string | undefined;
-  /** Seconds the token stays valid. */
-  readonly expires_in: number | undefined;
-
-  /** @param json - the wire body (kept by reference). */
-  constructor(json: AuthTokenJson) {
-    this.json = json;
-    this.status = json.status;
-    this.token = json.token;
-    this.expires_in = json.expires_in;
-  }
-}
+export class AuthToken extends wireView<AuthTokenJson>()('auth_token', ['status', 'token', 'expires_in']) {}

@@ -1,3 +1,5 @@
+import { wireView } from './wire-view.js';
+
 /** Wire shape: any object with an optional `status` and `message`. */
 export interface GenericMessageJson {
   /** e.g. `success`, `error`, `processing`. */
@@ -9,20 +11,7 @@ export interface GenericMessageJson {
 }
 
 /** A body that is none of the known shapes (e.g. a large-request processing notice). Nothing is dropped: see `json`. */
-export class GenericMessage {
-  /** Discriminant. */
-  readonly kind = 'generic_message' as const;
-  /** The wire body. */
-  readonly json: GenericMessageJson;
-  /** The `status` field. */
-  readonly status: string | undefined;
-  /** The `message` field. */
-  readonly message: string | undefined;
-
-  /** @param json - the wire body (kept by reference). */
-  constructor(json: GenericMessageJson) {
-    this.json = json;
-    this.status = json.status;
-    this.message = json.message;
-  }
-}
+export class GenericMessage extends wireView<GenericMessageJson>()('generic_message', [
+  'status',
+  'message',
+]) {}

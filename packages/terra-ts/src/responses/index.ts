@@ -34,3 +34,4 @@ export {
   WorkoutPlanned,
   type WorkoutPlannedJson,
 } from './workouts.js';
+export type { WireView } from './wire-view.js';

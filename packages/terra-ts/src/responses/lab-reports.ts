@@ -7,25 +7,13 @@ import type {
   LabReportSession,
   LabReportUploadResponse,
 } from '../models/index.js';
+import { wireView } from './wire-view.js';
 
 /** A lab report file was accepted for processing (`POST /lab-reports`, HTTP 202). */
-export class LabReportUpload {
-  /** Discriminant. */
-  readonly kind = 'lab_report_upload' as const;
-  /** The wire body. */
-  readonly json: LabReportUploadResponse;
-  /** The upload id; one upload may fan out into several sessions. */
-  readonly upload_id: string;
-  /** Processing status. */
-  readonly current_status: string;
-
-  /** @param json - the wire body (kept by reference). */
-  constructor(json: LabReportUploadResponse) {
-    this.json = json;
-    this.upload_id = json.upload_id;
-    this.current_status = json.current_status;
-  }
-}
+export class LabReportUpload extends wireView<LabReportUploadResponse>()('lab_report_upload', [
+  'upload_id',
+  'current_status',
+]) {}
 
 /** Lab report sessions matching a filter (`GET /lab-reports`). */
 export class LabReportList {

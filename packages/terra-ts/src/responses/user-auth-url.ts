@@ -1,3 +1,5 @@
+import { wireView } from './wire-view.js';
+
 /** Wire shape of `POST /auth/authenticateUser`. */
 export interface UserAuthUrlJson {
   /** `success` or `error`. */
@@ -13,26 +15,9 @@ export interface UserAuthUrlJson {
 }
 
 /** A provider authentication link for one user. */
-export class UserAuthUrl {
-  /** Discriminant. */
-  readonly kind = 'auth_url' as const;
-  /** The wire body. */
-  readonly json: UserAuthUrlJson;
-  /** `success` or `error`. */
-  readonly status: string | undefined;
-  /** The user id Terra reserved. */
-  readonly user_id: string | undefined;
-  /** The link to open. */
-  readonly auth_url: string | undefined;
-  /** Seconds the link stays valid, when Terra says. */
-  readonly expires_in: number | undefined;
-
-  /** @param json - the wire body (kept by reference). */
-  constructor(json: UserAuthUrlJson) {
-    this.json = json;
-    this.status = json.status;
-    this.user_id = json.user_id;
-    this.auth_url = json.auth_url;
-    this.expires_in = json.expires_in;
-  }
-}
+export class UserAuthUrl extends wireView<UserAuthUrlJson>()('auth_url', [
+  'status',
+  'user_id',
+  'auth_url',
+  'expires_in',
+]) {}

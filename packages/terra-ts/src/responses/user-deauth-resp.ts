@@ -1,3 +1,5 @@
+import { wireView } from './wire-view.js';
+
 /** Wire shape of `DELETE /auth/deauthenticateUser`. */
 export interface UserDeauthRespJson {
   /** `success` or `error`. */
@@ -7,17 +9,4 @@ export interface UserDeauthRespJson {
 }
 
 /** The user was deauthenticated: Terra deleted its records and revoked provider access. */
-export class UserDeauthResp {
-  /** Discriminant. */
-  readonly kind = 'user_deauth' as const;
-  /** The wire body. */
-  readonly json: UserDeauthRespJson;
-  /** `success` or `error`. */
-  readonly status: string | undefined;
-
-  /** @param json - the wire body (kept by reference). */
-  constructor(json: UserDeauthRespJson) {
-    this.json = json;
-    this.status = json.status;
-  }
-}
+export class UserDeauthResp extends wireView<UserDeauthRespJson>()('user_deauth', ['status']) {}

@@ -1,4 +1,5 @@
 import type { WorkoutTemplate } from '../models/index.js';
+import { wireView } from './wire-view.js';
 
 /** Wire shape of `POST /workouts`. */
 export interface WorkoutCreatedJson {
@@ -11,23 +12,10 @@ export interface WorkoutCreatedJson {
 }
 
 /** A workout template was stored. */
-export class WorkoutCreated {
-  /** Discriminant. */
-  readonly kind = 'workout_created' as const;
-  /** The wire body. */
-  readonly json: WorkoutCreatedJson;
-  /** `success`. */
-  readonly status: string | undefined;
-  /** The new template's id. */
-  readonly workout_id: string | undefined;
-
-  /** @param json - the wire body (kept by reference). */
-  constructor(json: WorkoutCreatedJson) {
-    this.json = json;
-    this.status = json.status;
-    this.workout_id = json.workout_id;
-  }
-}
+export class WorkoutCreated extends wireView<WorkoutCreatedJson>()('workout_created', [
+  'status',
+  'workout_id',
+]) {}
 
 /** Your stored workout templates (`GET /workouts`). */
 export class WorkoutList {
@@ -76,26 +64,9 @@ export interface WorkoutPlannedJson {
 }
 
 /** A template was scheduled on a user's calendar and pushed to their provider. */
-export class WorkoutPlanned {
-  /** Discriminant. */
-  readonly kind = 'workout_planned' as const;
-  /** The wire body. */
-  readonly json: WorkoutPlannedJson;
-  /** `success`. */
-  readonly status: string | undefined;
-  /** Terra's id of the planned instance. */
-  readonly planned_workout_id: string | undefined;
-  /** The provider's id. */
-  readonly provider_workout_id: string | null | undefined;
-  /** Coercion notes. */
-  readonly coercion_warnings: string | null | undefined;
-
-  /** @param json - the wire body (kept by reference). */
-  constructor(json: WorkoutPlannedJson) {
-    this.json = json;
-    this.status = json.status;
-    this.planned_workout_id = json.planned_workout_id;
-    this.provider_workout_id = json.provider_workout_id;
-    this.coercion_warnings = json.coercion_warnings;
-  }
-}
+export class WorkoutPlanned extends wireView<WorkoutPlannedJson>()('workout_planned', [
+  'status',
+  'planned_workout_id',
+  'provider_workout_id',
+  'coercion_warnings',
+]) {}
