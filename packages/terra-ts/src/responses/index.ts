@@ -26,6 +26,7 @@ export { UserDeauthResp, type UserDeauthRespJson } from './user-deauth-resp.js';
 export { UserInfo, type UserInfoJson } from './user-info.js';
 export { UserList } from './user-list.js';
 export { WidgetSession, type WidgetSessionJson } from './widget-session.js';
+export type { WireView } from './wire-view.js';
 export {
   WorkoutCreated,
   type WorkoutCreatedJson,
@@ -34,4 +35,3 @@ export {
   WorkoutPlanned,
   type WorkoutPlannedJson,
 } from './workouts.js';
-export type { WireView } from './wire-view.js';
