@@ -91,7 +91,8 @@ export async function* iterateData<T>(
  * @throws {@link TerraInvalidArgumentError} for a malformed date, no `endDate`, or a bad `chunkDays`.
  * @example
  * ```ts
- * planDataChunks({ startDate: '2024-01-01', endDate: '2024-03-01' }); // [{ start: '2024-01-01', end: '2024-01-31' }, ...]
+ * planDataChunks({ startDate: '2024-01-01', endDate: '2024-03-01' });
+ * // two windows of at most 30 days, as sent: [{ start: '2024-01-01', end: 1706659200 }, { start: 1706659200, end: '2024-03-01' }]
  * ```
  */
 export function planDataChunks(
