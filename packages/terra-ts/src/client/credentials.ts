@@ -33,10 +33,7 @@ export function resolveCredentials(options: { apiKey?: unknown; devId?: unknown 
   if (devId === undefined) missing.push('devId');
   const named = options.apiKey !== undefined || options.devId !== undefined;
   if (named && missing[0] !== undefined) {
-    throw new TerraInvalidArgumentError(
-      missing[0],
-      `No Terra ${missing[0]}: pass new Terra({ ${missing[0]}: '...' }) or set the ${ENV_NAMES[missing[0]]} environment variable (find it in the Terra dashboard under API settings)`,
-    );
+    throw new TerraInvalidArgumentError(missing[0], noCredential(missing[0]));
   }
   return { apiKey, devId, missing };
 }
@@ -51,12 +48,15 @@ export function missingCredentialsError(
   missing: readonly CredentialName[],
   label: string,
 ): TerraInvalidArgumentError {
-  const names = missing.join(' and ');
-  const env = missing.map((name) => ENV_NAMES[name]).join(' and ');
+  const name = missing[0] ?? 'apiKey';
   return new TerraInvalidArgumentError(
-    missing[0] ?? 'apiKey',
-    `${label} needs your Terra credentials, and this client has no ${names}: pass new Terra({ apiKey, devId }) or set TERRA_API_KEY and TERRA_DEV_ID (missing: ${env}; find them in the Terra dashboard under API settings). Only listProviders and listProvidersDetailed work without them.`,
+    name,
+    `${label} needs credentials. ${noCredential(name)}; only listProviders and listProvidersDetailed work without`,
   );
+}
+
+function noCredential(name: CredentialName): string {
+  return `No Terra ${name}: pass new Terra({ ${name}: '...' }) or set the ${ENV_NAMES[name]} environment variable (find it in the Terra dashboard under API settings)`;
 }
 
 function credential(value: unknown, option: CredentialName): string | undefined {

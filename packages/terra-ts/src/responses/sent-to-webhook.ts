@@ -1,3 +1,5 @@
+import { wireView } from './wire-view.js';
+
 /** Wire shape of the `to_webhook=true` acknowledgement (`DataSentToWebhook`). */
 export interface SentToWebhookJson {
   /** `success`. */
@@ -28,32 +30,21 @@ export interface SentToWebhookJson {
  * Terra accepted a data request and will deliver the data to your webhook (`toWebhook: true`).
  * Match the webhook payloads by `reference` (their `terra-reference` header).
  */
-export class SentToWebhook {
-  /** Discriminant. */
-  readonly kind = 'sent_to_webhook' as const;
-  /** The wire body (for a chunked request, the first chunk's). */
-  readonly json: SentToWebhookJson;
-  /** `success`. */
-  readonly status: string | undefined;
-  /** The data type requested. */
-  readonly type: string | undefined;
-  /** The reference the webhook payloads will carry. */
-  readonly reference: string | undefined;
-  /** Terra's note for large requests. */
-  readonly message: string | undefined;
+export class SentToWebhook extends wireView<SentToWebhookJson>()('sent_to_webhook', [
+  'status',
+  'type',
+  'reference',
+  'message',
+]) {
   /** Every reference, one per request, when terra-ts split the range into several requests. */
   readonly references: readonly string[];
 
   /**
-   * @param json - the wire body (kept by reference).
+   * @param json - the wire body (kept by reference; for a chunked request, the first chunk's).
    * @param references - the references of every chunk, when the range was split.
    */
   constructor(json: SentToWebhookJson, references?: readonly string[]) {
-    this.json = json;
-    this.status = json.status;
-    this.type = json.type;
-    this.reference = json.reference;
-    this.message = json.message;
+    super(json);
     this.references = references ?? (json.reference === undefined ? [] : [json.reference]);
   }
 }

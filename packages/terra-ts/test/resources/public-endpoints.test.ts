@@ -60,7 +60,8 @@ describe('a client built without credentials', () => {
       const error = await call().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(TerraInvalidArgumentError);
       expect((error as TerraInvalidArgumentError).argument).toBe('apiKey');
-      expect((error as Error).message).toContain('TERRA_API_KEY and TERRA_DEV_ID');
+      expect((error as Error).message).toContain('No Terra apiKey');
+      expect((error as Error).message).toContain('TERRA_API_KEY');
       expect((error as Error).message).toContain('listProviders');
     }
     expect(recorder.requests).toHaveLength(0);
@@ -81,7 +82,7 @@ describe('a client built without credentials', () => {
     expect(recorder.requests[0]?.headers).not.toHaveProperty('dev-id');
     const error = await terra.listUsers().catch((caught: unknown) => caught);
     expect((error as TerraInvalidArgumentError).argument).toBe('apiKey');
-    expect((error as Error).message).toContain('missing: TERRA_API_KEY');
+    expect((error as Error).message).toContain('set the TERRA_API_KEY environment variable');
     expect((error as Error).message).not.toContain('dev-id-from-the-environment');
   });
 
