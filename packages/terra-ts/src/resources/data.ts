@@ -133,10 +133,7 @@ export function getAthlete(ctx: ClientContext, user: UserRef, options?: AthleteR
 function planData(user: UserRef, type: DataType, options: unknown, toWebhookDefault: boolean): DataPlan {
   const userId = userIdOf(user);
   if (!isDataType(type)) {
-    throw new TerraInvalidArgumentError(
-      'type',
-      `type must be one of ${DATA_TYPES.join(', ')}; got ${typeof type === 'string' ? JSON.stringify(type) : `a ${typeof type}`}`,
-    );
+    throw new TerraInvalidArgumentError('type', `type must be one of ${DATA_TYPES.join(', ')}`);
   }
   const o = optionsObject(options as DataRequestOptions | undefined, 'options', true);
   const { start, end } = parseDateRange(o.startDate, o.endDate);
