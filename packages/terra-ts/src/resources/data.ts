@@ -84,7 +84,7 @@ export async function* iterateData<T>(
 }
 
 /**
- * The date windows {@link iterateData} (`terra.iterateDataForUser`, `user.iterateSleep()`, ...) requests, in order:
+ * The date windows `terra.iterateDataForUser` (and `user.iterateSleep()`, ...) requests, in order:
  * `startDate` to `endDate` in chunks of `chunkDays` (default 30). For a dry run, a progress total, or a plan of
  * your own requests.
  *
