@@ -59,10 +59,10 @@ function buildBatchUpsertSql(def: DataTypeDefinition): string {
       inbox_id = EXCLUDED.inbox_id,
       source = EXCLUDED.source,
       revision = t.revision + CASE WHEN ${merged} IS DISTINCT FROM t.record THEN 1 ELSE 0 END,
-      updated_at = now()
+      updated_at = clock_timestamp()
     WHERE EXCLUDED.ordering_ts > t.ordering_ts
        OR (EXCLUDED.ordering_ts = t.ordering_ts AND ${merged} IS DISTINCT FROM t.record)
-    RETURNING inbox_id, (xmax = 0) AS inserted
+    RETURNING inbox_id, (t.updated_at = now()) AS inserted
   )
   SELECT dl.d, (SELECT n FROM collisions) AS collisions,
     (SELECT count(*) FROM incoming i WHERE i.d = dl.d)::int AS incoming,

@@ -56,10 +56,10 @@ function buildUpsertSql(def: DataTypeDefinition): string {
       inbox_id = EXCLUDED.inbox_id,
       source = EXCLUDED.source,
       revision = t.revision + CASE WHEN ${merged} IS DISTINCT FROM t.record THEN 1 ELSE 0 END,
-      updated_at = now()
+      updated_at = clock_timestamp()
     WHERE EXCLUDED.ordering_ts > t.ordering_ts
        OR (EXCLUDED.ordering_ts = t.ordering_ts AND ${merged} IS DISTINCT FROM t.record)
-    RETURNING (xmax = 0) AS inserted
+    RETURNING (t.updated_at = now()) AS inserted
   )
   SELECT (SELECT count(*) FROM incoming)::int AS incoming,
          (SELECT count(*) FROM incoming WHERE NOT (${notNull}))::int AS unkeyed,
