@@ -1,4 +1,5 @@
 import { DATA_TYPES, type DataTypeDefinition, type StoredDataType } from '../keys/data-types.js';
+import { onConflictSql } from './on-conflict-sql.js';
 
 /**
  * The statement that stores several deliveries' records of one type at once: `$1` a JSON array of
@@ -19,7 +20,6 @@ function buildBatchUpsertSql(def: DataTypeDefinition): string {
       : `SELECT d.*, x.r, x.ord FROM deliveries d, jsonb_array_elements(
            CASE WHEN jsonb_typeof(d.j->'data') = 'array' THEN d.j->'data' ELSE '[]'::jsonb END
          ) WITH ORDINALITY AS x(r, ord)`;
-  const merged = 'terra_merge_enrichment(t.record, EXCLUDED.record)';
   const notNull = keyRefs.length ? keyRefs.map((k) => `${k} IS NOT NULL`).join(' AND ') : 'true';
   const perKey = ['user_id', ...keyRefs].join(', ');
   const keyedRows = keyRefs.length ? `${keyRefs.join(', ')}, ` : '';
@@ -49,20 +49,7 @@ function buildBatchUpsertSql(def: DataTypeDefinition): string {
     }provider,
       ${def.startSql}, ${def.endSql}, ${keyColumns.includes('local_day') ? 'k0' : def.localDaySql}, ordering_ts, r, inbox_id, source
     FROM keyed WHERE (SELECT n FROM collisions) = 0
-    ON CONFLICT (user_id${keyColumns.map((c) => `, ${c}`).join('')}) DO UPDATE SET
-      record = ${merged},
-      provider = EXCLUDED.provider,
-      start_time = EXCLUDED.start_time,
-      end_time = EXCLUDED.end_time,
-      ${keyColumns.includes('local_day') ? '' : 'local_day = EXCLUDED.local_day,'}
-      ordering_ts = EXCLUDED.ordering_ts,
-      inbox_id = EXCLUDED.inbox_id,
-      source = EXCLUDED.source,
-      revision = t.revision + CASE WHEN ${merged} IS DISTINCT FROM t.record THEN 1 ELSE 0 END,
-      updated_at = clock_timestamp()
-    WHERE EXCLUDED.ordering_ts > t.ordering_ts
-       OR (EXCLUDED.ordering_ts = t.ordering_ts AND ${merged} IS DISTINCT FROM t.record)
-    RETURNING inbox_id, (t.updated_at = now()) AS inserted
+    ${onConflictSql(def, 'inbox_id, ')}
   )
   SELECT dl.d, (SELECT n FROM collisions) AS collisions,
     (SELECT count(*) FROM incoming i WHERE i.d = dl.d)::int AS incoming,

@@ -1,4 +1,5 @@
 import { DATA_TYPES, type DataTypeDefinition, type StoredDataType } from '../keys/data-types.js';
+import { onConflictSql } from './on-conflict-sql.js';
 
 /**
  * The one statement that stores a batch of records of one type:
@@ -21,7 +22,6 @@ function buildUpsertSql(def: DataTypeDefinition): string {
       : `SELECT x.r, x.ord FROM payload p, jsonb_array_elements(
            CASE WHEN jsonb_typeof(p.j->'data') = 'array' THEN p.j->'data' ELSE '[]'::jsonb END
          ) WITH ORDINALITY AS x(r, ord)`;
-  const merged = 'terra_merge_enrichment(t.record, EXCLUDED.record)';
   const keyed = keyRefs.join(', ');
   const notNull = keyRefs.length ? keyRefs.map((k) => `${k} IS NOT NULL`).join(' AND ') : 'true';
   const keyedRows = keyRefs.length ? `${keyRefs.join(', ')}, ` : '';
@@ -46,20 +46,7 @@ function buildUpsertSql(def: DataTypeDefinition): string {
     }$3::text,
       ${def.startSql}, ${def.endSql}, ${keyColumns.includes('local_day') ? 'k0' : def.localDaySql}, $4::bigint, r, $5::bigint, $6::text
     FROM keyed
-    ON CONFLICT (user_id${keyColumns.map((c) => `, ${c}`).join('')}) DO UPDATE SET
-      record = ${merged},
-      provider = EXCLUDED.provider,
-      start_time = EXCLUDED.start_time,
-      end_time = EXCLUDED.end_time,
-      ${keyColumns.includes('local_day') ? '' : 'local_day = EXCLUDED.local_day,'}
-      ordering_ts = EXCLUDED.ordering_ts,
-      inbox_id = EXCLUDED.inbox_id,
-      source = EXCLUDED.source,
-      revision = t.revision + CASE WHEN ${merged} IS DISTINCT FROM t.record THEN 1 ELSE 0 END,
-      updated_at = clock_timestamp()
-    WHERE EXCLUDED.ordering_ts > t.ordering_ts
-       OR (EXCLUDED.ordering_ts = t.ordering_ts AND ${merged} IS DISTINCT FROM t.record)
-    RETURNING (t.updated_at = now()) AS inserted
+    ${onConflictSql(def)}
   )
   SELECT (SELECT count(*) FROM incoming)::int AS incoming,
          (SELECT count(*) FROM incoming WHERE NOT (${notNull}))::int AS unkeyed,
