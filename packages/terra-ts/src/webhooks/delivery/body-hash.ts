@@ -1,3 +1,5 @@
+import { runtimeCryptoModule } from '../verification/runtime-crypto.js';
+
 // Structural view of `node:crypto`'s createHash, so src/ needs no Node types or imports.
 interface NativeHashing {
   createHash(algorithm: 'sha256'): { update(data: string | Uint8Array): { digest(encoding: 'hex'): string } };
@@ -5,17 +7,11 @@ interface NativeHashing {
 
 let native: NativeHashing | null | undefined;
 
-// Node, Bun and Deno expose their crypto module through `process.getBuiltinModule` (found at run time, as
-// for the HMAC): a synchronous hash there; WebCrypto's `crypto.subtle.digest` everywhere else.
+// A synchronous hash where the runtime has a crypto module (runtimeCryptoModule); WebCrypto's
+// `crypto.subtle.digest` everywhere else.
 function nativeHashing(): NativeHashing | null {
   if (native !== undefined) return native;
-  const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  let found: unknown;
-  try {
-    found = runtime?.getBuiltinModule?.('crypto');
-  } catch {
-    found = undefined;
-  }
+  const found = runtimeCryptoModule();
   native =
     typeof (found as Partial<NativeHashing> | undefined)?.createHash === 'function'
       ? (found as NativeHashing)

@@ -1,4 +1,5 @@
 import { TerraError } from '../../errors/terra-error.js';
+import { runtimeCryptoModule } from './runtime-crypto.js';
 
 /** HMAC-SHA256 under one signing secret, over `prefix` followed by `body`, without joining them first. */
 export interface HmacSha256 {
@@ -26,14 +27,7 @@ let nativeCrypto: NativeCrypto | null | undefined;
 // async sign on small deliveries; everywhere else (workerd, browsers, older Node) WebCrypto is used.
 function findNativeCrypto(): NativeCrypto | null {
   if (nativeCrypto !== undefined) return nativeCrypto;
-  const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  let found: unknown;
-  try {
-    found = runtime?.getBuiltinModule?.('crypto');
-  } catch {
-    found = undefined;
-  }
-  const candidate = found as Partial<NativeCrypto> | undefined;
+  const candidate = runtimeCryptoModule() as Partial<NativeCrypto> | undefined;
   nativeCrypto =
     typeof candidate?.createHmac === 'function' && typeof candidate.createSecretKey === 'function'
       ? (candidate as NativeCrypto)
