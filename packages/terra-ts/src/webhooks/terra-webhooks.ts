@@ -1,7 +1,7 @@
 import { optionalInteger } from '../client/arguments.js';
 import { WebhookVerificationError } from '../errors/webhook-verification-error.js';
 import type { UserClient } from '../user.js';
-import { signedBodySha256 } from './delivery/body-hash.js';
+import { lazySignedBodySha256, signedBodySha256 } from './delivery/body-hash.js';
 import { getSignatureHeader, type HeadersLike, readDeliveryHeaders } from './delivery/delivery-headers.js';
 import { type NodeRequestLike, readNodeRequestBody } from './delivery/node-request.js';
 import type { WebhookPayload } from './delivery/raw-payload.js';
@@ -74,7 +74,7 @@ export class TerraWebhooks {
       json,
       parseWebhookEvent(json, this.#client),
       readDeliveryHeaders(headers),
-      await signedBodySha256(verified.body),
+      lazySignedBodySha256(verified.body) ?? (await signedBodySha256(verified.body)),
     );
   }
 

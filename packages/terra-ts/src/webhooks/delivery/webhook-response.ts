@@ -26,20 +26,31 @@ export class TerraWebhookResponse<E extends ParsedWebhookEvent = ParsedWebhookEv
    * captured delivery, and it stays the same across Terra's retries (re-signed, same body): the
    * de-duplication and large-request key. `undefined` for a response built by hand.
    */
-  readonly bodySha256: string | undefined;
+  get bodySha256(): string | undefined {
+    const hash = this.#bodySha256;
+    return typeof hash === 'function' ? hash() : hash;
+  }
+  // The hash itself, or what computes it on first read (the body is hashed only when something asks).
+  readonly #bodySha256: string | (() => string) | undefined;
 
   /**
    * @param json - the parsed body.
    * @param event - its parsed class.
    * @param delivery - the delivery headers.
-   * @param bodySha256 - the SHA-256 (hex) of the signed raw body, when it was verified.
+   * @param bodySha256 - the SHA-256 (hex) of the signed raw body when it was verified, or a function that
+   *   computes it when first read.
    */
-  constructor(json: Record<string, unknown>, event: E, delivery: DeliveryHeaders, bodySha256?: string) {
+  constructor(
+    json: Record<string, unknown>,
+    event: E,
+    delivery: DeliveryHeaders,
+    bodySha256?: string | (() => string),
+  ) {
     this.json = json;
     this.event = event;
     this.type = typeof json.type === 'string' ? json.type : '';
     this.delivery = delivery;
-    this.bodySha256 = bodySha256;
+    this.#bodySha256 = bodySha256;
   }
 
   /** The body as parsed JSON: the very object `JSON.parse` returned. */
