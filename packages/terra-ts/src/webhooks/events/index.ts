@@ -25,6 +25,8 @@ export * from './auth-events.js';
 export * from './connection-events.js';
 export * from './data-events.js';
 export * from './delivery-events.js';
+export type { WebhookEventFields } from './event-fields.js';
+export type { EventFieldName, EventView } from './event-view.js';
 export * from './hook-response.js';
 export * from './lab-report-events.js';
 export type * from './legacy-wire.js';

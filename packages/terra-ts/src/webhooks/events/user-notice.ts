@@ -6,17 +6,14 @@ import { HookResponse } from './hook-response.js';
 /** The wire fields every user-scoped notice carries. */
 export type UserNoticeJson = { user: TerraUser; message: string };
 
-/** Base of the notices about one user (connection changes, asynchronous request progress). */
-export abstract class UserNoticeHookResponse<J extends UserNoticeJson> extends HookResponse<J> {
+/** Base of the events about one user (connection changes, asynchronous request progress, auth): `user` bound to a client. */
+export abstract class UserNoticeHookResponse<J extends { user: TerraUser }> extends HookResponse<J> {
   /** The user concerned. */
   readonly user: User;
-  /** Terra's explanation. */
-  readonly message: string;
 
   /** @param json - the parsed body (kept by reference). @param client - binds `user`. */
   constructor(json: J, client?: UserClient) {
     super(json);
     this.user = new User(json.user, client);
-    this.message = json.message;
   }
 }
