@@ -43,5 +43,6 @@ export type { ListUsersParams, UserInfoQuery } from './resources/users.js';
 export { type PlanWorkoutParams, Workouts } from './resources/workouts.js';
 export * from './responses/index.js';
 export { Terra } from './terra.js';
+export { TerraClient } from './terra-client.js';
 export { User, type UserClient } from './user.js';
 export * from './webhooks/index.js';

@@ -17,6 +17,11 @@ export function registerClientContext(ctx: ClientContext): void {
   contexts.set(ctx.client, ctx);
 }
 
+/** The context a client registered in its constructor (for `Terra`, which extends `TerraClient`). */
+export function registeredContext(client: object): ClientContext {
+  return contexts.get(client) as ClientContext;
+}
+
 /**
  * The context of a `Terra` client, for a resource class built from it (`new Workouts(terra)`).
  *
