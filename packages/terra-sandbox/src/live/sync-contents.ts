@@ -1,4 +1,5 @@
 import { DAY_KEYED_TYPES } from '../data/record-key.js';
+import type { DataType } from '../data/source.js';
 import { generateActivity } from '../generators/activity/activity.js';
 import { planWorkouts } from '../generators/activity/workout-plan.js';
 import { generateAthlete } from '../generators/athlete.js';
@@ -16,14 +17,7 @@ import type { Persona } from '../generators/world/persona.js';
  * (activity, sleep), the local date of `metadata.start_time` (daily, body, nutrition, menstruation),
  * the user id (athlete).
  */
-export type LiveRecordType =
-  | 'activity'
-  | 'sleep'
-  | 'daily'
-  | 'body'
-  | 'nutrition'
-  | 'menstruation'
-  | 'athlete';
+export type LiveRecordType = DataType | 'athlete';
 
 /** One record as a sync uploads it. */
 export interface SyncedRecord {

@@ -1,4 +1,4 @@
-import type { DataType } from 'terra-ts';
+import { DATA_TYPES, type DataType } from 'terra-ts';
 import { DEFAULT_PROVIDER_PROFILE } from './profile.js';
 import { PROVIDERS, UNLISTED_PROVIDERS } from './table.js';
 import type { ProviderEntry, ProviderProfile, ProviderTypes } from './types.js';
@@ -26,13 +26,6 @@ export function providerSupports(provider: string, type: DataType): boolean {
 
 /** A provider's data types as `/integrations/detailed` lists them: read off its profile, never written twice. */
 export function providerTypes(entry: ProviderEntry): ProviderTypes {
-  const has = (type: DataType) => entry.profile.dataTypes.includes(type);
-  return {
-    activity: has('activity'),
-    body: has('body'),
-    nutrition: has('nutrition'),
-    daily: has('daily'),
-    sleep: has('sleep'),
-    menstruation: has('menstruation'),
-  };
+  const { dataTypes } = entry.profile;
+  return Object.fromEntries(DATA_TYPES.map((type) => [type, dataTypes.includes(type)])) as ProviderTypes;
 }

@@ -34,11 +34,4 @@ export interface ProviderEntry {
 }
 
 /** Which data types a provider offers, as Terra's `IntegrationProvider.types` writes it. */
-export interface ProviderTypes {
-  activity: boolean;
-  body: boolean;
-  nutrition: boolean;
-  daily: boolean;
-  sleep: boolean;
-  menstruation: boolean;
-}
+export type ProviderTypes = Record<DataType, boolean>;

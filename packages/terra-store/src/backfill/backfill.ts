@@ -1,4 +1,4 @@
-import type { DataType, Terra, TerraApiResponse } from 'terra-ts';
+import { DATA_TYPES, type DataType, type Terra, type TerraApiResponse } from 'terra-ts';
 import type { Database } from '../db/database.js';
 import { upsertRecords } from '../upsert/upsert-records.js';
 import { type BackfillWindow, planWindows, toDay } from './plan-chunks.js';
@@ -14,7 +14,7 @@ export interface BackfillOptions {
   from: Date | string;
   /** Last day (UTC), exclusive. */
   to: Date | string;
-  /** Default: activity, sleep, daily, body, nutrition, menstruation and athlete. */
+  /** Default: {@link DEFAULT_BACKFILL_TYPES}. */
   types?: readonly BackfillType[];
   /** Days per request (default 30). */
   chunkDays?: number;
@@ -42,15 +42,8 @@ export interface BackfillProgress {
   failed: number;
 }
 
-export const DEFAULT_BACKFILL_TYPES: readonly BackfillType[] = [
-  'activity',
-  'sleep',
-  'daily',
-  'body',
-  'nutrition',
-  'menstruation',
-  'athlete',
-];
+/** What a backfill fetches unless told otherwise: every date-range type of terra-ts's `DATA_TYPES`, then the athlete. */
+export const DEFAULT_BACKFILL_TYPES: readonly BackfillType[] = [...DATA_TYPES, 'athlete'];
 
 function fetchWindow(
   terra: Terra,
@@ -60,16 +53,13 @@ function fetchWindow(
   signal: AbortSignal | undefined,
 ): Promise<TerraApiResponse<unknown>> {
   if (type === 'athlete') return terra.getAthleteForUser(userId, { toWebhook: false, signal });
-  const options = { startDate: w.start, endDate: w.end, toWebhook: false, withSamples: true, signal };
-  const fetchers: Record<DataType, () => Promise<TerraApiResponse<unknown>>> = {
-    activity: () => terra.getActivityForUser(userId, options),
-    sleep: () => terra.getSleepForUser(userId, options),
-    daily: () => terra.getDailyForUser(userId, options),
-    body: () => terra.getBodyForUser(userId, options),
-    nutrition: () => terra.getNutritionForUser(userId, options),
-    menstruation: () => terra.getMenstruationForUser(userId, options),
-  };
-  return fetchers[type]();
+  return terra.getDataForUser(userId, type, {
+    startDate: w.start,
+    endDate: w.end,
+    toWebhook: false,
+    withSamples: true,
+    signal,
+  });
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { DataType } from '../resources/data-types.js';
+
 /** One provider of `GET /integrations/detailed`. */
 export interface IntegrationProvider {
   /** Provider key, e.g. `GARMIN`. */
@@ -11,15 +13,7 @@ export interface IntegrationProvider {
   /** Whether it is enabled for your account. */
   enabled?: boolean;
   /** Which data types it offers. */
-  types?: {
-    activity?: boolean;
-    body?: boolean;
-    nutrition?: boolean;
-    daily?: boolean;
-    sleep?: boolean;
-    menstruation?: boolean;
-    [key: string]: boolean | undefined;
-  };
+  types?: { [type in DataType]?: boolean } & { [key: string]: boolean | undefined };
   /** Anything else Terra sent, kept as is. */
   [key: string]: unknown;
 }
