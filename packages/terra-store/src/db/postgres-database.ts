@@ -38,7 +38,10 @@ type Sql = postgres.Sql | postgres.TransactionSql;
 function wrap(sql: Sql): Queryable {
   return {
     async query<T extends Row = Row>(text: string, params: readonly unknown[] = []) {
-      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      // `unsafe` leaves statements unprepared unless told: each statement with parameters would then be parsed
+      // and planned anew, after a round trip of its own to learn its parameter types (Parse, Describe, wait,
+      // Bind, Execute). Prepared, a repeat is one Bind and Execute on a statement the connection keeps.
+      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
       return rows as unknown as T[];
     },
   };
