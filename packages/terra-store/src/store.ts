@@ -29,6 +29,7 @@ import type { RecordRange } from './query/range.js';
 import { countRecords, latestRecord, listRecords } from './query/records.js';
 import { getUser, listUserEvents, listUsers, type StoredUser, type StoredUserEvent } from './query/users.js';
 import { type DayValue, readDayView } from './query/views.js';
+import { applyOnReceipt } from './receive/apply-on-receipt.js';
 import type { ReceiveTarget } from './receive/receive-delivery.js';
 import { type ReconcileResult, reconcile } from './reconcile/reconcile.js';
 import { type MigrationResult, migrate, schemaVersion } from './schema/migrate.js';
@@ -49,6 +50,14 @@ export interface OpenStoreOptions extends ProcessingOptions {
    * or `createWorker` elsewhere.
    */
   processing?: 'inline' | 'workers';
+  /**
+   * Inline processing only (default true): while this process has no inbox rows waiting, a data delivery
+   * whose records are in its body (up to 1 MiB) is stored in the same commit as its inbox row, before the
+   * answer, in one statement (records queryable at the acknowledgement, one commit instead of two). Any
+   * failure of that statement commits nothing and the delivery takes the ordinary path (inbox commit, answer,
+   * processing). `false`: always the ordinary path.
+   */
+  applyOnReceipt?: boolean;
   /** Apply migrations at open (default true). With false, a database behind the code is refused. */
   migrate?: boolean;
   /** Pool size on a server (default 10). */
@@ -78,6 +87,7 @@ export class TerraStore {
   readonly #inbox: InboxGroupCommit;
   readonly #processing: ResolvedProcessing;
   readonly #inline: boolean;
+  readonly #applyOnReceipt: boolean;
   readonly #ownsDb: boolean;
 
   /** @internal Use {@link openStore}. */
@@ -88,6 +98,7 @@ export class TerraStore {
     terra: Terra | undefined;
     processing: ResolvedProcessing;
     inline: boolean;
+    applyOnReceipt: boolean;
     workerId: string;
   }) {
     this.db = init.db;
@@ -96,6 +107,7 @@ export class TerraStore {
     this.#terra = init.terra;
     this.#processing = init.processing;
     this.#inline = init.inline;
+    this.#applyOnReceipt = init.inline && init.applyOnReceipt;
     this.#processor = new Processor(init.db, init.processing, init.workerId);
     this.#inbox = new InboxGroupCommit(init.db);
   }
@@ -112,6 +124,10 @@ export class TerraStore {
       db: this.db,
       inbox: this.#inbox,
       onCommitted: this.#inline ? (id, row) => this.#processor.schedule(id, row) : undefined,
+      // Only while nothing waits here: a backlog is processed first, in the order it arrived.
+      applyNow: this.#applyOnReceipt
+        ? (delivery, json) => (this.#processor.isIdle() ? applyOnReceipt(this.db, delivery, json) : undefined)
+        : undefined,
       onStage: onStage ? (stage, id) => onStage(stage, id) : undefined,
       onError,
     };
@@ -299,6 +315,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<TerraSt
       terra: options.terra,
       processing,
       inline: (options.processing ?? 'inline') === 'inline',
+      applyOnReceipt: options.applyOnReceipt ?? true,
       workerId: options.workerId ?? newWorkerId(),
     });
     if (options.processing !== 'workers') store.recover();

@@ -24,7 +24,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * The body as text when it is valid UTF-8 without a NUL (decoding and re-encoding then gives the very same
  * bytes; PostgreSQL's text cannot hold a NUL, so such a body travels as bytea).
  */
-function utf8(body: Uint8Array): string | undefined {
+export function utf8(body: Uint8Array): string | undefined {
   try {
     const text = decoder.decode(body);
     return text.includes('\u0000') ? undefined : text;

@@ -106,6 +106,11 @@ export class Processor {
     void run.finally(() => this.#inFlight.delete(run));
   }
 
+  /** Whether nothing is queued or running here now (no row received by this process waits). */
+  isIdle(): boolean {
+    return this.#queue.length === 0 && this.#inFlight.size === 0;
+  }
+
   /** Resolves when every scheduled row has been handled. */
   async idle(): Promise<void> {
     while (this.#inFlight.size > 0) await Promise.all([...this.#inFlight]);

@@ -6,9 +6,10 @@ import {
   WebhookVerificationError,
 } from 'terra-ts';
 import type { Database } from '../db/database.js';
+import { isConnectionError } from '../db/postgres-database.js';
 import type { InboxGroupCommit } from '../inbox/group-commit.js';
 import type { InboxRow } from '../inbox/inbox-row.js';
-import { type InboxInsert, insertDelivery } from '../inbox/insert-delivery.js';
+import { type InboxDelivery, type InboxInsert, insertDelivery } from '../inbox/insert-delivery.js';
 import { answer, type StoreAnswer } from './answer.js';
 
 /** What the receiver needs from the store. */
@@ -21,8 +22,19 @@ export interface ReceiveTarget {
    * the committed delivery itself when its body is text, so processing need not read it back.
    */
   readonly onCommitted?: (id: number, row: InboxRow | undefined) => void;
-  /** Called after the commit, before the answer (tests crash here). */
-  readonly onStage?: (stage: 'received', id: number) => void | Promise<void>;
+  /**
+   * Receives and applies a data delivery in one commit, when the store takes that path now (see
+   * `applyOnReceipt`); `undefined` when it does not. When it throws, nothing of it committed.
+   */
+  readonly applyNow?: (
+    delivery: InboxDelivery,
+    json: Record<string, unknown>,
+  ) => Promise<InboxInsert | undefined> | undefined;
+  /**
+   * Called after the commit, before the answer (tests crash here): `received`, then `processed` when the
+   * delivery was applied in the same commit.
+   */
+  readonly onStage?: (stage: 'received' | 'processed', id: number) => void | Promise<void>;
   /** Called with every error behind a non-2xx answer. */
   readonly onError?: (error: unknown) => void;
 }
@@ -50,12 +62,31 @@ function userIdOf(json: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+/**
+ * The delivery received and applied in one commit, when the store takes that path; `undefined` to write it
+ * to the inbox the ordinary way (also when that path failed for any reason but an unreachable database:
+ * nothing of it committed, so the delivery is written again).
+ */
+async function applyNow(
+  target: ReceiveTarget,
+  delivery: InboxDelivery,
+  json: Record<string, unknown>,
+): Promise<InboxInsert | undefined> {
+  try {
+    return await target.applyNow?.(delivery, json);
+  } catch (error) {
+    if (isConnectionError(error)) throw error;
+    return undefined;
+  }
+}
+
 /** How long Terra should wait before retrying when the database is unavailable, in seconds. */
 export const RETRY_AFTER_SECONDS = 5;
 
 /**
  * Verifies one delivery with terra-ts, writes its raw bytes to the inbox and commits; only then is the
- * answer 2xx. A delivery already in the inbox (same body hash, reference and trace id) is answered 200 as a
+ * answer 2xx. When the store applies deliveries on receipt, a data delivery's records are stored in that
+ * same commit (see `applyOnReceipt`); otherwise it is processed after the answer. A delivery already in the inbox (same body hash, reference and trace id) is answered 200 as a
  * duplicate. Any database failure is answered 503 with `Retry-After`, so Terra delivers again.
  */
 export async function receiveDelivery(
@@ -81,18 +112,22 @@ export async function receiveDelivery(
   } catch {
     signedAt = undefined;
   }
+  const delivery: InboxDelivery = {
+    body,
+    reference: verified.delivery.reference,
+    traceId: verified.delivery.traceId,
+    orderingTs: verified.delivery.orderingTimestamp,
+    signedAt: signedAt !== undefined && signedAt > 1e11 ? Math.floor(signedAt / 1000) : signedAt,
+    eventType: typeof json.type === 'string' ? json.type : undefined,
+    userId: userIdOf(json),
+  };
   let inserted: InboxInsert;
+  let applied = false;
   try {
-    const delivery = {
-      body,
-      reference: verified.delivery.reference,
-      traceId: verified.delivery.traceId,
-      orderingTs: verified.delivery.orderingTimestamp,
-      signedAt: signedAt !== undefined && signedAt > 1e11 ? Math.floor(signedAt / 1000) : signedAt,
-      eventType: typeof json.type === 'string' ? json.type : undefined,
-      userId: userIdOf(json),
-    };
-    inserted = await (target.inbox ? target.inbox.insert(delivery) : insertDelivery(target.db, delivery));
+    const now = await applyNow(target, delivery, json);
+    applied = now !== undefined;
+    inserted =
+      now ?? (await (target.inbox ? target.inbox.insert(delivery) : insertDelivery(target.db, delivery)));
   } catch (error) {
     target.onError?.(error);
     return answer(
@@ -103,6 +138,7 @@ export async function receiveDelivery(
   }
   if (inserted.duplicate) return answer(200, { ok: true, duplicate: true, id: inserted.id });
   await target.onStage?.('received', inserted.id);
-  target.onCommitted?.(inserted.id, inserted.row);
+  if (applied) await target.onStage?.('processed', inserted.id);
+  else target.onCommitted?.(inserted.id, inserted.row);
   return answer(200, { ok: true, id: inserted.id });
 }

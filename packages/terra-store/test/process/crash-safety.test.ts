@@ -12,7 +12,16 @@ import { dataPayload, sleepRecord } from '../support/payloads.js';
 const SECRET = 'crash-test-signing-secret';
 const CHILD = fileURLToPath(new URL('../support/crash-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const STAGES = ['received', 'claimed', 'applied', 'processed'] as const;
+// Each stage on the ordinary path (inbox commit, answer, processing), and the stages a delivery applied on
+// receipt passes (one commit holds the inbox row and the records; killed after it, before the answer).
+const CASES = [
+  ['received', 'ordinary'],
+  ['claimed', 'ordinary'],
+  ['applied', 'ordinary'],
+  ['processed', 'ordinary'],
+  ['received', 'on receipt'],
+  ['processed', 'on receipt'],
+] as const;
 
 interface Child {
   readonly process: ChildProcess;
@@ -20,7 +29,7 @@ interface Child {
   readonly exited: Promise<number | null>;
 }
 
-async function startChild(database: string, crashAt?: string, crashOn = 1): Promise<Child> {
+async function startChild(database: string, crashAt?: string, crashOn = 1, onReceipt = true): Promise<Child> {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
     cwd: ROOT,
     env: {
@@ -29,6 +38,7 @@ async function startChild(database: string, crashAt?: string, crashOn = 1): Prom
       STORE_SECRET: SECRET,
       CRASH_AT: crashAt ?? '',
       CRASH_ON: String(crashOn),
+      APPLY_ON_RECEIPT: onReceipt ? '1' : '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -102,9 +112,9 @@ describe.each(ENGINES)('crash safety on %s (a real process killed with SIGKILL)'
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(STAGES)(
-    'killed at "%s" of the third delivery, a restart loses nothing and doubles nothing',
-    async (stage) => {
+  it.each(CASES)(
+    'killed at "%s" of the third delivery (%s), a restart loses nothing and doubles nothing',
+    async (stage, path) => {
       let database: string;
       if (engine === 'pglite') {
         database = mkdtempSync(join(tmpdir(), 'terra-store-crash-'));
@@ -112,7 +122,7 @@ describe.each(ENGINES)('crash safety on %s (a real process killed with SIGKILL)'
       } else {
         database = await createServerDatabase();
       }
-      const first = await startChild(database, stage, 3);
+      const first = await startChild(database, stage, 3, path === 'on receipt');
       const answers: Array<number | 'dropped'> = [];
       for (const d of deliveries) {
         answers.push(await post(first.url, d.body, d.traceId));

@@ -4,7 +4,8 @@
  * SIGKILLs itself the CRASH_ON-th time processing reaches that stage (`received` is after the inbox commit,
  * before the answer; `applied` is inside the row's transaction, before its commit).
  *
- * Env: STORE_DATABASE (postgres:// URL or PGlite directory), STORE_SECRET, CRASH_AT, CRASH_ON (default 1).
+ * Env: STORE_DATABASE (postgres:// URL or PGlite directory), STORE_SECRET, CRASH_AT, CRASH_ON (default 1),
+ * APPLY_ON_RECEIPT (`0`: every delivery takes the ordinary path, inbox commit then processing).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,7 @@ const store = await openStore({
   database: process.env.STORE_DATABASE,
   leaseMs: 500,
   retryBaseMs: 50,
+  applyOnReceipt: process.env.APPLY_ON_RECEIPT !== '0',
   onStage: (stage) => {
     if (stage === crashAt && ++hits === crashOn) process.kill(process.pid, 'SIGKILL');
   },
