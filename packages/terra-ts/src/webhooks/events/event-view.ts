@@ -23,18 +23,19 @@ export type EventView<B, J, Type extends string, K extends EventFieldName<J>> = 
  */
 export function eventView<J extends object>() {
   return <const Type extends string, const K extends EventFieldName<J>>(type: Type, fields: readonly K[]) =>
-    withFields(HookResponse, type, fields) as unknown as new (
-      json: J,
-    ) => EventView<HookResponse<J>, J, Type, K>;
+    withFields(HookResponse, type, fields) as unknown as {
+      /** @param json - the parsed body (kept by reference). */
+      new (json: J): EventView<HookResponse<J>, J, Type, K>;
+    };
 }
 
 /** As {@link eventView}, for events about one user: `user` is a `User` bound to the client given. */
 export function userEventView<J extends { user: TerraUser }>() {
   return <const Type extends string, const K extends EventFieldName<J>>(type: Type, fields: readonly K[]) =>
-    withFields(UserNoticeHookResponse as EventBase, type, fields) as unknown as new (
-      json: J,
-      client?: UserClient,
-    ) => EventView<UserNoticeHookResponse<J>, J, Type, K>;
+    withFields(UserNoticeHookResponse as EventBase, type, fields) as unknown as {
+      /** @param json - the parsed body (kept by reference). @param client - binds `user`. */
+      new (json: J, client?: UserClient): EventView<UserNoticeHookResponse<J>, J, Type, K>;
+    };
 }
 
 type EventBase = abstract new (json: object, client?: UserClient) => HookResponse<object>;
