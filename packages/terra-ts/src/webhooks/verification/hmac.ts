@@ -1,9 +1,12 @@
 import { TerraError } from '../../errors/terra-error.js';
 import { runtimeCryptoModule } from './runtime-crypto.js';
 
-/** HMAC-SHA256 under one signing secret, over `prefix` followed by `body`, without joining them first. */
+/**
+ * HMAC-SHA256 under one signing secret, over `prefix` followed by `body`, without joining them first. A
+ * runtime's native module signs synchronously (no promise to wait for on the hot path); WebCrypto cannot.
+ */
 export interface HmacSha256 {
-  sign(prefix: string, body: string | Uint8Array): Promise<Uint8Array>;
+  sign(prefix: string, body: string | Uint8Array): Uint8Array | Promise<Uint8Array>;
 }
 
 /** Which implementation computes the HMAC: `auto` prefers the runtime's native module when it has one. */
@@ -44,7 +47,7 @@ class NativeHmacSha256 implements HmacSha256 {
     this.#key = native.createSecretKey(encoder.encode(secret));
   }
 
-  async sign(prefix: string, body: string | Uint8Array): Promise<Uint8Array> {
+  sign(prefix: string, body: string | Uint8Array): Uint8Array {
     return this.#native.createHmac('sha256', this.#key).update(prefix).update(body).digest();
   }
 }
