@@ -29,7 +29,7 @@ import type { RecordRange } from './query/range.js';
 import { countRecords, latestRecord, listRecords } from './query/records.js';
 import { getUser, listUserEvents, listUsers, type StoredUser, type StoredUserEvent } from './query/users.js';
 import { type DayValue, readDayView } from './query/views.js';
-import { applyOnReceipt } from './receive/apply-on-receipt.js';
+import { receiveAndApply } from './receive/receive-and-apply.js';
 import type { ReceiveTarget } from './receive/receive-delivery.js';
 import { type ReconcileResult, reconcile } from './reconcile/reconcile.js';
 import { type MigrationResult, migrate, schemaVersion } from './schema/migrate.js';
@@ -53,9 +53,9 @@ export interface OpenStoreOptions extends ProcessingOptions {
   /**
    * Inline processing only (default true): while this process has no inbox rows waiting, a data delivery
    * whose records are in its body (up to 1 MiB) is stored in the same commit as its inbox row, before the
-   * answer, in one statement (records queryable at the acknowledgement, one commit instead of two). Any
-   * failure of that statement commits nothing and the delivery takes the ordinary path (inbox commit, answer,
-   * processing). `false`: always the ordinary path.
+   * answer: alone in one statement, or with the deliveries that arrived together in one transaction (records
+   * queryable at the acknowledgement, one commit instead of two). Any failure commits nothing of it and the
+   * deliveries take the ordinary path (inbox commit, answer, processing). `false`: always the ordinary path.
    */
   applyOnReceipt?: boolean;
   /** Apply migrations at open (default true). With false, a database behind the code is refused. */
@@ -87,7 +87,6 @@ export class TerraStore {
   readonly #inbox: InboxGroupCommit;
   readonly #processing: ResolvedProcessing;
   readonly #inline: boolean;
-  readonly #applyOnReceipt: boolean;
   readonly #ownsDb: boolean;
 
   /** @internal Use {@link openStore}. */
@@ -107,9 +106,15 @@ export class TerraStore {
     this.#terra = init.terra;
     this.#processing = init.processing;
     this.#inline = init.inline;
-    this.#applyOnReceipt = init.inline && init.applyOnReceipt;
     this.#processor = new Processor(init.db, init.processing, init.workerId);
-    this.#inbox = new InboxGroupCommit(init.db);
+    const processing = init.processing;
+    this.#inbox = new InboxGroupCommit(
+      init.db,
+      // Only while nothing waits here: a backlog is processed first, in the order it arrived.
+      init.inline && init.applyOnReceipt
+        ? (group) => (this.#processor.isIdle() ? receiveAndApply(init.db, group, processing) : undefined)
+        : undefined,
+    );
   }
 
   /** The id this process claims inbox rows under. */
@@ -124,10 +129,6 @@ export class TerraStore {
       db: this.db,
       inbox: this.#inbox,
       onCommitted: this.#inline ? (id, row) => this.#processor.schedule(id, row) : undefined,
-      // Only while nothing waits here: a backlog is processed first, in the order it arrived.
-      applyNow: this.#applyOnReceipt
-        ? (delivery, json) => (this.#processor.isIdle() ? applyOnReceipt(this.db, delivery, json) : undefined)
-        : undefined,
       onStage: onStage ? (stage, id) => onStage(stage, id) : undefined,
       onError,
     };

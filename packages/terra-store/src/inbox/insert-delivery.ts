@@ -39,6 +39,8 @@ export interface InboxInsert {
   readonly duplicate: boolean;
   /** A new row as processing reads it (when the body is UTF-8 text), so it need not be read back. */
   readonly row?: InboxRow;
+  /** The delivery was applied in the same commit (its row is already processed). */
+  readonly applied?: boolean;
 }
 
 const COLUMNS_PER_ROW = 9;

@@ -24,48 +24,56 @@ async function settle(pending: Promise<void>[]): Promise<void> {
  *
  * @returns the ids applied (a row another worker holds is left out).
  */
-export async function applyRows(
+export function applyRows(
   db: Database,
   rows: readonly PreparedRow[],
   lock: LockRows,
   options: ResolvedProcessing,
 ): Promise<Set<number>> {
-  return db.transaction(async (tx) => {
-    const mine = await lock(
-      tx,
-      rows.map((r) => r.id),
-    );
-    const final = new FinalWrites();
-    const outcomes: Array<{ id: number; outcome: string }> = [];
-    // Consecutive data payloads are stored together: each type's records in one statement for all of them.
-    const upserts = new BatchedUpserts();
-    const waiting: Promise<void>[] = [];
-    const storeWaiting = async () => {
-      if (waiting.length === 0) return;
-      const [flushed] = await Promise.allSettled([upserts.flush(tx)]);
-      await settle(waiting);
-      if (flushed?.status === 'rejected') throw flushed.reason;
+  return db.transaction((tx) => applyRowsIn(tx, rows, lock, options));
+}
+
+/** {@link applyRows} inside the caller's transaction (which commits or rolls back all of it). */
+export async function applyRowsIn(
+  tx: Queryable,
+  rows: readonly PreparedRow[],
+  lock: LockRows,
+  options: ResolvedProcessing,
+): Promise<Set<number>> {
+  const mine = await lock(
+    tx,
+    rows.map((r) => r.id),
+  );
+  const final = new FinalWrites();
+  const outcomes: Array<{ id: number; outcome: string }> = [];
+  // Consecutive data payloads are stored together: each type's records in one statement for all of them.
+  const upserts = new BatchedUpserts();
+  const waiting: Promise<void>[] = [];
+  const storeWaiting = async () => {
+    if (waiting.length === 0) return;
+    const [flushed] = await Promise.allSettled([upserts.flush(tx)]);
+    await settle(waiting);
+    if (flushed?.status === 'rejected') throw flushed.reason;
+  };
+  for (const row of rows) {
+    const id = row.id;
+    if (!mine.has(id)) continue;
+    const slot = outcomes.push({ id, outcome: '' }) - 1;
+    const apply = async (upsert?: (batch: UpsertBatch) => Promise<UpsertCounts>) => {
+      outcomes[slot] = { id, outcome: await applyPayload(tx, row.json, row.text, row.ctx, final, upsert) };
     };
-    for (const row of rows) {
-      const id = row.id;
-      if (!mine.has(id)) continue;
-      const slot = outcomes.push({ id, outcome: '' }) - 1;
-      const apply = async (upsert?: (batch: UpsertBatch) => Promise<UpsertCounts>) => {
-        outcomes[slot] = { id, outcome: await applyPayload(tx, row.json, row.text, row.ctx, final, upsert) };
-      };
-      if (isStoredDataType(row.json.type)) {
-        const applying = apply((batch) => upserts.upsert(batch));
-        // Its failure is read by `settle`; until then it must not count as an unhandled rejection.
-        applying.catch(() => undefined);
-        waiting.push(applying);
-      } else {
-        await storeWaiting();
-        await apply();
-      }
+    if (isStoredDataType(row.json.type)) {
+      const applying = apply((batch) => upserts.upsert(batch));
+      // Its failure is read by `settle`; until then it must not count as an unhandled rejection.
+      applying.catch(() => undefined);
+      waiting.push(applying);
+    } else {
+      await storeWaiting();
+      await apply();
     }
-    await storeWaiting();
-    await final.write(tx, outcomes);
-    for (const { id } of outcomes) await options.onStage?.('applied', id);
-    return mine;
-  });
+  }
+  await storeWaiting();
+  await final.write(tx, outcomes);
+  for (const { id } of outcomes) await options.onStage?.('applied', id);
+  return mine;
 }

@@ -13,6 +13,7 @@ const FINAL_SQL = `WITH ${countChunksCtes('$1')},
   users AS (${touchUsersSql('$2')} RETURNING 1),
   done AS (
     UPDATE terra_inbox AS i SET status = 'processed', processed_at = now(), outcome = o.outcome, last_error = NULL,
+      attempts = GREATEST(i.attempts, 1),
       claimed_by = NULL, lease_until = NULL
     FROM jsonb_to_recordset($3::text::jsonb) AS o(id bigint, outcome text)
     WHERE i.id = o.id

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
 import type { InboxDelivery, InboxInsert } from '../inbox/insert-delivery.js';
 import { utf8 } from '../inbox/insert-delivery.js';
-import { isStoredDataType } from '../keys/data-types.js';
+import { isStoredDataType, type StoredDataType } from '../keys/data-types.js';
 import { touchRows, type WireUser } from '../process/users.js';
 import { applyOnReceiptSql } from './apply-on-receipt-sql.js';
 
@@ -25,15 +25,9 @@ export async function applyOnReceipt(
   delivery: InboxDelivery,
   json: Record<string, unknown>,
 ): Promise<InboxInsert | undefined> {
-  const type = json.type;
-  const user = json.user as WireUser | null | undefined;
-  if (!isStoredDataType(type) || typeof user !== 'object' || user === null) return undefined;
-  if (typeof user.user_id !== 'string' || user.user_id === '' || user.user_id !== delivery.userId) {
-    return undefined;
-  }
-  if (delivery.body.byteLength > APPLY_ON_RECEIPT_MAX_BYTES) return undefined;
-  const text = utf8(delivery.body);
-  if (text === undefined) return undefined;
+  const ready = applicable(delivery, json);
+  if (!ready) return undefined;
+  const { type, user, text } = ready;
   const [row] = await db.query<{
     existing_id: number | string | null;
     id: number | string | null;
@@ -49,7 +43,31 @@ export async function applyOnReceipt(
     typeof user.provider === 'string' ? user.provider : null,
     JSON.stringify(touchRows([{ user, receivedAt: new Date(0) }])),
   ]);
-  if (row?.id != null) return { id: Number(row.id), duplicate: false };
+  if (row?.id != null) return { id: Number(row.id), duplicate: false, applied: true };
   if (row?.existing_id != null) return { id: Number(row.existing_id), duplicate: true };
   throw new Error('the receive-and-apply statement returned neither a new nor an existing row');
+}
+
+/** A delivery this path can apply: its type, its user and its body as text. */
+export interface Applicable {
+  readonly type: StoredDataType;
+  readonly user: WireUser & { user_id: string };
+  readonly text: string;
+}
+
+/**
+ * Whether a delivery can be applied on receipt: a stored data type whose records are inline, keyed by a
+ * `user.user_id`, with a UTF-8 body of at most {@link APPLY_ON_RECEIPT_MAX_BYTES}.
+ */
+export function applicable(delivery: InboxDelivery, json: Record<string, unknown>): Applicable | undefined {
+  const type = json.type;
+  const user = json.user as WireUser | null | undefined;
+  if (!isStoredDataType(type) || typeof user !== 'object' || user === null) return undefined;
+  if (typeof user.user_id !== 'string' || user.user_id === '' || user.user_id !== delivery.userId) {
+    return undefined;
+  }
+  if (delivery.body.byteLength > APPLY_ON_RECEIPT_MAX_BYTES) return undefined;
+  const text = utf8(delivery.body);
+  if (text === undefined) return undefined;
+  return { type, user: user as WireUser & { user_id: string }, text };
 }

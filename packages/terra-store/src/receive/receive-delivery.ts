@@ -6,7 +6,6 @@ import {
   WebhookVerificationError,
 } from 'terra-ts';
 import type { Database } from '../db/database.js';
-import { isConnectionError } from '../db/postgres-database.js';
 import type { InboxGroupCommit } from '../inbox/group-commit.js';
 import type { InboxRow } from '../inbox/inbox-row.js';
 import { type InboxDelivery, type InboxInsert, insertDelivery } from '../inbox/insert-delivery.js';
@@ -15,21 +14,16 @@ import { answer, type StoreAnswer } from './answer.js';
 /** What the receiver needs from the store. */
 export interface ReceiveTarget {
   readonly db: Database;
-  /** Writes deliveries arriving at once in one commit (without it, each commits alone). */
+  /**
+   * Writes deliveries arriving at once in one commit (without it, each commits alone), and applies them in
+   * that commit when the store applies on receipt.
+   */
   readonly inbox?: InboxGroupCommit;
   /**
    * Called with the new inbox row once it is committed (inline processing), not for duplicates; `row` is
    * the committed delivery itself when its body is text, so processing need not read it back.
    */
   readonly onCommitted?: (id: number, row: InboxRow | undefined) => void;
-  /**
-   * Receives and applies a data delivery in one commit, when the store takes that path now (see
-   * `applyOnReceipt`); `undefined` when it does not. When it throws, nothing of it committed.
-   */
-  readonly applyNow?: (
-    delivery: InboxDelivery,
-    json: Record<string, unknown>,
-  ) => Promise<InboxInsert | undefined> | undefined;
   /**
    * Called after the commit, before the answer (tests crash here): `received`, then `processed` when the
    * delivery was applied in the same commit.
@@ -60,24 +54,6 @@ function userIdOf(json: Record<string, unknown>): string | undefined {
     if (typeof user?.user_id === 'string' && user.user_id !== '') return user.user_id;
   }
   return undefined;
-}
-
-/**
- * The delivery received and applied in one commit, when the store takes that path; `undefined` to write it
- * to the inbox the ordinary way (also when that path failed for any reason but an unreachable database:
- * nothing of it committed, so the delivery is written again).
- */
-async function applyNow(
-  target: ReceiveTarget,
-  delivery: InboxDelivery,
-  json: Record<string, unknown>,
-): Promise<InboxInsert | undefined> {
-  try {
-    return await target.applyNow?.(delivery, json);
-  } catch (error) {
-    if (isConnectionError(error)) throw error;
-    return undefined;
-  }
 }
 
 /** How long Terra should wait before retrying when the database is unavailable, in seconds. */
@@ -122,12 +98,10 @@ export async function receiveDelivery(
     userId: userIdOf(json),
   };
   let inserted: InboxInsert;
-  let applied = false;
   try {
-    const now = await applyNow(target, delivery, json);
-    applied = now !== undefined;
-    inserted =
-      now ?? (await (target.inbox ? target.inbox.insert(delivery) : insertDelivery(target.db, delivery)));
+    inserted = await (target.inbox
+      ? target.inbox.insert(delivery, json)
+      : insertDelivery(target.db, delivery));
   } catch (error) {
     target.onError?.(error);
     return answer(
@@ -138,7 +112,7 @@ export async function receiveDelivery(
   }
   if (inserted.duplicate) return answer(200, { ok: true, duplicate: true, id: inserted.id });
   await target.onStage?.('received', inserted.id);
-  if (applied) await target.onStage?.('processed', inserted.id);
+  if (inserted.applied) await target.onStage?.('processed', inserted.id);
   else target.onCommitted?.(inserted.id, inserted.row);
   return answer(200, { ok: true, id: inserted.id });
 }

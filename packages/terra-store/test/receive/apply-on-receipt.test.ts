@@ -154,6 +154,66 @@ describe.each(ENGINES)('data deliveries applied on receipt on %s', (engine) => {
     expect(await count(db, 'SELECT received AS n FROM terra_large_requests')).toBe(1);
   });
 
+  it('applies deliveries arriving together in the commit that keeps them, events left to processing', async () => {
+    const bodies = Array.from({ length: 12 }, (_, i) =>
+      dataPayload('sleep', 'u-group', [
+        sleepRecord(`g-${i}`, `2026-07-${String(i + 1).padStart(2, '0')}`, 1),
+      ]),
+    );
+    const event = JSON.stringify({ type: 'some_new_event', user: { user_id: 'u-group' } });
+    const answers = await Promise.all([
+      ...bodies.map((b, i) =>
+        server.post(b, { 'terra-reference': 'ref-group', 'x-terra-trace-id': `ref-group:chunk:${i + 1}` }),
+      ),
+      server.post(bodies[0] as string, {
+        'terra-reference': 'ref-group',
+        'x-terra-trace-id': 'ref-group:chunk:1',
+      }),
+      server.post(event, { 'x-terra-trace-id': 't-group-event' }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(Array(14).fill(200));
+    // Every data delivery is queryable at its answer.
+    expect(await store.count('sleep', 'u-group')).toBe(12);
+    await store.idle();
+    expect(await store.deliveryCounts()).toEqual({ pending: 0, retry: 0, processed: 13, dead: 0 });
+    const rows = await store.deliveries({ eventType: 'sleep' });
+    expect(rows.every((r) => r.attempts === 1 && r.outcome?.startsWith('sleep: 1 records, 1 new'))).toBe(
+      true,
+    );
+    expect(await count(db, 'SELECT received AS n FROM terra_large_requests')).toBe(12);
+    expect(await count(db, 'SELECT count(*)::int AS n FROM terra_sleep WHERE revision = 1')).toBe(12);
+  });
+
+  it('commits nothing of a group that fails half-way, and still keeps every delivery before its answer', async () => {
+    for (const statement of FAIL_TRIGGER) await db.exec(statement);
+    let answers: Array<{ status: number }>;
+    try {
+      answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          server.post(
+            dataPayload('sleep', 'u-group-fail', [
+              sleepRecord(
+                `f-${i}`,
+                `2026-08-${String(i + 1).padStart(2, '0')}`,
+                1,
+                i === 5 ? { fail: true } : {},
+              ),
+            ]),
+            { 'x-terra-trace-id': `t-group-fail-${i}` },
+          ),
+        ),
+      );
+      await store.idle();
+    } finally {
+      await db.exec('DROP TRIGGER test_fail_marked ON terra_sleep');
+    }
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    expect(await store.deliveryCounts()).toEqual({ pending: 0, retry: 1, processed: 9, dead: 0 });
+    expect((await store.records('sleep', 'u-group-fail')).map((r) => r.metadata.summary_id).sort()).toEqual(
+      [0, 1, 2, 3, 4, 6, 7, 8, 9].map((i) => `f-${i}`),
+    );
+  });
+
   it('leaves other events and a store without inline processing to the ordinary path', async () => {
     const event = JSON.stringify({ type: 'some_new_event', user: { user_id: 'u-event' } });
     const answer = await server.post(event, { 'x-terra-trace-id': 't-event' });
