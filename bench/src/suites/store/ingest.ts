@@ -19,7 +19,7 @@ import type { BenchServer } from './postgres-server.js';
 export const NAIVE = 'naive pg: INSERT ... ON CONFLICT per record, one transaction per delivery';
 export const NAIVE_PGLITE = 'naive: INSERT ... ON CONFLICT per record, one transaction per delivery';
 export const COPY = 'floor: one COPY per delivery (postgres driver)';
-export const STORE = 'terra-store createStoreNodeWebhookHandler (inbox commit, then inline processing)';
+export const STORE = 'terra-store createStoreNodeWebhookHandler (inbox row and records in one commit)';
 
 /** The pool size every server contender gets (terra-store's default). */
 const MAX_CONNECTIONS = 10;
