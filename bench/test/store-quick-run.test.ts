@@ -59,7 +59,7 @@ describe('npm run bench -- --only store --quick', () => {
       expect(server?.rows.map((r) => r.contender.split(':')[0])).toEqual([
         'naive pg',
         'floor',
-        'terra-store createStoreNodeWebhookHandler (inbox commit, then inline processing)',
+        'terra-store createStoreNodeWebhookHandler (inbox row and records in one commit)',
       ]);
       expect(titles.some((t) => t.startsWith(`PGlite, ${inFlight} in flight`))).toBe(true);
     }
