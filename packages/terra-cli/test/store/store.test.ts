@@ -63,16 +63,16 @@ describe('terra store', { timeout: 300_000 }, () => {
     expect(json(migrated.stdout)).toMatchObject({
       engine: 'pglite',
       previous_version: 0,
-      applied: [1, 2, 3],
+      applied: [1, 2, 3, 4],
     });
     const again = await store('migrate', '--json');
-    expect(json(again.stdout)).toMatchObject({ schema_version: 3, previous_version: 3, applied: [] });
+    expect(json(again.stdout)).toMatchObject({ schema_version: 4, previous_version: 4, applied: [] });
 
     const status = await store('status', '--json');
     expect(status.code).toBe(0);
     expect(json(status.stdout)).toMatchObject({
       database,
-      schema_version: 3,
+      schema_version: 4,
       inbox: { pending: 0, retry: 0, processed: 0, dead: 0 },
       depth: 0,
       lag_seconds: 0,
@@ -417,7 +417,7 @@ describe('terra store on a PostgreSQL server', { timeout: 300_000 }, () => {
       const migrate = await runCli(['store', 'migrate'], { env, cwd: dir });
       expect(migrate.code).toBe(0);
       expect(migrate.stdout).toMatch(/^engine\s+postgres$/m);
-      expect(migrate.stdout).toMatch(/^applied now\s+1, 2, 3$/m);
+      expect(migrate.stdout).toMatch(/^applied now\s+1, 2, 3, 4$/m);
       const backfill = await runCli(
         [
           'store',
@@ -443,7 +443,7 @@ describe('terra store on a PostgreSQL server', { timeout: 300_000 }, () => {
       const status = await runCli(['store', 'status', '--json'], { env, cwd: dir });
       expect(json(status.stdout)).toMatchObject({
         engine: 'postgres',
-        schema_version: 3,
+        schema_version: 4,
         depth: 0,
         failures: [],
       });

@@ -1,6 +1,7 @@
 import { V1_TABLES } from './v1-tables.js';
 import { V2_VIEWS } from './v2-views.js';
 import { V3_INBOX_NOTIFY } from './v3-inbox-notify.js';
+import { V4_INBOX_LZ4 } from './v4-inbox-lz4.js';
 
 /** One forward-only schema change. */
 export interface Migration {
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'inbox inserts notify channel terra_inbox (worker wake-ups)',
     statements: V3_INBOX_NOTIFY,
   },
+  { version: 4, name: 'inbox bodies compressed with lz4 where the server has it', statements: V4_INBOX_LZ4 },
 ];
 
 /** The schema version this code writes. */

@@ -29,6 +29,16 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     expect(await schemaVersion(db)).toBe(SCHEMA_VERSION);
   });
 
+  it('compresses inbox bodies with lz4 where the engine has it, and changes nothing where it does not', async () => {
+    const [row] = await db.query<{ compression: string; lz4: boolean }>(
+      `SELECT attcompression::text AS compression,
+         (SELECT 'lz4' = ANY (enumvals) FROM pg_settings WHERE name = 'default_toast_compression') AS lz4
+       FROM pg_attribute WHERE attrelid = 'terra_inbox'::regclass AND attname = 'body'`,
+    );
+    expect(row?.compression).toBe(row?.lz4 ? 'l' : '');
+    if (engine === 'postgres') expect(row?.lz4).toBe(true);
+  });
+
   it('makes "this user\'s sleep between two dates" an index scan', async () => {
     await db.query(
       `INSERT INTO terra_sleep (user_id, summary_id, start_time, local_day, ordering_ts, record, source)
