@@ -2,6 +2,7 @@ import { renderDayBars } from '../charts/day-bars.js';
 import { renderNightChart } from '../charts/night-chart.js';
 import { renderWorkoutCharts } from '../charts/workout-charts.js';
 import { renderSeriesChart, renderStageChart } from '../output/chart.js';
+import { textWidth } from '../output/text-width.js';
 import { dailyStepTotals } from './daily-totals.js';
 import {
   type ChartSeries,
@@ -31,8 +32,12 @@ export interface ChartContext {
 /** A drawn chart, or the one line saying why there is none. */
 export type ChartResult = { chart: string } | { empty: string };
 
+/** Says there is nothing to draw and what to try; the hint moves to its own line when one line would wrap. */
 function emptyMessage(what: string, context: ChartContext): string {
-  return `No ${what} between ${context.range.from} and ${context.range.to}: try a longer range, e.g. --from 7d.`;
+  const fact = `No ${what} between ${context.range.from} and ${context.range.to}`;
+  const hint = 'try a longer range, e.g. --from 7d.';
+  const oneLine = `${fact}: ${hint}`;
+  return textWidth(oneLine) <= context.width ? oneLine : `${fact}.\nTry a longer range, e.g. --from 7d.`;
 }
 
 function result(chart: string | undefined, what: string, context: ChartContext): ChartResult {

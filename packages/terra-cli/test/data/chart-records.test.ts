@@ -12,14 +12,23 @@ const context = (type: string) => ({
 
 describe('chartRecords', () => {
   it('says in one line what is missing and what to try when there is nothing to draw', () => {
-    expect(chartRecords([], 'sleep-stages', context('sleep'))).toEqual({
+    expect(chartRecords([], 'sleep-stages', { ...context('sleep'), width: 100 })).toEqual({
       empty: 'No sleep recorded between 2026-12-01 and 2026-12-03: try a longer range, e.g. --from 7d.',
     });
-    expect(chartRecords([], 'heart-rate', context('activity'))).toEqual({
+    expect(chartRecords([], 'heart-rate', { ...context('activity'), width: 100 })).toEqual({
       empty: 'No workouts between 2026-12-01 and 2026-12-03: try a longer range, e.g. --from 7d.',
     });
-    expect(chartRecords([], 'steps', context('daily'))).toEqual({
+    expect(chartRecords([], 'steps', { ...context('daily'), width: 100 })).toEqual({
       empty: 'No daily step totals between 2026-12-01 and 2026-12-03: try a longer range, e.g. --from 7d.',
+    });
+  });
+
+  it('puts the hint on its own line when one line would wrap in the terminal', () => {
+    expect(chartRecords([], 'sleep-stages', context('sleep'))).toEqual({
+      empty: 'No sleep recorded between 2026-12-01 and 2026-12-03.\nTry a longer range, e.g. --from 7d.',
+    });
+    expect(chartRecords([], 'steps', { ...context('daily'), width: 60 })).toEqual({
+      empty: 'No daily step totals between 2026-12-01 and 2026-12-03.\nTry a longer range, e.g. --from 7d.',
     });
   });
 

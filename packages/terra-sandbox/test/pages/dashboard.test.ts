@@ -89,6 +89,8 @@ describe('dashboard', () => {
     await payload.locator('summary').click();
     const pre = payload.locator('pre');
     await expect.poll(() => pre.isVisible()).toBe(true);
+    // The payload is fetched when the row opens ("Loading..." until then); data-state says it has arrived.
+    await expect.poll(() => pre.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
     const shown = JSON.parse((await pre.textContent()) ?? '');
     expect(shown).toEqual(JSON.parse(first.payload));
     expect(await pre.textContent()).toContain('\n  "type": "auth"');
