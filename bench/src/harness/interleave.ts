@@ -18,13 +18,32 @@ export interface RoundOptions {
   readonly collectBetweenRuns?: boolean;
 }
 
+/** A fixed pseudo-random order of `0..count-1` for `round` (the same in every run of the bench). */
+function orderOf(count: number, round: number): number[] {
+  const order = Array.from({ length: count }, (_, i) => i);
+  let state = (round + 1) * 0x9e3779b1;
+  const next = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  return order;
+}
+
 /**
  * Runs every contender once per round, taking turns, and returns each one's durations in milliseconds.
  * With `cpuMs`, each run's CPU time in this process (user + system, all threads) is recorded there too:
  * on a busy machine CPU time stays comparable when wall time does not.
  *
- * The order rotates each round so no contender always runs right after the same neighbour (and its
- * garbage); with `collectBetweenRuns`, one contender's heap is not billed to the next.
+ * The order is shuffled each round (a fixed shuffle, so runs are comparable) so no contender always runs right
+ * after the same neighbour and pays for its garbage or its effect on shared code: a rotation keeps the same
+ * cyclic order, and with it the same predecessor in every round. With `collectBetweenRuns`, one contender's heap
+ * is not billed to the next.
  */
 export async function interleave(
   contenders: readonly Contender[],
@@ -35,8 +54,8 @@ export async function interleave(
   for (const c of contenders) if (cpuMs && !cpuMs.has(c.name)) cpuMs.set(c.name, []);
   const total = options.warmup + options.rounds;
   for (let round = 0; round < total; round++) {
-    for (let turn = 0; turn < contenders.length; turn++) {
-      const contender = contenders[(round + turn) % contenders.length] as Contender;
+    for (const index of orderOf(contenders.length, round)) {
+      const contender = contenders[index] as Contender;
       if (options.collectBetweenRuns) collectGarbage();
       const cpuBefore = process.cpuUsage();
       const ms = await timeOnce(contender.run);

@@ -12,13 +12,19 @@ export function plainEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs `node <args>` to completion; resolves with its stdout and wall time, rejects on a non-zero exit. */
-export function runNode(args: readonly string[]): Promise<{ stdout: string; wallMs: number }> {
+/**
+ * Runs `node <args>` to completion; resolves with its stdout and wall time, rejects on a non-zero exit.
+ * `env` adds variables (for what must not appear in the command line or its error message).
+ */
+export function runNode(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<{ stdout: string; wallMs: number }> {
   return new Promise((resolve, reject) => {
     const start = nowMs();
     const child = spawn(process.execPath, args, {
       cwd: BENCH_DIR,
-      env: plainEnv(),
+      env: { ...plainEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
