@@ -12,6 +12,7 @@ import { nowMs } from '../../harness/clock.js';
 import { formatRatio } from '../../harness/format.js';
 import { type Check, type Group, groupOf, rowOf } from '../../harness/result.js';
 import { signWorkload, type Workload } from './deliveries.js';
+import type { LatencyProxy } from './latency-proxy.js';
 import { postAll } from './post.js';
 import type { BenchServer } from './postgres-server.js';
 
@@ -30,7 +31,10 @@ interface Contender {
 }
 
 interface IngestEngine {
-  readonly engine: 'PostgreSQL 15 server' | 'PGlite';
+  /** How the tables name it (the server, the server over a slower link, PGlite). */
+  readonly engine: string;
+  /** The short name the server's targets use ("server", "server over a 2 ms link"); absent on PGlite. */
+  readonly targetsAs?: string;
   readonly contenders: readonly Contender[];
   readonly baseline: string;
   close(): Promise<void>;
@@ -41,11 +45,20 @@ async function migrated(database: string | Database): Promise<void> {
   await store.close();
 }
 
-/** The three contenders on the server, each on its own database with terra-store's schema. */
-export async function serverContenders(server: BenchServer, secret: string): Promise<IngestEngine> {
-  const [naiveUrl, copyUrl, storeUrl] = await Promise.all(
-    ['ingest_naive', 'ingest_copy', 'ingest_store'].map((n) => server.createDatabase(n)),
+/**
+ * The three contenders on the server, each on its own database with terra-store's schema; with `link`,
+ * every contender reaches the server through that delaying proxy instead of straight over loopback.
+ */
+export async function serverContenders(
+  server: BenchServer,
+  secret: string,
+  link?: { proxy: LatencyProxy; label: string },
+): Promise<IngestEngine> {
+  const prefix = link === undefined ? 'ingest' : 'ingest_link';
+  const direct = await Promise.all(
+    [`${prefix}_naive`, `${prefix}_copy`, `${prefix}_store`].map((n) => server.createDatabase(n)),
   );
+  const [naiveUrl, copyUrl, storeUrl] = direct.map((url) => (link === undefined ? url : link.proxy.via(url)));
   await migrated(naiveUrl as string);
   await migrated(copyUrl as string);
   const contenders = [
@@ -54,7 +67,8 @@ export async function serverContenders(server: BenchServer, secret: string): Pro
     { name: STORE, receiver: await terraStoreReceiver(storeUrl as string, secret, MAX_CONNECTIONS) },
   ];
   return {
-    engine: 'PostgreSQL 15 server',
+    engine: link === undefined ? 'PostgreSQL 15 server' : `PostgreSQL 15 server ${link.label}`,
+    targetsAs: link === undefined ? 'server' : `server ${link.label}`,
     contenders,
     baseline: NAIVE,
     close: async () => {
@@ -132,19 +146,19 @@ export async function measureIngest(
         groupOf(`${where}: deliveries acknowledged per second`, 'deliveries/s', engine.baseline, acked),
         groupOf(`${where}: records queryable per second`, 'records/s', engine.baseline, queryable),
       );
-      if (engine.engine === 'PostgreSQL 15 server') {
+      if (engine.targetsAs !== undefined) {
         const records = groups[groups.length - 1] as Group;
         const store = rowOf(records, STORE);
         const copy = rowOf(records, COPY);
         const short = workload.label.split(':')[0];
         checks.push(
           {
-            target: `server, ${short}, ${inFlight} in flight: records/s at least 3x the naive code`,
+            target: `${engine.targetsAs}, ${short}, ${inFlight} in flight: records/s at least 3x the naive code`,
             measured: formatRatio(store.ratio ?? 0),
             met: (store.ratio ?? 0) >= 3,
           },
           {
-            target: `server, ${short}, ${inFlight} in flight: records/s at least 0.5x the COPY floor`,
+            target: `${engine.targetsAs}, ${short}, ${inFlight} in flight: records/s at least 0.5x the COPY floor`,
             measured: formatRatio(store.median / copy.median),
             met: store.median / copy.median >= 0.5,
           },
