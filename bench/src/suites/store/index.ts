@@ -65,30 +65,21 @@ export async function storeSuite(config: BenchConfig): Promise<SuiteResult> {
   const notes: string[] = [];
   const server = await phase('starting PostgreSQL', startBenchServer);
   try {
-    const onServer = await serverContenders(server, SECRET);
-    try {
-      const r = await phase('ingest on the server', () =>
-        measureIngest(onServer, [chunks, singles], c, SECRET),
-      );
-      groups.push(...r.groups);
-      checks.push(...r.checks);
-      stored.push(...r.stored);
-    } finally {
-      await onServer.close();
-    }
-    const proxy = await startLatencyProxy(await server.createDatabase('link_target'), LINK_ONE_WAY_MS);
-    try {
-      const overLink = await serverContenders(server, SECRET, { proxy, label: LINK_LABEL });
+    const serverIngest = async (name: string, link?: Parameters<typeof serverContenders>[2]) => {
+      const engine = await serverContenders(server, SECRET, link);
       try {
-        const r = await phase(`ingest on the server ${LINK_LABEL}`, () =>
-          measureIngest(overLink, [chunks, singles], c, SECRET),
-        );
+        const r = await phase(name, () => measureIngest(engine, [chunks, singles], c, SECRET));
         groups.push(...r.groups);
         checks.push(...r.checks);
         stored.push(...r.stored);
       } finally {
-        await overLink.close();
+        await engine.close();
       }
+    };
+    await serverIngest('ingest on the server');
+    const proxy = await startLatencyProxy(await server.createDatabase('link_target'), LINK_ONE_WAY_MS);
+    try {
+      await serverIngest(`ingest on the server ${LINK_LABEL}`, { proxy, label: LINK_LABEL });
     } finally {
       await proxy.close();
     }
