@@ -1,3 +1,5 @@
+import type { InboxRow } from '../inbox/inbox-row.js';
+
 /** What processing knows about the delivery a payload came in. */
 export interface DeliveryContext {
   /** The inbox row, when the payload came through the inbox. */
@@ -12,4 +14,16 @@ export interface DeliveryContext {
   readonly receivedAt: Date;
   /** 'webhook' or 'backfill'. */
   readonly source: 'webhook' | 'backfill';
+}
+
+/** The context of a delivery kept in the inbox row `row` (a webhook; the ordering falls back to its arrival). */
+export function webhookContextOf(row: InboxRow): DeliveryContext {
+  return {
+    inboxId: row.id,
+    reference: row.reference,
+    deliveryId: row.bodySha256,
+    orderingTs: row.orderingTs ?? row.receivedAt.getTime(),
+    receivedAt: row.receivedAt,
+    source: 'webhook',
+  };
 }

@@ -1,6 +1,6 @@
 import { fetchS3Payload, parseWebhookEvent, S3PayloadHookResponse } from 'terra-ts';
 import type { InboxRow } from '../inbox/inbox-row.js';
-import type { DeliveryContext } from './delivery-context.js';
+import { type DeliveryContext, webhookContextOf } from './delivery-context.js';
 import type { ResolvedProcessing } from './processing-options.js';
 
 /** An inbox row parsed and (for `s3_payload`) downloaded: ready to apply. */
@@ -21,13 +21,5 @@ export async function prepareRow(row: InboxRow, options: ResolvedProcessing): Pr
     json = (downloaded as unknown as { json: Record<string, unknown> }).json;
     text = JSON.stringify(json);
   }
-  const ctx: DeliveryContext = {
-    inboxId: row.id,
-    reference: row.reference,
-    deliveryId: row.bodySha256,
-    orderingTs: row.orderingTs ?? row.receivedAt.getTime(),
-    receivedAt: row.receivedAt,
-    source: 'webhook',
-  };
-  return { id: row.id, json, text, ctx };
+  return { id: row.id, json, text, ctx: webhookContextOf(row) };
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { type InboxDelivery, type InboxInsert, insertDeliveries } from '../inbox/insert-delivery.js';
 import { applyRowsIn } from '../process/apply-rows.js';
+import { webhookContextOf } from '../process/delivery-context.js';
 import type { PreparedRow } from '../process/prepare-row.js';
 import type { ResolvedProcessing } from '../process/processing-options.js';
 import { applicable, applyOnReceipt } from './apply-on-receipt.js';
@@ -47,14 +48,7 @@ export async function receiveAndApply(
         id: row.id,
         json: (group[i] as ReceivedDelivery).json,
         text: row.text,
-        ctx: {
-          inboxId: row.id,
-          reference: row.reference,
-          deliveryId: row.bodySha256,
-          orderingTs: row.orderingTs ?? row.receivedAt.getTime(),
-          receivedAt: row.receivedAt,
-          source: 'webhook',
-        },
+        ctx: webhookContextOf(row),
       });
     });
     if (prepared.length === 0) return inserted;
