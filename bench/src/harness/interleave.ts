@@ -18,8 +18,11 @@ export interface RoundOptions {
   readonly collectBetweenRuns?: boolean;
 }
 
-/** A fixed pseudo-random order of `0..count-1` for `round` (the same in every run of the bench). */
-function orderOf(count: number, round: number): number[] {
+/**
+ * The order contenders take their turns in `round`: a fixed pseudo-random order of `0..count-1` (the same in
+ * every run of the bench), so no contender always runs right after the same neighbour.
+ */
+export function turnOrder(count: number, round: number): number[] {
   const order = Array.from({ length: count }, (_, i) => i);
   let state = (round + 1) * 0x9e3779b1;
   const next = () => {
@@ -54,7 +57,7 @@ export async function interleave(
   for (const c of contenders) if (cpuMs && !cpuMs.has(c.name)) cpuMs.set(c.name, []);
   const total = options.warmup + options.rounds;
   for (let round = 0; round < total; round++) {
-    for (const index of orderOf(contenders.length, round)) {
+    for (const index of turnOrder(contenders.length, round)) {
       const contender = contenders[index] as Contender;
       if (options.collectBetweenRuns) collectGarbage();
       const cpuBefore = process.cpuUsage();

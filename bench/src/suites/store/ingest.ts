@@ -10,6 +10,7 @@ import type { Receiver } from '../../contenders/store/receiver.js';
 import { terraStoreReceiver } from '../../contenders/store/terra-store.js';
 import { nowMs } from '../../harness/clock.js';
 import { formatRatio } from '../../harness/format.js';
+import { turnOrder } from '../../harness/interleave.js';
 import { type Check, type Group, groupOf, rowOf } from '../../harness/result.js';
 import { signWorkload, type Workload } from './deliveries.js';
 import type { LatencyProxy } from './latency-proxy.js';
@@ -110,7 +111,7 @@ export interface IngestResult {
 /**
  * Measures every workload at every in-flight level: per run a fresh user, signed deliveries, then the time
  * until every answer (acknowledged) and until every record is queryable (terra-store processes after it
- * answers). Contenders take turns in a rotating order.
+ * answers). Contenders take turns in the harness's shuffled order (`turnOrder`).
  */
 export async function measureIngest(
   engine: IngestEngine,
@@ -127,8 +128,8 @@ export async function measureIngest(
       const acked = new Map<string, number[]>(engine.contenders.map((c) => [c.name, []]));
       const queryable = new Map<string, number[]>(engine.contenders.map((c) => [c.name, []]));
       for (let round = 0; round < config.warmup + config.rounds; round++) {
-        for (let turn = 0; turn < engine.contenders.length; turn++) {
-          const c = engine.contenders[(round + turn) % engine.contenders.length] as Contender;
+        for (const index of turnOrder(engine.contenders.length, round)) {
+          const c = engine.contenders[index] as Contender;
           const { userId, deliveries } = await signWorkload(workload, secret);
           const start = nowMs();
           await postAll(c.receiver.url, deliveries, inFlight);
