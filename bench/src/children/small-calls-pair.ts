@@ -8,7 +8,7 @@ import { Terra } from 'terra-ts';
 import type { Credentials } from '../contenders/credentials.js';
 import { nodeHttpJson } from '../contenders/node-http.js';
 import { interleave } from '../harness/interleave.js';
-import { runPool, runSequential } from '../harness/pool.js';
+import { callModes } from '../suites/small-calls/call-modes.js';
 import { PAIR_LOOP, PAIR_TERRA_TS } from '../suites/small-calls/pair-names.js';
 
 interface PairInput {
@@ -26,16 +26,12 @@ const oneCall: Record<string, () => Promise<unknown>> = {
   [PAIR_TERRA_TS]: async () => (await terra.listProviders()).getParsedResponse(),
   [PAIR_LOOP]: () => loop.get('/integrations'),
 };
-const modes: Record<string, (call: () => Promise<unknown>) => Promise<void>> = {
-  sequential: (call) => runSequential(input.calls, call),
-  inFlight: (call) => runPool(input.calls, input.inFlight, call),
-};
 const out: Record<string, { durations: Record<string, number[]>; cpu: Record<string, number[]> }> = {};
-for (const [mode, batch] of Object.entries(modes)) {
+for (const { key, batch } of callModes(input.calls, input.inFlight)) {
   const cpu = new Map<string, number[]>();
   const contenders = Object.entries(oneCall).map(([name, call]) => ({ name, run: () => batch(call) }));
   const durations = await interleave(contenders, input, cpu);
-  out[mode] = { durations: Object.fromEntries(durations), cpu: Object.fromEntries(cpu) };
+  out[key] = { durations: Object.fromEntries(durations), cpu: Object.fromEntries(cpu) };
 }
 loop.close();
 process.stdout.write(JSON.stringify(out));

@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { Agent, type IncomingMessage, request } from 'node:http';
 import { authHeaders, type Credentials } from './credentials.js';
 
 /** What the bare loop adds to each request: nothing, or what terra-ts is obliged to do on every call. */
@@ -49,7 +49,7 @@ export function nodeHttpJson(
   const get = (pathAndQuery: string) =>
     new Promise<unknown>((resolve, reject) => {
       const timer = obligations ? setTimeout(() => req.destroy(new Error('timed out')), 60_000) : undefined;
-      const onAnswer = (res: import('node:http').IncomingMessage) => {
+      const onAnswer = (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {

@@ -6,7 +6,6 @@ import { nodeHttpJson } from '../contenders/node-http.js';
 import { rawFetchJson, rawFetchJsonWithTimeout } from '../contenders/raw-fetch.js';
 import { formatRatio } from '../harness/format.js';
 import { type Contender, interleave } from '../harness/interleave.js';
-import { runPool, runSequential } from '../harness/pool.js';
 import {
   type Check,
   type Group,
@@ -17,6 +16,7 @@ import {
   type SuiteResult,
 } from '../harness/result.js';
 import { startSandboxProcess } from '../servers/sandbox-client.js';
+import { callModes } from './small-calls/call-modes.js';
 import { PAIR_LOOP, PAIR_TERRA_TS } from './small-calls/pair-names.js';
 import { runSmallCallsPair } from './small-calls/pair-run.js';
 
@@ -64,18 +64,7 @@ export async function smallCallsSuite(config: BenchConfig): Promise<SuiteResult>
   const checks: Check[] = [];
   const limits: string[] = [];
   try {
-    const modes = [
-      {
-        key: 'sequential' as const,
-        label: `${calls.toLocaleString('en-US')} sequential calls`,
-        batch: (call: Call) => runSequential(calls, call),
-      },
-      {
-        key: 'inFlight' as const,
-        label: `${calls.toLocaleString('en-US')} calls, ${inFlight} in flight`,
-        batch: (call: Call) => runPool(calls, inFlight, call),
-      },
-    ];
+    const modes = callModes(calls, inFlight);
     const pair = await runSmallCallsPair(config, credentials);
     for (const mode of modes) {
       const contenders: Contender[] = Object.entries(oneCall).map(([name, call]) => ({

@@ -33,7 +33,7 @@ function delayedPipe(from: Socket, to: Socket, delayMs: number): void {
 }
 
 /**
- * Starts a proxy to `targetHost:targetPort` that delays each direction by `oneWayMs` (Node's timers
+ * Starts a proxy to the host and port of `targetUrl` that delays each direction by `oneWayMs` (Node's timers
  * fire no sooner than 1 ms, so that is the smallest delay it adds; a round trip then costs about 2 ms,
  * a managed server in another availability zone or reached from a serverless function).
  */
