@@ -35,9 +35,9 @@ export type ChartResult = { chart: string } | { empty: string };
 /** Says there is nothing to draw and what to try; the hint moves to its own line when one line would wrap. */
 function emptyMessage(what: string, context: ChartContext): string {
   const fact = `No ${what} between ${context.range.from} and ${context.range.to}`;
-  const hint = 'try a longer range, e.g. --from 7d.';
-  const oneLine = `${fact}: ${hint}`;
-  return textWidth(oneLine) <= context.width ? oneLine : `${fact}.\nTry a longer range, e.g. --from 7d.`;
+  const hint = 'a longer range, e.g. --from 7d.';
+  const oneLine = `${fact}: try ${hint}`;
+  return textWidth(oneLine) <= context.width ? oneLine : `${fact}.\nTry ${hint}`;
 }
 
 function result(chart: string | undefined, what: string, context: ChartContext): ChartResult {
