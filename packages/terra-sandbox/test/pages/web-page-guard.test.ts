@@ -56,12 +56,16 @@ describe('a web page cannot drive the sandbox', () => {
     const reference = `cross-site-${randomUUID()}`;
     const session = await generateWidgetSession(sandbox, { providers: 'GARMIN', reference_id: reference });
     attackerPage = `<!doctype html><form id="f" method="post" action="${session.url}/GARMIN">
-<input type="hidden" name="decision" value="allow"></form><script>document.getElementById('f').submit()</script>`;
+<input type="hidden" name="decision" value="allow"></form>`;
     const page = await browser.context.newPage();
     try {
-      const answered = page.waitForResponse((r) => r.url() === `${session.url}/GARMIN`);
       await page.goto(attackerOrigin());
-      const response = await answered;
+      // The attacker's page submits its form once loaded (submitting while it still loads raced the page's
+      // own navigation, and the POST's response was sometimes never seen).
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url() === `${session.url}/GARMIN`),
+        page.evaluate(() => (document.getElementById('f') as HTMLFormElement).submit()),
+      ]);
       expect(response.status()).toBe(403);
       expect(await response.text()).toContain('cross-site POST refused (Sec-Fetch-Site: cross-site)');
       expect(sandbox.users().some((u) => u.reference_id === reference)).toBe(false);
